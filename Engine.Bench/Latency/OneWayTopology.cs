@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Engine.Ring;
+using Engine.Ring.WaitStrategies;
+using HdrHistogram;
+
+namespace Engine.Bench.Latency;
+
+/// <summary>
+/// One producer, one consumer: the producer stamps each event with the clock just before publishing,
+/// one event every <c>intervalNs</c>; the consumer records now minus the stamp.
+/// </summary>
+internal static class OneWayTopology
+{
+    private const int RingSlots = 65_536;
+
+    public static LatencyStats Run(WaitStrategyKind wait, bool pinned, TimeSpan duration, long intervalNs)
+    {
+        var ring = RingBuffer<ValueEvent>.Create(ProducerType.Single, RingSlots, WaitStrategyFactory.Create(wait));
+        var histogram = LatencyStats.NewHistogram();
+        var processor = new BatchEventProcessor<ValueEvent, RecordHandler>(ring, ring.NewBarrier(), new RecordHandler(histogram), new HaltingExceptionHandler(), RingSlots);
+        ring.AddGatingSequences(processor.Sequence);
+        var consumer = Pinning.Start("bench-consumer", pinned, Pinning.ConsumerCpu, processor.Run);
+
+        long intervalTicks = Math.Max(1, intervalNs * Stopwatch.Frequency / 1_000_000_000);
+        long durationTicks = (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var producer = Pinning.Start("bench-producer", pinned, Pinning.ProducerCpu, () =>
+        {
+            long start = Stopwatch.GetTimestamp();
+            long end = start + durationTicks;
+            for (long due = start; due < end; due += intervalTicks)
+            {
+                while (Stopwatch.GetTimestamp() < due)
+                {
+                    // pace: one event per interval
+                }
+                long sequence = ring.Next();
+                ring[sequence].Value = Stopwatch.GetTimestamp();
+                ring.Publish(sequence);
+            }
+        });
+        producer.Join();
+        processor.Halt();
+        consumer.Join();
+        return LatencyStats.From(histogram);
+    }
+
+    private readonly struct RecordHandler(LongHistogram histogram) : IEventHandler<ValueEvent>
+    {
+        public void OnEvent(ref ValueEvent e, long sequence, bool endOfBatch) =>
+            histogram.RecordValue(Stopwatch.GetTimestamp() - e.Value);
+    }
+}

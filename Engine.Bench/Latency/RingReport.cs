@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+
+namespace Engine.Bench.Latency;
+
+/// <summary>The three percentiles the last stdout line carries.</summary>
+internal sealed record Percentiles(long P50, long P99, long P999)
+{
+    public static Percentiles From(LatencyStats stats) => new(stats.P50Ns, stats.P99Ns, stats.P999Ns);
+}
+
+/// <summary>All measurements of one wait strategy, pinned or not.</summary>
+internal sealed record ScenarioResult(
+    string WaitStrategy,
+    bool Pinned,
+    double ThroughputEventsPerS,
+    double[] ThroughputRunsEventsPerS,
+    LatencyStats OneWayNs,
+    LatencyStats PingPongNs);
+
+/// <summary>The JSON file of a <c>bench ring</c> run.</summary>
+internal sealed record RingReport(
+    string StartedUtc,
+    string Machine,
+    int Runs,
+    long ThroughputEventsPerRun,
+    LatencyStats FloorPingPongNs,
+    ScenarioResult[] Scenarios);
+
+/// <summary>
+/// The last line on stdout: the headline figures (busy-spin, pinned, medians over the runs).
+/// </summary>
+internal sealed record RingSummary(
+    double ThroughputEventsPerS,
+    Percentiles OneWayNs,
+    Percentiles PingPongNs,
+    Percentiles FloorPingPongNs,
+    string ResultsFile);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(RingReport))]
+[JsonSerializable(typeof(RingSummary))]
+internal sealed partial class BenchJsonContext : JsonSerializerContext;

@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Running;
+using Engine.Bench.Latency;
+
+// bench ring [options]   the ring harness (throughput, one-way, ping-pong, per wait strategy)
+// bench micro [BDN args] BenchmarkDotNet micro-benchmarks (allocation and per-operation cost)
+// bench all              both
+string name = args.Length > 0 ? args[0] : "ring";
+string[] rest = args.Length > 0 ? args[1..] : [];
+switch (name)
+{
+    case "ring":
+        return RingHarness.Run(rest);
+    case "micro":
+        BenchmarkSwitcher.FromAssembly(typeof(RingHarness).Assembly).Run(rest.Length > 0 ? rest : ["--filter", "*"]);
+        return 0;
+    case "all":
+        BenchmarkSwitcher.FromAssembly(typeof(RingHarness).Assembly).Run(["--filter", "*"]);
+        return RingHarness.Run(rest);
+    default:
+        Console.Error.WriteLine($"unknown benchmark '{name}': use ring, micro or all");
+        return 64;
+}

@@ -1,0 +1,39 @@
+using Engine.Pipeline;
+using Engine.Ring;
+using Feeds.Synthetic;
+
+namespace Engine.Config;
+
+/// <summary>The whole configuration of the engine, as read from <c>config/engine.json</c>.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>The inbound ring.</summary>
+    public RingOptions Ring { get; init; } = new();
+
+    /// <summary>The business-logic loop.</summary>
+    public PipelineOptions Pipeline { get; init; } = new();
+
+    /// <summary>The built-in synthetic market.</summary>
+    public SyntheticFeedOptions Synthetic { get; init; } = new();
+
+    /// <summary>Interval of the status line on stdout, milliseconds; 0 turns it off.</summary>
+    public int StatusIntervalMs { get; init; } = 1_000;
+
+    /// <summary>Every problem with the configuration, each with its key path; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        Ring.Validate("ring", errors);
+        Pipeline.Validate("pipeline", errors);
+        Synthetic.Validate("synthetic", errors);
+        if (StatusIntervalMs is < 0 or > 3_600_000)
+        {
+            errors.Add($"statusIntervalMs: {StatusIntervalMs} is outside 0..3600000 (0 = off)");
+        }
+        if (Ring.Producers == ProducerType.Single && Synthetic.Threads > 1)
+        {
+            errors.Add($"ring.producers: Single cannot serve synthetic.threads = {Synthetic.Threads}; use Multi");
+        }
+        return errors;
+    }
+}

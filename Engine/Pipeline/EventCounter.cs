@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Feeds;
+
+namespace Engine.Pipeline;
+
+/// <summary>
+/// The chain's bookkeeping stage: counts events by kind and the worst publish-to-handler delay,
+/// and copies its counts to a snapshot at every end of batch for the status thread to read.
+/// </summary>
+/// <remarks>
+/// <see cref="OnEvent"/> runs on the loop thread and allocates nothing; <see cref="Snapshot"/>
+/// may be read from any thread.
+/// </remarks>
+public sealed class EventCounter
+{
+    private static readonly int s_kinds = Enum.GetValues<MarketDataKind>().Length;
+
+    private readonly long[] _live = new long[s_kinds];
+    private readonly long[] _published = new long[s_kinds];
+    private long _liveTotal;
+    private long _publishedTotal;
+    private long _liveMaxDelayTicks;
+    private long _publishedMaxDelayTicks;
+    private long _checksum;
+
+    /// <summary>Total events seen, as of the last end of batch.</summary>
+    public long Total => Volatile.Read(ref _publishedTotal);
+
+    /// <summary>Largest publish-to-handler delay seen, nanoseconds, as of the last end of batch.</summary>
+    public long MaxDelayNs => Volatile.Read(ref _publishedMaxDelayTicks) * 1_000_000_000 / Stopwatch.Frequency;
+
+    /// <summary>
+    /// An order-sensitive checksum of every event seen (instrument, kind, order id, price,
+    /// quantity). Read it only after the loop has stopped.
+    /// </summary>
+    public long Checksum => _checksum;
+
+    /// <summary>Events of <paramref name="kind"/> seen, as of the last end of batch.</summary>
+    public long Count(MarketDataKind kind) => Volatile.Read(ref _published[(int)kind]);
+
+    /// <summary>Counts one event. Loop thread only.</summary>
+    public void OnEvent(ref InboundEvent e, bool endOfBatch)
+    {
+        ref var market = ref e.Market;
+        _live[(int)market.Kind]++;
+        _liveTotal++;
+        _checksum = (_checksum * 31) + market.InstrumentId + ((long)market.Kind << 8) + market.OrderId + market.PriceTicks + market.Quantity;
+        if (endOfBatch)
+        {
+            long delay = Stopwatch.GetTimestamp() - e.TsPublishTicks;
+            if (delay > _liveMaxDelayTicks)
+            {
+                _liveMaxDelayTicks = delay;
+            }
+            PublishSnapshot();
+        }
+    }
+
+    private void PublishSnapshot()
+    {
+        // Release stores: a reader that sees the new total also sees the counts before it.
+        for (int kind = 0; kind < _live.Length; kind++)
+        {
+            Volatile.Write(ref _published[kind], _live[kind]);
+        }
+        Volatile.Write(ref _publishedMaxDelayTicks, _liveMaxDelayTicks);
+        Volatile.Write(ref _publishedTotal, _liveTotal);
+    }
+}

@@ -1,0 +1,23 @@
+using Engine.Ring;
+
+namespace Engine.Pipeline;
+
+/// <summary>
+/// The business-logic chain, run by the loop for every inbound event, stage after stage:
+/// today the event counter; the order book, strategy, slippage, risk and router join it here.
+/// </summary>
+/// <remarks>
+/// A struct, so the processor is specialised for it and every stage call is direct and inlinable.
+/// Stages are sealed classes built once in the host.
+/// </remarks>
+public readonly struct HandlerChain : IEventHandler<InboundEvent>
+{
+    /// <summary>Creates the chain from its stages.</summary>
+    public HandlerChain(EventCounter counter) => Counter = counter;
+
+    /// <summary>The counting stage.</summary>
+    public EventCounter Counter { get; }
+
+    /// <inheritdoc />
+    public void OnEvent(ref InboundEvent e, long sequence, bool endOfBatch) => Counter.OnEvent(ref e, endOfBatch);
+}

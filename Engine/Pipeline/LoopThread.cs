@@ -1,0 +1,97 @@
+using Engine.Ring;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Pipeline;
+
+/// <summary>
+/// Starts a processor on a dedicated, named, high-priority thread bound to the configured CPUs.
+/// Pinning or priority that cannot be applied gives one warning each, and the thread runs on.
+/// </summary>
+public sealed partial class LoopThread
+{
+    private readonly IEventProcessor _processor;
+    private readonly LoopThreadOptions _options;
+    private readonly ILogger _logger;
+    private readonly Thread _thread;
+    private Exception? _crash;
+
+    /// <summary>Creates (but does not start) the thread.</summary>
+    public LoopThread(IEventProcessor processor, LoopThreadOptions options, ILogger logger)
+    {
+        _processor = processor;
+        _options = options;
+        _logger = logger;
+        _thread = new Thread(Main)
+        {
+            Name = options.Name,
+            IsBackground = false,
+            Priority = ThreadPriority.Highest,
+        };
+    }
+
+    /// <summary>The processor this thread runs.</summary>
+    public IEventProcessor Processor => _processor;
+
+    /// <summary>
+    /// Whether pinning was asked for and applied; false when it was not asked for or failed.
+    /// Valid once the processor is running.
+    /// </summary>
+    public bool IsPinned { get; private set; }
+
+    /// <summary>Starts the thread.</summary>
+    public void Start() => _thread.Start();
+
+    /// <summary>Halts the processor (it drains what is published first) and waits for the thread to end.</summary>
+    public bool Stop(TimeSpan timeout)
+    {
+        _processor.Halt();
+        bool ended = _thread.Join(timeout);
+        if (_crash is not null)
+        {
+            throw new InvalidOperationException($"loop thread '{_options.Name}' crashed", _crash);
+        }
+        return ended;
+    }
+
+    private void Main()
+    {
+        ApplyTuning();
+        try
+        {
+            _processor.Run();
+        }
+        catch (Exception exception)
+        {
+            // Run throws only on misuse; faults inside handlers go to the exception policy.
+            _crash = exception;
+            LogCrash(_logger, _options.Name, exception);
+        }
+    }
+
+    private void ApplyTuning()
+    {
+        if (_options.CpuSet.Count > 0)
+        {
+            string? pinError = LinuxThreadTuning.TryPinCurrentThread(_options.CpuSet);
+            IsPinned = pinError is null;
+            if (pinError is not null)
+            {
+                LogPinFailed(_logger, _options.Name, string.Join(',', _options.CpuSet), pinError);
+            }
+        }
+        string? niceError = LinuxThreadTuning.TrySetCurrentThreadNice(_options.Nice);
+        if (niceError is not null)
+        {
+            LogNiceFailed(_logger, _options.Name, niceError);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Thread {Thread} could not be pinned to CPUs {Cpus}: {Reason}. It runs unpinned.")]
+    private static partial void LogPinFailed(ILogger logger, string thread, string cpus, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Thread {Thread} keeps its default priority: {Reason}.")]
+    private static partial void LogNiceFailed(ILogger logger, string thread, string reason);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Loop thread {Thread} crashed")]
+    private static partial void LogCrash(ILogger logger, string thread, Exception exception);
+}

@@ -1,0 +1,22 @@
+namespace Engine.Ring;
+
+/// <summary>How a consumer waits for a sequence: trades CPU for latency.</summary>
+/// <remarks>
+/// <see cref="WaitFor"/> runs on the consumer's thread; <see cref="SignalAllWhenBlocking"/> on
+/// producers' threads (only when <see cref="IsBlocking"/>) and on whoever alerts a barrier.
+/// </remarks>
+public interface IWaitStrategy
+{
+    /// <summary>Whether consumers may sleep on a lock, so publishers must call <see cref="SignalAllWhenBlocking"/>.</summary>
+    bool IsBlocking { get; }
+
+    /// <summary>
+    /// Waits until the minimum of <paramref name="dependents"/> reaches <paramref name="sequence"/>
+    /// and returns that minimum; returns early, possibly below <paramref name="sequence"/>, when
+    /// <paramref name="barrier"/> is alerted.
+    /// </summary>
+    long WaitFor(long sequence, Sequence cursor, Sequence[] dependents, SequenceBarrier barrier);
+
+    /// <summary>Wakes consumers blocked in <see cref="WaitFor"/>.</summary>
+    void SignalAllWhenBlocking();
+}

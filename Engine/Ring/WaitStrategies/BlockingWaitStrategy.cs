@@ -1,0 +1,69 @@
+namespace Engine.Ring.WaitStrategies;
+
+/// <summary>
+/// Consumers sleep on a monitor until a producer publishes. No CPU while idle; waking costs
+/// microseconds. Publishers take the lock only when a consumer is actually asleep.
+/// </summary>
+/// <remarks>
+/// The waiter sets <c>_sleeperWaiting</c> and then re-checks the cursor; the publisher writes the
+/// cursor and then reads the flag. Full fences on both sides make sure one of them sees the other
+/// (Dekker): either the waiter sees the new cursor, or the publisher sees the flag and pulses.
+/// </remarks>
+public sealed class BlockingWaitStrategy : IWaitStrategy
+{
+    private readonly object _gate = new();
+    private int _sleeperWaiting;
+
+    /// <inheritdoc />
+    public bool IsBlocking => true;
+
+    /// <inheritdoc />
+    public long WaitFor(long sequence, Sequence cursor, Sequence[] dependents, SequenceBarrier barrier)
+    {
+        if (cursor.Value < sequence)
+        {
+            SleepUntilPublished(sequence, cursor, barrier);
+        }
+
+        // The cursor is there; upstream consumers are at most a batch behind, so spin politely.
+        var spin = new SpinWait();
+        long available;
+        while ((available = Sequence.Minimum(dependents, long.MaxValue)) < sequence && !barrier.IsAlerted)
+        {
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+        return available;
+    }
+
+    /// <inheritdoc />
+    public void SignalAllWhenBlocking()
+    {
+        // Orders the caller's cursor (or alert) store before the flag load below.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _sleeperWaiting) != 0)
+        {
+            lock (_gate)
+            {
+                _sleeperWaiting = 0;
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    private void SleepUntilPublished(long sequence, Sequence cursor, SequenceBarrier barrier)
+    {
+        lock (_gate)
+        {
+            while (true)
+            {
+                // Orders the flag store before the cursor and alert loads below.
+                Interlocked.Exchange(ref _sleeperWaiting, 1);
+                if (cursor.Value >= sequence || barrier.IsAlerted)
+                {
+                    return;
+                }
+                Monitor.Wait(_gate);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace Engine.Ring.WaitStrategies;
+
+/// <summary>Spins a little, then gives the core away with Thread.Yield between checks.</summary>
+public sealed class YieldingWaitStrategy : IWaitStrategy
+{
+    private const int SpinTries = 100;
+
+    /// <inheritdoc />
+    public bool IsBlocking => false;
+
+    /// <inheritdoc />
+    public long WaitFor(long sequence, Sequence cursor, Sequence[] dependents, SequenceBarrier barrier)
+    {
+        int tries = 0;
+        long available;
+        while ((available = Sequence.Minimum(dependents, long.MaxValue)) < sequence && !barrier.IsAlerted)
+        {
+            if (++tries > SpinTries)
+            {
+                Thread.Yield();
+            }
+        }
+        return available;
+    }
+
+    /// <inheritdoc />
+    public void SignalAllWhenBlocking()
+    {
+    }
+}

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+
+namespace Feeds.Synthetic;
+
+/// <summary>
+/// A deterministic market for running the engine without a venue: a random walk of the mid price
+/// per instrument and an order-by-order flow around it (adds, deletes, executions, trade prints).
+/// </summary>
+/// <remarks>
+/// <see cref="Run"/> is the body of one producer thread; it allocates nothing per event. The same
+/// seed, instrument count and thread index give the same sequence of events.
+/// </remarks>
+public sealed class SyntheticMarketFeed
+{
+    private const int MaxLiveOrdersPerInstrument = 256;
+    private const int PacingBatch = 64;
+    private const long FirstMidTicks = 10_000;
+
+    private readonly IMarketDataSink _sink;
+    private readonly long _maxEvents;
+    private readonly long _rateEventsPerSecond;
+    private readonly int[] _instrumentIds;
+    private readonly long[] _midTicks;
+    private readonly LiveOrder[] _liveOrders;
+    private readonly int[] _liveCounts;
+    private ulong _random;
+    private long _nextOrderId;
+    private long _published;
+
+    /// <summary>Creates the feed for thread <paramref name="threadIndex"/> of <see cref="SyntheticFeedOptions.Threads"/>.</summary>
+    public SyntheticMarketFeed(SyntheticFeedOptions options, int threadIndex, IMarketDataSink sink)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(threadIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(threadIndex, options.Threads);
+        _sink = sink;
+        _maxEvents = options.MaxEventsPerThread;
+        _rateEventsPerSecond = options.RateEventsPerSecond / options.Threads;
+        int count = (options.Instruments - threadIndex + options.Threads - 1) / options.Threads;
+        _instrumentIds = new int[count];
+        _midTicks = new long[count];
+        for (int i = 0; i < count; i++)
+        {
+            _instrumentIds[i] = threadIndex + (i * options.Threads);
+            _midTicks[i] = FirstMidTicks * (1 + _instrumentIds[i]);
+        }
+        _liveOrders = new LiveOrder[count * MaxLiveOrdersPerInstrument];
+        _liveCounts = new int[count];
+        _random = (options.Seed * 0x9E3779B97F4A7C15UL) + (ulong)threadIndex + 1;
+        // Order ids are unique across threads: the thread index sits in the top bits.
+        _nextOrderId = ((long)threadIndex << 48) + 1;
+    }
+
+    /// <summary>Events published so far. Any thread.</summary>
+    public long Published => Volatile.Read(ref _published);
+
+    /// <summary>Publishes events until <paramref name="cancellation"/> fires or the configured maximum is reached.</summary>
+    public void Run(CancellationToken cancellation)
+    {
+        long startTicks = Stopwatch.GetTimestamp();
+        var marketEvent = default(MarketDataEvent);
+        while (!cancellation.IsCancellationRequested && (_maxEvents == 0 || _published < _maxEvents))
+        {
+            long batch = _maxEvents == 0 ? PacingBatch : Math.Min(PacingBatch, _maxEvents - _published);
+            for (int i = 0; i < batch; i++)
+            {
+                NextEvent(ref marketEvent);
+                _sink.Publish(in marketEvent);
+            }
+            Volatile.Write(ref _published, _published + batch);
+            if (_rateEventsPerSecond > 0)
+            {
+                Pace(startTicks, cancellation);
+            }
+        }
+    }
+
+    /// <summary>Fills <paramref name="e"/> with the next event of the stream.</summary>
+    internal void NextEvent(ref MarketDataEvent e)
+    {
+        int slot = (int)(NextRandom() % (ulong)_instrumentIds.Length);
+        e.InstrumentId = _instrumentIds[slot];
+        e.TsRecvNs = Stopwatch.GetTimestamp();
+        e.TsEventNs = e.TsRecvNs;
+        if (NextRandom() % 64 == 0)
+        {
+            _midTicks[slot] += NextRandom() % 2 == 0 ? 1 : -1;
+        }
+
+        int live = _liveCounts[slot];
+        ulong roll = NextRandom() % 100;
+        if (live < 8 || (roll < 50 && live < MaxLiveOrdersPerInstrument))
+        {
+            Add(slot, ref e);
+        }
+        else if (roll < 80)
+        {
+            Delete(slot, ref e);
+        }
+        else if (roll < 95)
+        {
+            Execute(slot, ref e);
+        }
+        else
+        {
+            e.Kind = MarketDataKind.Trade;
+            e.OrderId = 0;
+            e.Side = NextRandom() % 2 == 0 ? Side.Buy : Side.Sell;
+            e.PriceTicks = _midTicks[slot];
+            e.Quantity = 100 * (long)(1 + (NextRandom() % 5));
+        }
+    }
+
+    private void Add(int slot, ref MarketDataEvent e)
+    {
+        var side = NextRandom() % 2 == 0 ? Side.Buy : Side.Sell;
+        long offset = 1 + (long)(NextRandom() % 5);
+        ref var order = ref _liveOrders[(slot * MaxLiveOrdersPerInstrument) + _liveCounts[slot]];
+        order.OrderId = _nextOrderId++;
+        order.Side = side;
+        order.PriceTicks = side == Side.Buy ? _midTicks[slot] - offset : _midTicks[slot] + offset;
+        order.Quantity = 100 * (long)(1 + (NextRandom() % 10));
+        _liveCounts[slot]++;
+        e.Kind = MarketDataKind.Add;
+        e.OrderId = order.OrderId;
+        e.Side = order.Side;
+        e.PriceTicks = order.PriceTicks;
+        e.Quantity = order.Quantity;
+    }
+
+    private void Delete(int slot, ref MarketDataEvent e)
+    {
+        int index = PickLive(slot);
+        ref var order = ref _liveOrders[index];
+        e.Kind = MarketDataKind.Delete;
+        e.OrderId = order.OrderId;
+        e.Side = order.Side;
+        e.PriceTicks = order.PriceTicks;
+        e.Quantity = order.Quantity;
+        RemoveLive(slot, index);
+    }
+
+    private void Execute(int slot, ref MarketDataEvent e)
+    {
+        int index = PickLive(slot);
+        ref var order = ref _liveOrders[index];
+        long executed = Math.Min(order.Quantity, 100 * (long)(1 + (NextRandom() % 3)));
+        e.Kind = MarketDataKind.Execute;
+        e.OrderId = order.OrderId;
+        e.Side = order.Side;
+        e.PriceTicks = order.PriceTicks;
+        e.Quantity = executed;
+        order.Quantity -= executed;
+        if (order.Quantity == 0)
+        {
+            RemoveLive(slot, index);
+        }
+    }
+
+    private int PickLive(int slot) =>
+        (slot * MaxLiveOrdersPerInstrument) + (int)(NextRandom() % (ulong)_liveCounts[slot]);
+
+    private void RemoveLive(int slot, int index)
+    {
+        int last = (slot * MaxLiveOrdersPerInstrument) + _liveCounts[slot] - 1;
+        _liveOrders[index] = _liveOrders[last];
+        _liveCounts[slot]--;
+    }
+
+    private void Pace(long startTicks, CancellationToken cancellation)
+    {
+        // Open loop: event n is due at start + n / rate, however late the previous ones were.
+        long dueTicks = startTicks + (long)(_published * (double)Stopwatch.Frequency / _rateEventsPerSecond);
+        long aheadTicks;
+        while ((aheadTicks = dueTicks - Stopwatch.GetTimestamp()) > 0 && !cancellation.IsCancellationRequested)
+        {
+            if (aheadTicks > Stopwatch.Frequency / 500)
+            {
+                Thread.Sleep(1);
+            }
+            else
+            {
+                Thread.Yield();
+            }
+        }
+    }
+
+    private ulong NextRandom()
+    {
+        // xorshift64*: fast, allocation-free, and the same stream for the same seed on every machine.
+        _random ^= _random >> 12;
+        _random ^= _random << 25;
+        _random ^= _random >> 27;
+        return _random * 0x2545F4914F6CDD1DUL;
+    }
+
+    private struct LiveOrder
+    {
+        public long OrderId;
+        public long PriceTicks;
+        public long Quantity;
+        public Side Side;
+    }
+}

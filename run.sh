@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The three commands of this project:
+#   ./run.sh                 build Release and start the engine on config/engine.json (Ctrl-C stops it cleanly)
+#   ./run.sh test            restore, build and run every test; the last line is "N passed, N failed"
+#   ./run.sh bench [name]    run the benchmarks: ring (the ring harness), micro (BenchmarkDotNet), all
+# Anything after the command is passed on (./run.sh run --duration-s 10, ./run.sh bench ring --quick).
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+command="${1:-run}"
+[ $# -gt 0 ] && shift
+
+build() { dotnet build "$1" -c Release --nologo -v quiet -clp:ErrorsOnly; }
+
+case "$command" in
+run | check-config)
+    build Engine/Engine.csproj
+    exec dotnet Engine/bin/Release/net10.0/Engine.dll "$command" "$@"
+    ;;
+test)
+    results="$(mktemp -d)"
+    trap 'rm -rf "$results"' EXIT
+    build Engine.sln
+    status=0
+    dotnet test Engine.sln -c Release --no-build --nologo --logger "trx;LogFileName=tests.trx" \
+        --results-directory "$results" "$@" || status=$?
+    trx="$(find "$results" -name '*.trx' | head -n 1)"
+    if [ -z "$trx" ]; then
+        echo "no test results were written" >&2
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+    counters="$(grep -o '<Counters [^>]*>' "$trx")"
+    passed="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    failed="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    echo "${passed:-0} passed, ${failed:-0} failed"
+    exit "$status"
+    ;;
+bench)
+    build Engine.Bench/Engine.Bench.csproj
+    exec dotnet Engine.Bench/bin/Release/net10.0/Engine.Bench.dll "${@:-ring}"
+    ;;
+*)
+    echo "usage: ./run.sh [run|check-config|test|bench [ring|micro|all]] [args...]" >&2
+    exit 64
+    ;;
+esac
