@@ -53,10 +53,14 @@ internal static class FloorTopology
         return LatencyStats.From(histogram);
     }
 
-    [StructLayout(LayoutKind.Explicit, Size = CacheLine.PaddedLongSize)]
+    /// <summary>One padded long: a <see cref="Sequence"/> without the methods.</summary>
+    [StructLayout(LayoutKind.Explicit)]
     private sealed class SharedCounter
     {
         [FieldOffset(CacheLine.PaddingBytes)]
         public long Value;
+
+        [FieldOffset(CacheLine.PaddingBytes * 2)]
+        public long TrailingGuard;
     }
 }

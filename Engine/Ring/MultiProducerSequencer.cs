@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Engine.Ring;
 
@@ -13,6 +14,9 @@ namespace Engine.Ring;
 /// </remarks>
 public sealed class MultiProducerSequencer : Sequencer
 {
+    private const int FlagPad = CacheLine.PaddingBytes / sizeof(int);
+
+    // Padded at both ends: producers write the flags, and the array's length word must not share their line.
     private readonly int[] _publishedLap;
     private readonly int _indexMask;
     private readonly int _lapShift;
@@ -24,7 +28,7 @@ public sealed class MultiProducerSequencer : Sequencer
     public MultiProducerSequencer(int bufferSize, IWaitStrategy waitStrategy)
         : base(bufferSize, waitStrategy)
     {
-        _publishedLap = new int[bufferSize];
+        _publishedLap = new int[bufferSize + (2 * FlagPad)];
         _publishedLap.AsSpan().Fill(-1);
         _indexMask = bufferSize - 1;
         _lapShift = System.Numerics.BitOperations.Log2((uint)bufferSize);
@@ -80,7 +84,7 @@ public sealed class MultiProducerSequencer : Sequencer
     public override void Publish(long sequence)
     {
         // Release store: the event written into the slot is visible before its flag.
-        Volatile.Write(ref _publishedLap[(int)sequence & _indexMask], (int)(sequence >>> _lapShift));
+        Volatile.Write(ref Flag(sequence), (int)(sequence >>> _lapShift));
         if (SignalsOnPublish)
         {
             WaitStrategy.SignalAllWhenBlocking();
@@ -89,7 +93,12 @@ public sealed class MultiProducerSequencer : Sequencer
 
     /// <inheritdoc />
     public override bool IsAvailable(long sequence) =>
-        Volatile.Read(ref _publishedLap[(int)sequence & _indexMask]) == (int)(sequence >>> _lapShift);
+        Volatile.Read(ref Flag(sequence)) == (int)(sequence >>> _lapShift);
+
+    /// <summary>The published flag of <paramref name="sequence"/>'s slot; the mask keeps it in range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref int Flag(long sequence) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_publishedLap), FlagPad + ((int)sequence & _indexMask));
 
     /// <inheritdoc />
     public override long GetHighestPublishedSequence(long lowerBound, long availableSequence)

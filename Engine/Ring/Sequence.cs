@@ -11,7 +11,7 @@ namespace Engine.Ring;
 /// <see cref="SetValue"/> is a release store: what a producer wrote into a slot before publishing
 /// its sequence is visible to a consumer that reads that sequence. Allocation-free.
 /// </remarks>
-[StructLayout(LayoutKind.Explicit, Size = CacheLine.PaddedLongSize)]
+[StructLayout(LayoutKind.Explicit)]
 public sealed class Sequence
 {
     /// <summary>The value of a sequence that has seen nothing yet.</summary>
@@ -19,6 +19,11 @@ public sealed class Sequence
 
     [FieldOffset(CacheLine.PaddingBytes)]
     private long _value;
+
+#pragma warning disable CS0169 // never read: it only keeps the next heap object off _value's lines
+    [FieldOffset(CacheLine.PaddingBytes * 2)]
+    private readonly long _trailingGuard;
+#pragma warning restore CS0169
 
     /// <summary>Creates a sequence at <paramref name="initialValue"/>.</summary>
     public Sequence(long initialValue = InitialValue) => _value = initialValue;

@@ -98,7 +98,7 @@ public sealed class SingleProducerSequencer : Sequencer
     /// The producer's own fields, padded so that the producer's writes never share a line with what
     /// consumers read (the cursor object, the sequencer's read-only fields).
     /// </summary>
-    [StructLayout(LayoutKind.Explicit, Size = (CacheLine.PaddingBytes * 2) + (4 * sizeof(long)))]
+    [StructLayout(LayoutKind.Explicit)]
     private sealed class ProducerState
     {
         [FieldOffset(CacheLine.PaddingBytes)]
@@ -112,5 +112,10 @@ public sealed class SingleProducerSequencer : Sequencer
 
         [FieldOffset(CacheLine.PaddingBytes + 24)]
         public long TryClaimFailures;
+
+#pragma warning disable CS0169 // never read: it only keeps the next heap object off the hot lines
+        [FieldOffset((CacheLine.PaddingBytes * 2) + 24)]
+        private readonly long _trailingGuard;
+#pragma warning restore CS0169
     }
 }
