@@ -12,9 +12,9 @@ internal static partial class HostLog
         Starting(logger, options.Ring.Slots, options.Ring.Producers, options.Ring.WaitStrategy,
             options.Pipeline.Thread.CpuSet, options.Synthetic.Threads, options.Synthetic.RateEventsPerSecond);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Starting: ring {Slots} slots ({Producers} producer), wait {Wait}, loop CPUs [{Cpus}], {Feeds} synthetic feed thread(s) at {Rate} events/s")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Starting: ring {Slots} slots ({Producers} producer), wait {Wait}, loop CPUs [{Cpus}], {Feeds} synthetic feed thread(s) at {Rate} events/s")]
     private static partial void Starting(ILogger logger, int slots, ProducerType producers, WaitStrategyKind wait, IReadOnlyList<int> cpus, int feeds, long rate);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: the feeds first, then the loop drains the ring")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Stopping: the feeds first, then the loop drains the ring")]
     public static partial void Stopping(ILogger logger);
 }

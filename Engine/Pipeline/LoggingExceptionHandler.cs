@@ -42,6 +42,6 @@ public sealed partial class LoggingExceptionHandler : IExceptionHandler
         return action;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handler fault at sequence {Sequence} (fault #{Count}); action: {Action}")]
+    [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Handler fault at sequence {Sequence} (fault #{Count}); action: {Action}")]
     private static partial void LogFault(ILogger logger, long sequence, long count, FaultAction action, Exception exception);
 }

@@ -14,6 +14,7 @@ public sealed partial class LoopThread
     private readonly ILogger _logger;
     private readonly Thread _thread;
     private Exception? _crash;
+    private bool _isPinned;
 
     /// <summary>Creates (but does not start) the thread.</summary>
     public LoopThread(IEventProcessor processor, LoopThreadOptions options, ILogger logger)
@@ -36,7 +37,7 @@ public sealed partial class LoopThread
     /// Whether pinning was asked for and applied; false when it was not asked for or failed.
     /// Valid once the processor is running.
     /// </summary>
-    public bool IsPinned { get; private set; }
+    public bool IsPinned => Volatile.Read(ref _isPinned);
 
     /// <summary>Starts the thread.</summary>
     public void Start() => _thread.Start();
@@ -73,7 +74,7 @@ public sealed partial class LoopThread
         if (_options.CpuSet.Count > 0)
         {
             string? pinError = LinuxThreadTuning.TryPinCurrentThread(_options.CpuSet);
-            IsPinned = pinError is null;
+            Volatile.Write(ref _isPinned, pinError is null);
             if (pinError is not null)
             {
                 LogPinFailed(_logger, _options.Name, string.Join(',', _options.CpuSet), pinError);
@@ -86,12 +87,12 @@ public sealed partial class LoopThread
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Thread {Thread} could not be pinned to CPUs {Cpus}: {Reason}. It runs unpinned.")]
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Thread {Thread} could not be pinned to CPUs {Cpus}: {Reason}. It runs unpinned.")]
     private static partial void LogPinFailed(ILogger logger, string thread, string cpus, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Thread {Thread} keeps its default priority: {Reason}.")]
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Thread {Thread} keeps its default priority: {Reason}.")]
     private static partial void LogNiceFailed(ILogger logger, string thread, string reason);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Loop thread {Thread} crashed")]
+    [LoggerMessage(EventId = 12, Level = LogLevel.Critical, Message = "Loop thread {Thread} crashed")]
     private static partial void LogCrash(ILogger logger, string thread, Exception exception);
 }
