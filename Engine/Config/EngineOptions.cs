@@ -5,19 +5,24 @@ using Feeds.Synthetic;
 namespace Engine.Config;
 
 /// <summary>The whole configuration of the engine, as read from <c>config/engine.json</c>.</summary>
+/// <remarks>
+/// Options have setters because the source-generated JSON reader gives omitted init-only
+/// properties their zero value instead of the default written here. Nothing changes them after
+/// <see cref="ConfigLoader"/> has validated them.
+/// </remarks>
 public sealed record EngineOptions
 {
     /// <summary>The inbound ring.</summary>
-    public RingOptions Ring { get; init; } = new();
+    public RingOptions Ring { get; set; } = new();
 
     /// <summary>The business-logic loop.</summary>
-    public PipelineOptions Pipeline { get; init; } = new();
+    public PipelineOptions Pipeline { get; set; } = new();
 
     /// <summary>The built-in synthetic market.</summary>
-    public SyntheticFeedOptions Synthetic { get; init; } = new();
+    public SyntheticFeedOptions Synthetic { get; set; } = new();
 
     /// <summary>Interval of the status line on stdout, milliseconds; 0 turns it off.</summary>
-    public int StatusIntervalMs { get; init; } = 1_000;
+    public int StatusIntervalMs { get; set; } = 1_000;
 
     /// <summary>Every problem with the configuration, each with its key path; empty when valid.</summary>
     public IReadOnlyList<string> Validate()

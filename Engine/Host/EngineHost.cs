@@ -22,6 +22,7 @@ public sealed class EngineHost : IDisposable
     private readonly SyntheticMarketFeed[] _feeds;
     private readonly Thread[] _feedThreads;
     private readonly CancellationTokenSource _stopFeeds = new();
+    private static readonly TimeSpan FeedJoinSlice = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Wires the engine. Nothing runs until <see cref="Start"/>.</summary>
     public EngineHost(EngineOptions options, ILoggerFactory loggers)
@@ -74,16 +75,25 @@ public sealed class EngineHost : IDisposable
 
     /// <summary>
     /// Stops cleanly: the feeds stop publishing, the loop processes everything already in the ring,
-    /// then halts. Returns false if the loop did not drain within the configured timeout.
+    /// then halts. Bounded by <c>pipeline.shutdownTimeoutMs</c>; returns false if the loop did not
+    /// drain in time or had faulted. Feed threads stuck on a full ring behind a faulted loop are
+    /// background threads and are abandoned, not waited for.
     /// </summary>
     public bool Stop()
     {
         _stopFeeds.Cancel();
+        var timeout = TimeSpan.FromMilliseconds(_options.Pipeline.ShutdownTimeoutMs);
+        var deadline = DateTime.UtcNow + timeout;
         foreach (var thread in _feedThreads)
         {
-            thread.Join();
+            // A producer waits on back-pressure; once the loop has faulted nothing will free a slot.
+            while (!thread.Join(FeedJoinSlice) && _processor.State != ProcessorState.Faulted && DateTime.UtcNow < deadline)
+            {
+            }
         }
-        return _loop.Stop(TimeSpan.FromMilliseconds(_options.Pipeline.ShutdownTimeoutMs));
+        var remaining = deadline - DateTime.UtcNow;
+        bool loopEnded = _loop.Stop(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        return loopEnded && _processor.State == ProcessorState.Halted;
     }
 
     /// <inheritdoc />

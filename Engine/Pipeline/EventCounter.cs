@@ -27,7 +27,7 @@ public sealed class EventCounter
     public long Total => Volatile.Read(ref _publishedTotal);
 
     /// <summary>Largest publish-to-handler delay seen, nanoseconds, as of the last end of batch.</summary>
-    public long MaxDelayNs => Volatile.Read(ref _publishedMaxDelayTicks) * 1_000_000_000 / Stopwatch.Frequency;
+    public long MaxDelayNs => (long)(Volatile.Read(ref _publishedMaxDelayTicks) * (1e9 / Stopwatch.Frequency));
 
     /// <summary>
     /// An order-sensitive checksum of every event seen (instrument, kind, order id, price,

@@ -4,13 +4,13 @@ namespace Engine.Pipeline;
 public sealed record LoopThreadOptions
 {
     /// <summary>Thread name, shown by top -H and in dumps.</summary>
-    public string Name { get; init; } = "engine-loop";
+    public string Name { get; set; } = "engine-loop";
 
     /// <summary>CPUs the thread is bound to (sched_setaffinity). Empty: not pinned.</summary>
-    public IReadOnlyList<int> CpuSet { get; init; } = [];
+    public IReadOnlyList<int> CpuSet { get; set; } = [];
 
     /// <summary>Linux nice value for the thread, -20 (highest) to 19. Values below 0 need CAP_SYS_NICE.</summary>
-    public int Nice { get; init; } = -10;
+    public int Nice { get; set; } = -10;
 
     /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
     public void Validate(string path, List<string> errors)

@@ -4,13 +4,13 @@ namespace Engine.Pipeline;
 public sealed record PipelineOptions
 {
     /// <summary>What to do when a handler throws.</summary>
-    public FaultPolicy FaultPolicy { get; init; } = FaultPolicy.LogAndContinue;
+    public FaultPolicy FaultPolicy { get; set; } = FaultPolicy.LogAndContinue;
 
     /// <summary>The loop thread: name, CPU set, priority.</summary>
-    public LoopThreadOptions Thread { get; init; } = new();
+    public LoopThreadOptions Thread { get; set; } = new();
 
     /// <summary>How long shutdown waits for the loop to drain the ring, milliseconds.</summary>
-    public int ShutdownTimeoutMs { get; init; } = 5_000;
+    public int ShutdownTimeoutMs { get; set; } = 5_000;
 
     /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
     public void Validate(string path, List<string> errors)

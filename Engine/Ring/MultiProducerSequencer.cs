@@ -41,6 +41,9 @@ public sealed class MultiProducerSequencer : Sequencer
     public override long TryClaimFailures => _tryClaimFailures.Value;
 
     /// <inheritdoc />
+    protected override long LastClaimed => Cursor.Value;
+
+    /// <inheritdoc />
     public override long Next()
     {
         long next = Cursor.AddAndGet(1);

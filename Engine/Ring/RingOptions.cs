@@ -6,16 +6,16 @@ namespace Engine.Ring;
 public sealed record RingOptions
 {
     /// <summary>Number of slots; a power of two.</summary>
-    public int Slots { get; init; } = 65_536;
+    public int Slots { get; set; } = 65_536;
 
     /// <summary>One publishing thread or several.</summary>
-    public ProducerType Producers { get; init; } = ProducerType.Multi;
+    public ProducerType Producers { get; set; } = ProducerType.Multi;
 
     /// <summary>How the loop waits for events.</summary>
-    public WaitStrategyKind WaitStrategy { get; init; } = WaitStrategyKind.Yielding;
+    public WaitStrategyKind WaitStrategy { get; set; } = WaitStrategyKind.Yielding;
 
     /// <summary>Most events handled before the loop moves its sequence and lets producers reuse slots.</summary>
-    public int MaxBatchSize { get; init; } = 4_096;
+    public int MaxBatchSize { get; set; } = 4_096;
 
     /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
     public void Validate(string path, List<string> errors)

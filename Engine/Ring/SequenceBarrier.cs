@@ -36,7 +36,28 @@ public sealed class SequenceBarrier
     public long WaitFor(long sequence)
     {
         long available = _waitStrategy.WaitFor(sequence, _cursor, _dependents, this);
-        return available < sequence ? available : _sequencer.GetHighestPublishedSequence(sequence, available);
+        if (available < sequence)
+        {
+            return available;
+        }
+        long published = _sequencer.GetHighestPublishedSequence(sequence, available);
+        return published >= sequence ? published : WaitForClaimedSlot(sequence, available);
+    }
+
+    /// <summary>
+    /// With several producers the cursor counts claims: the slot may be claimed but still being
+    /// written. The writer is mid-copy, so spin (then yield) until it publishes.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private long WaitForClaimedSlot(long sequence, long available)
+    {
+        var spin = new SpinWait();
+        long published;
+        while ((published = _sequencer.GetHighestPublishedSequence(sequence, available)) < sequence && !IsAlerted)
+        {
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+        return published;
     }
 
     /// <summary>Like <see cref="WaitFor"/>, but returns at once with whatever is available.</summary>

@@ -79,7 +79,17 @@ public abstract class Sequencer
     public abstract long GetHighestPublishedSequence(long lowerBound, long availableSequence);
 
     /// <summary>Slots a producer could claim right now without waiting.</summary>
-    public long RemainingCapacity => BufferSize - (Cursor.Value - Sequence.Minimum(_gatingSequences, Cursor.Value));
+    public long RemainingCapacity
+    {
+        get
+        {
+            long claimed = LastClaimed;
+            return BufferSize - (claimed - Sequence.Minimum(_gatingSequences, claimed));
+        }
+    }
+
+    /// <summary>The highest sequence handed out to a producer, published or not.</summary>
+    protected abstract long LastClaimed { get; }
 
     /// <summary>Creates a barrier that waits for this sequencer's published slots and for <paramref name="dependents"/>.</summary>
     public SequenceBarrier NewBarrier(params Sequence[] dependents) => new(this, dependents);

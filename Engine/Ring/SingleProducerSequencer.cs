@@ -28,6 +28,9 @@ public sealed class SingleProducerSequencer : Sequencer
     public override long TryClaimFailures => Volatile.Read(ref _state.TryClaimFailures);
 
     /// <inheritdoc />
+    protected override long LastClaimed => Volatile.Read(ref _state.NextValue);
+
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override long Next()
     {

@@ -4,19 +4,19 @@ namespace Feeds.Synthetic;
 public sealed record SyntheticFeedOptions
 {
     /// <summary>Number of instruments, ids 0..n-1.</summary>
-    public int Instruments { get; init; } = 4;
+    public int Instruments { get; set; } = 4;
 
     /// <summary>Publishing threads; instrument i belongs to thread i % threads.</summary>
-    public int Threads { get; init; } = 1;
+    public int Threads { get; set; } = 1;
 
     /// <summary>Events per second over all threads; 0 publishes as fast as the ring takes them.</summary>
-    public long RateEventsPerSecond { get; init; } = 1_000_000;
+    public long RateEventsPerSecond { get; set; } = 1_000_000;
 
     /// <summary>Events each thread publishes before it stops; 0 runs until the engine stops.</summary>
-    public long MaxEventsPerThread { get; init; }
+    public long MaxEventsPerThread { get; set; }
 
     /// <summary>Seed of the generator: the same seed gives the same event stream.</summary>
-    public ulong Seed { get; init; } = 42;
+    public ulong Seed { get; set; } = 42;
 
     /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
     public void Validate(string path, List<string> errors)

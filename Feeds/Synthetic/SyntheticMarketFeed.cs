@@ -18,7 +18,7 @@ public sealed class SyntheticMarketFeed
 
     private readonly IMarketDataSink _sink;
     private readonly long _maxEvents;
-    private readonly long _rateEventsPerSecond;
+    private readonly double _rateEventsPerSecond;
     private readonly int[] _instrumentIds;
     private readonly long[] _midTicks;
     private readonly LiveOrder[] _liveOrders;
@@ -34,7 +34,7 @@ public sealed class SyntheticMarketFeed
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(threadIndex, options.Threads);
         _sink = sink;
         _maxEvents = options.MaxEventsPerThread;
-        _rateEventsPerSecond = options.RateEventsPerSecond / options.Threads;
+        _rateEventsPerSecond = (double)options.RateEventsPerSecond / options.Threads;
         int count = (options.Instruments - threadIndex + options.Threads - 1) / options.Threads;
         _instrumentIds = new int[count];
         _midTicks = new long[count];
@@ -169,7 +169,7 @@ public sealed class SyntheticMarketFeed
     private void Pace(long startTicks, CancellationToken cancellation)
     {
         // Open loop: event n is due at start + n / rate, however late the previous ones were.
-        long dueTicks = startTicks + (long)(_published * (double)Stopwatch.Frequency / _rateEventsPerSecond);
+        long dueTicks = startTicks + (long)(_published * Stopwatch.Frequency / _rateEventsPerSecond);
         long aheadTicks;
         while ((aheadTicks = dueTicks - Stopwatch.GetTimestamp()) > 0 && !cancellation.IsCancellationRequested)
         {

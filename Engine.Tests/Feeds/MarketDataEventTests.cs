@@ -1,0 +1,19 @@
+using System.Runtime.CompilerServices;
+using Feeds;
+
+namespace Engine.Tests.Feeds;
+
+public sealed class MarketDataEventTests
+{
+    [Test]
+    public void SizeOf_MarketDataEvent_IsTheDocumented48Bytes()
+    {
+        Assert.That(Unsafe.SizeOf<MarketDataEvent>(), Is.EqualTo(48));
+    }
+
+    [Test]
+    public void Default_MarketDataEvent_IsKindNone()
+    {
+        Assert.That(default(MarketDataEvent).Kind, Is.EqualTo(MarketDataKind.None));
+    }
+}

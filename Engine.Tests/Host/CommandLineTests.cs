@@ -1,0 +1,55 @@
+using Engine.Host;
+
+namespace Engine.Tests.Host;
+
+public sealed class CommandLineTests
+{
+    [Test]
+    public void Parse_NoArguments_RunsDefaultConfigUntilSignalled()
+    {
+        var commandLine = CommandLine.Parse([], out string? error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error, Is.Null);
+            Assert.That(commandLine, Is.EqualTo(new CommandLine("run", CommandLine.DefaultConfigPath, 0)));
+        }
+    }
+
+    [Test]
+    public void Parse_CheckConfigWithPath_ReadsBoth()
+    {
+        var commandLine = CommandLine.Parse(["check-config", "--config", "/tmp/x.json"], out string? error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error, Is.Null);
+            Assert.That(commandLine, Is.EqualTo(new CommandLine("check-config", "/tmp/x.json", 0)));
+        }
+    }
+
+    [Test]
+    public void Parse_Duration_ReadsSeconds()
+    {
+        var commandLine = CommandLine.Parse(["run", "--duration-s", "10"], out _);
+
+        Assert.That(commandLine?.DurationSeconds, Is.EqualTo(10));
+    }
+
+    [TestCase("--duration-s", "-1")]
+    [TestCase("--duration-s", "ten")]
+    [TestCase("--duration-s")]
+    [TestCase("--config")]
+    [TestCase("--verbose")]
+    [TestCase("--config", "a.json", "run")]
+    public void Parse_BadArguments_ReturnsNullWithUsage(params string[] args)
+    {
+        var commandLine = CommandLine.Parse(args, out string? error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(commandLine, Is.Null);
+            Assert.That(error, Does.Contain(CommandLine.Usage));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Reflection;
+using Engine.Config;
+using Engine.Host;
+using Engine.Pipeline;
+using Engine.Ring;
+using Engine.Ring.WaitStrategies;
+using Engine.Tests.Support;
+using Feeds;
+using Feeds.Synthetic;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Tests.Host;
+
+public sealed class EngineHostTests
+{
+    private static EngineOptions SyntheticRun(
+        ProducerType producers, int feedThreads, long eventsPerThread, FaultPolicy faultPolicy = FaultPolicy.LogAndContinue, int shutdownTimeoutMs = 30_000) => new()
+    {
+        Ring = new RingOptions { Slots = 1024, Producers = producers, WaitStrategy = WaitStrategyKind.Yielding, MaxBatchSize = 256 },
+        Pipeline = new PipelineOptions
+        {
+            FaultPolicy = faultPolicy,
+            ShutdownTimeoutMs = shutdownTimeoutMs,
+            Thread = new LoopThreadOptions { Name = "test-engine", CpuSet = [], Nice = 0 },
+        },
+        Synthetic = new SyntheticFeedOptions
+        {
+            Instruments = 4,
+            Threads = feedThreads,
+            RateEventsPerSecond = 0, // as fast as the ring takes them
+            MaxEventsPerThread = eventsPerThread,
+            Seed = 7,
+        },
+        StatusIntervalMs = 0,
+    };
+
+    /// <summary>Runs <see cref="EngineHost.Stop"/> on a worker so that a hang fails the test instead of the run.</summary>
+    private static WorkerThread StopOnWorker(EngineHost host, Action<bool> stopped) =>
+        WorkerThread.Start("host-stop", () => stopped(host.Stop()));
+
+    private static T PrivateField<T>(object owner, string name)
+    {
+        var field = owner.GetType().GetField(name, BindingFlags.Instance | BindingFlags.NonPublic);
+        Assert.That(field, Is.Not.Null, $"{owner.GetType().Name}.{name} no longer exists; update this test");
+        return (T)field!.GetValue(owner)!;
+    }
+
+    [TestCase(ProducerType.Multi, 2)]
+    [TestCase(ProducerType.Single, 1)]
+    public void Stop_AfterFeedsFinished_EveryPublishedEventWasProcessed(ProducerType producers, int feedThreads)
+    {
+        const long EventsPerThread = 200_000;
+        long expected = feedThreads * EventsPerThread;
+        var options = SyntheticRun(producers, feedThreads, EventsPerThread);
+        Assert.That(options.Validate(), Is.Empty);
+        using var host = new EngineHost(options, NullLoggerFactory.Instance);
+
+        host.Start();
+        Eventually.Until(() => host.Status().EventsPublished == expected, TestTimeouts.LongRun, "the feeds have published everything");
+        bool stopped = false;
+        StopOnWorker(host, result => stopped = result).Join(TestTimeouts.LongRun);
+
+        var status = host.Status();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stopped, Is.True, "the loop drained within the shutdown timeout");
+            Assert.That(status.EventsPublished, Is.EqualTo(expected));
+            Assert.That(status.EventsProcessed, Is.EqualTo(expected));
+            Assert.That(status.RingOccupancy, Is.Zero);
+            Assert.That(status.HandlerFaults, Is.Zero);
+            Assert.That(status.LoopPinned, Is.False);
+            Assert.That(host.LoopState, Is.EqualTo(ProcessorState.Halted));
+            long byKind = host.Counter.Count(MarketDataKind.Add) + host.Counter.Count(MarketDataKind.Delete)
+                + host.Counter.Count(MarketDataKind.Execute) + host.Counter.Count(MarketDataKind.Trade);
+            Assert.That(byKind, Is.EqualTo(expected));
+        }
+    }
+
+    [Test]
+    public void Status_BeforeStart_ShowsAnEmptyEngine()
+    {
+        using var host = new EngineHost(SyntheticRun(ProducerType.Multi, 2, 1000), NullLoggerFactory.Instance);
+
+        var status = host.Status();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status.EventsPublished, Is.Zero);
+            Assert.That(status.EventsProcessed, Is.Zero);
+            Assert.That(status.RingOccupancy, Is.Zero);
+            Assert.That(status.RingSlots, Is.EqualTo(1024));
+            Assert.That(status.ClaimWaits, Is.Zero);
+            Assert.That(host.LoopState, Is.EqualTo(ProcessorState.Idle));
+        }
+    }
+
+    /// <remarks>
+    /// Regression: after a halting fault the feed threads wait on a full ring for a consumer that is
+    /// gone, and Stop used to join them with no timeout. The fault is injected as one corrupt event
+    /// (an undefined kind) written into the inbound ring before start. Should Stop hang again, the
+    /// test frees the feeds itself after 10 s so that it fails instead of hanging the run.
+    /// </remarks>
+    [Test]
+    public void Stop_AfterHaltingFault_ReturnsInsteadOfHanging()
+    {
+        var options = SyntheticRun(ProducerType.Multi, 1, eventsPerThread: 100_000, FaultPolicy.LogAndHalt, shutdownTimeoutMs: 1_000);
+        using var host = new EngineHost(options, NullLoggerFactory.Instance);
+        var ring = PrivateField<RingBuffer<InboundEvent>>(host, "_ring");
+        using (var claim = ring.Claim())
+        {
+            claim.Event.Market.Kind = (MarketDataKind)200; // the counter indexes by kind: this throws
+        }
+
+        host.Start();
+        Eventually.Until(() => host.LoopState == ProcessorState.Faulted, TestTimeouts.Join, "the loop has faulted");
+        var stop = StopOnWorker(host, _ => { });
+        bool returned = stop.TryJoin(TimeSpan.FromSeconds(10));
+        if (!returned)
+        {
+            // Free the feeds (their consumer is gone) so that the stuck Stop can finish.
+            var processor = PrivateField<IEventProcessor>(host, "_processor");
+            processor.Sequence.SetValue(long.MaxValue / 2);
+            stop.Join(TestTimeouts.Join);
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(returned, Is.True, "Stop() hangs after a halting fault: the feed threads wait forever on the full ring");
+            Assert.That(host.Status().HandlerFaults, Is.EqualTo(1));
+        }
+    }
+}

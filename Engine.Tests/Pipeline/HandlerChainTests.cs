@@ -1,0 +1,67 @@
+using Engine.Pipeline;
+using Engine.Ring;
+using Engine.Ring.WaitStrategies;
+using Engine.Tests.Support;
+using Feeds;
+using Feeds.Synthetic;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Tests.Pipeline;
+
+public sealed class HandlerChainTests
+{
+    [Test]
+    public void Counter_OfChain_IsTheStageItWasBuiltWith()
+    {
+        var counter = new EventCounter();
+
+        var chain = new HandlerChain(counter);
+
+        Assert.That(chain.Counter, Is.SameAs(counter));
+    }
+
+    [Test]
+    public void OnEvent_Event_ReachesTheCounter()
+    {
+        var counter = new EventCounter();
+        var chain = new HandlerChain(counter);
+        var e = new InboundEvent { Market = new MarketDataEvent { Kind = MarketDataKind.Trade, Quantity = 100 } };
+
+        chain.OnEvent(ref e, sequence: 0, endOfBatch: true);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(counter.Total, Is.EqualTo(1));
+            Assert.That(counter.Count(MarketDataKind.Trade), Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public void OnEvent_WarmedUpLoopOverSyntheticFeed_AllocatesNothingPerEvent()
+    {
+        const long Events = 600_000;
+        var ring = RingBuffer<InboundEvent>.Create(ProducerType.Single, 1024, new YieldingWaitStrategy());
+        var counter = new EventCounter();
+        var probe = new AllocationProbe(warmSequence: 200_000, lastSequence: Events - 1);
+        var processor = new BatchEventProcessor<InboundEvent, AllocationProbeHandler<InboundEvent, HandlerChain>>(
+            ring, ring.NewBarrier(), new(new HandlerChain(counter), probe),
+            new LoggingExceptionHandler(FaultPolicy.LogAndHalt, NullLogger.Instance), 256);
+        ring.AddGatingSequences(processor.Sequence);
+        var feed = new SyntheticMarketFeed(
+            new SyntheticFeedOptions { MaxEventsPerThread = Events, RateEventsPerSecond = 0 }, threadIndex: 0, new RingMarketDataSink(ring));
+        var loop = WorkerThread.Start("loop", processor.Run);
+
+        var producer = WorkerThread.Start("feed", () => feed.Run(CancellationToken.None));
+        producer.Join(TestTimeouts.LongRun);
+        processor.Halt();
+        loop.Join(TestTimeouts.LongRun);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(counter.Total, Is.EqualTo(Events));
+            Assert.That(processor.FaultCount, Is.Zero);
+            Assert.That(probe.BytesAtWarm, Is.GreaterThanOrEqualTo(0), "the warm-up reading was taken");
+            Assert.That(probe.BytesAtLast, Is.EqualTo(probe.BytesAtWarm), "bytes allocated on the loop thread after warm-up");
+        }
+    }
+}

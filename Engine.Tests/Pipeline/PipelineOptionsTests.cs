@@ -1,0 +1,40 @@
+using Engine.Pipeline;
+
+namespace Engine.Tests.Pipeline;
+
+public sealed class PipelineOptionsTests
+{
+    private static List<string> Validate(PipelineOptions options)
+    {
+        var errors = new List<string>();
+        options.Validate("pipeline", errors);
+        return errors;
+    }
+
+    [Test]
+    public void Validate_Defaults_ReportsNothing()
+    {
+        Assert.That(Validate(new PipelineOptions()), Is.Empty);
+    }
+
+    [TestCase(99)]
+    [TestCase(600_001)]
+    public void Validate_ShutdownTimeoutOutOfRange_ReportsIt(int timeoutMs)
+    {
+        Assert.That(Validate(new PipelineOptions { ShutdownTimeoutMs = timeoutMs }), Has.Some.StartsWith("pipeline.shutdownTimeoutMs:"));
+    }
+
+    [Test]
+    public void Validate_UndefinedFaultPolicy_ReportsIt()
+    {
+        Assert.That(Validate(new PipelineOptions { FaultPolicy = (FaultPolicy)7 }), Has.Some.StartsWith("pipeline.faultPolicy:"));
+    }
+
+    [Test]
+    public void Validate_BadThreadOptions_ReportsThemUnderThread()
+    {
+        var errors = Validate(new PipelineOptions { Thread = new LoopThreadOptions { Nice = 50 } });
+
+        Assert.That(errors, Has.Some.StartsWith("pipeline.thread.nice:"));
+    }
+}
