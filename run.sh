@@ -3,6 +3,7 @@
 #   ./run.sh                 build Release and start the engine on config/engine.json (Ctrl-C stops it cleanly)
 #   ./run.sh test            restore, build and run every test; the last line is "N passed, N failed"
 #   ./run.sh bench [name]    run the benchmarks: ring (the ring harness), micro (BenchmarkDotNet), all
+#   ./run.sh replay ...      replay recorded market data (./run.sh replay for usage)
 # Anything after the command is passed on (./run.sh run --duration-s 10, ./run.sh bench ring --quick).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,10 +12,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 command="${1:-run}"
 [ $# -gt 0 ] && shift
 
-build() { dotnet build "$1" -c Release --nologo -v quiet -clp:ErrorsOnly; }
+build() { dotnet build "$1" -c Release --nologo -v quiet -clp:"ErrorsOnly;NoSummary"; }
 
 case "$command" in
-run | check-config)
+run | check-config | replay)
     build Engine/Engine.csproj
     exec dotnet Engine/bin/Release/net10.0/Engine.dll "$command" "$@"
     ;;

@@ -3,8 +3,14 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Engine.Config;
 using Engine.Host;
+using Engine.Replay;
 using Engine.Ring;
 using Microsoft.Extensions.Logging;
+
+if (args.Length > 0 && args[0] == "replay")
+{
+    return ReplayCommand.Run(args[1..], Console.Out, Console.Error);
+}
 
 var commandLine = CommandLine.Parse(args, out string? usageError);
 if (commandLine is null)
