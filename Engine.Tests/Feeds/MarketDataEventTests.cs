@@ -6,9 +6,9 @@ namespace Engine.Tests.Feeds;
 public sealed class MarketDataEventTests
 {
     [Test]
-    public void SizeOf_MarketDataEvent_IsTheDocumented48Bytes()
+    public void SizeOf_MarketDataEvent_IsTheDocumented80Bytes()
     {
-        Assert.That(Unsafe.SizeOf<MarketDataEvent>(), Is.EqualTo(48));
+        Assert.That(Unsafe.SizeOf<MarketDataEvent>(), Is.EqualTo(80));
     }
 
     [Test]
