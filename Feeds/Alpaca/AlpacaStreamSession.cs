@@ -35,6 +35,7 @@ public sealed class AlpacaStreamSession : IWebSocketProtocol
     private readonly bool[] _statusSent;
     private readonly bool _streamsEveryInstrument;
     private int _state;
+    private bool _streamedOnThisConnection;
     private int _lastErrorCode;
     private long _subscribeRequests;
 
@@ -76,7 +77,11 @@ public sealed class AlpacaStreamSession : IWebSocketProtocol
     public long SubscribeRequests => Volatile.Read(ref _subscribeRequests);
 
     /// <inheritdoc />
-    public void OnConnected(IWebSocketConnection connection) => SetState(AlpacaSessionState.AwaitingWelcome);
+    public void OnConnected(IWebSocketConnection connection)
+    {
+        _streamedOnThisConnection = false;
+        SetState(AlpacaSessionState.AwaitingWelcome);
+    }
 
     /// <inheritdoc />
     public void OnMessage(IWebSocketConnection connection, ReadOnlySpan<byte> message, long tsRecvTicks)
@@ -95,6 +100,7 @@ public sealed class AlpacaStreamSession : IWebSocketProtocol
                 break;
             case AlpacaControlKind.Subscription when State == AlpacaSessionState.Subscribing:
                 SetState(AlpacaSessionState.Streaming);
+                _streamedOnThisConnection = true;
                 connection.MarkEstablished();
                 AlpacaLog.Streaming(_logger);
                 PublishFeedStatus(FeedStatus.Connected, tsRecvTicks);
@@ -116,8 +122,10 @@ public sealed class AlpacaStreamSession : IWebSocketProtocol
     /// <inheritdoc />
     public void OnDisconnected(DisconnectReason reason)
     {
-        if (State == AlpacaSessionState.Streaming)
+        // Also after a fatal error: the state is Failed by then, but the books were fed by this connection.
+        if (_streamedOnThisConnection)
         {
+            _streamedOnThisConnection = false;
             PublishFeedStatus(reason == DisconnectReason.Stale ? FeedStatus.Stale : FeedStatus.Disconnected, Stopwatch.GetTimestamp());
         }
         if (State != AlpacaSessionState.Failed)

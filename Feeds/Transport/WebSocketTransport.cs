@@ -221,7 +221,16 @@ public sealed class WebSocketTransport : IAsyncDisposable
             await client.StartOrFail().ConfigureAwait(false);
             lock (_gate)
             {
-                OpenLocked(connection);
+                if (client.IsRunning || connection.Opened)
+                {
+                    OpenLocked(connection);
+                }
+                else if (!connection.IsEnded)
+                {
+                    // The library gave up on the connect without throwing.
+                    Interlocked.Increment(ref _connectFailures);
+                    connection.End(DisconnectReason.ConnectFailed);
+                }
             }
         }
         catch (WebsocketException exception)
@@ -272,18 +281,20 @@ public sealed class WebSocketTransport : IAsyncDisposable
 
     private static void OnDisconnection(WebSocketConnection connection, DisconnectionInfo info)
     {
-        // Reconnecting is the supervisor's job, never the library's.
-        info.CancelReconnection = true;
         switch (info.Type)
         {
             case DisconnectionType.ByServer:
+                // Reconnecting is the supervisor's job, never the library's.
+                info.CancelReconnection = true;
                 connection.End(DisconnectReason.ClosedByServer);
                 break;
-            case DisconnectionType.Lost or DisconnectionType.Error or DisconnectionType.NoMessageReceived:
+            case DisconnectionType.Lost or DisconnectionType.NoMessageReceived:
+                info.CancelReconnection = true;
                 connection.End(DisconnectReason.Lost);
                 break;
             default:
-                // Exit and ByUser: our own dispose or stop, already ended with its reason.
+                // Error: a failed connect, which StartOrFail then throws (a cancelled reconnection
+                // would make it return quietly instead). Exit and ByUser: our own dispose or stop.
                 break;
         }
     }
