@@ -197,6 +197,31 @@ public sealed class AlpacaMessageDecoderTests
     }
 
     [Test]
+    public void Decode_WarmedUp_AllocatesNothing()
+    {
+        var sink = new CountingSink();
+        var decoder = new AlpacaMessageDecoder(AlpacaTestData.Instruments(), sink);
+        byte[][] frames = [.. new[] { AlpacaTestData.Trade, AlpacaTestData.ThreeQuotes, AlpacaTestData.MinuteBar, AlpacaTestData.Halt, "[{\"T\":\"t\",\"S\":\"AAP\\u004C\",\"p\":1,\"s\":1,\"t\":\"2021-02-22T15:51:44Z\"}]", "[{bad" }.Select(Encoding.UTF8.GetBytes)];
+        foreach (byte[] frame in frames)
+        {
+            decoder.Decode(frame, 0);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1_000; i++)
+        {
+            for (int f = 0; f < frames.Length - 1; f++)
+            {
+                decoder.Decode(frames[f], i);
+            }
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That(allocated, Is.Zero);
+        Assert.That(sink.Count, Is.EqualTo(1_001 * 6));
+    }
+
+    [Test]
     public void Decode_RandomBytes_NeverThrows()
     {
         Gen.Byte.Array[0, 512].Sample(bytes =>
@@ -247,5 +272,12 @@ public sealed class AlpacaMessageDecoderTests
             var decoder = new AlpacaMessageDecoder(AlpacaTestData.Instruments(), new ConcurrentRecordingSink());
             decoder.Decode(Encoding.UTF8.GetBytes(string.Concat(picks.Select(i => tokens[i]))), 0);
         }, iter: 20_000);
+    }
+
+    private sealed class CountingSink : IMarketDataSink
+    {
+        public int Count { get; private set; }
+
+        public void Publish(in MarketDataEvent marketEvent) => Count++;
     }
 }

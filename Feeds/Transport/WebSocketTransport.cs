@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Websocket.Client;
 using Websocket.Client.Exceptions;
@@ -43,6 +41,7 @@ public sealed class WebSocketTransport : IAsyncDisposable
     private Task? _supervisor;
     private int _state;
     private int _stopReason;
+    private int _disposed;
     private long _messagesReceived;
     private long _bytesReceived;
     private long _connectAttempts;
@@ -144,6 +143,10 @@ public sealed class WebSocketTransport : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         await StopAsync().ConfigureAwait(false);
         _connector.Dispose();
         _stop.Dispose();
@@ -260,8 +263,8 @@ public sealed class WebSocketTransport : IAsyncDisposable
     private void OnMessage(WebSocketConnection connection, ResponseMessage message)
     {
         long now = _time.GetTimestamp();
-        byte[]? bytes = message.Binary ?? (message.Text is { } text ? Encoding.UTF8.GetBytes(text) : null);
-        if (bytes is null)
+        // Text conversion is off, so text frames arrive as their UTF-8 bytes too.
+        if (message.Binary is not { } bytes)
         {
             return;
         }
