@@ -25,14 +25,10 @@ namespace Feeds.Alpaca;
 /// </remarks>
 public sealed class AlpacaMessageDecoder
 {
-    private const int MaxPropertyNameLength = 16;
-    private const int ScratchBytes = 512;
-
     private readonly InstrumentTable _instruments;
     private readonly IMarketDataSink _sink;
     private readonly IAlpacaBarSink? _bars;
-    private readonly byte[] _scratch = new byte[ScratchBytes];
-    private int _scratchUsed;
+    private readonly byte[] _scratch = new byte[AlpacaFields.ScratchBytes];
     private MarketDataEvent _event;
     private long _trades;
     private long _quotes;
@@ -139,18 +135,8 @@ public sealed class AlpacaMessageDecoder
 
     private void DecodeObject(ref Utf8JsonReader reader, long tsRecvTicks, ref FrameTally result)
     {
-        _scratchUsed = 0;
-        var fields = new Fields();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var field = Classify(ref reader);
-            reader.Read();
-            Capture(ref reader, field, ref fields);
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-            {
-                reader.Skip();
-            }
-        }
+        var fields = new AlpacaFields();
+        fields.Read(ref reader, _scratch);
         if (fields.Bad)
         {
             Reject(ref _malformedObjects, ref result);
@@ -179,7 +165,7 @@ public sealed class AlpacaMessageDecoder
         }
     }
 
-    private void DecodeTrade(ref Fields f, long tsRecvTicks, ref FrameTally result)
+    private void DecodeTrade(ref AlpacaFields f, long tsRecvTicks, ref FrameTally result)
     {
         if (!TryInstrument(f.Symbol, out int id, out int decimals, ref result))
         {
@@ -199,7 +185,7 @@ public sealed class AlpacaMessageDecoder
         Publish(ref _trades, ref result);
     }
 
-    private void DecodeQuote(ref Fields f, long tsRecvTicks, ref FrameTally result)
+    private void DecodeQuote(ref AlpacaFields f, long tsRecvTicks, ref FrameTally result)
     {
         if (!TryInstrument(f.Symbol, out int id, out int decimals, ref result))
         {
@@ -220,7 +206,7 @@ public sealed class AlpacaMessageDecoder
         Publish(ref _quotes, ref result);
     }
 
-    private void DecodeBar(ref Fields f, bool daily, ref FrameTally result)
+    private void DecodeBar(ref AlpacaFields f, bool daily, ref FrameTally result)
     {
         if (!TryInstrument(f.Symbol, out int id, out int decimals, ref result))
         {
@@ -243,7 +229,7 @@ public sealed class AlpacaMessageDecoder
         _bars?.OnBar(new AlpacaBar(id, daily, open, high, low, close, volume, ts));
     }
 
-    private void DecodeStatus(ref Fields f, long tsRecvTicks, ref FrameTally result)
+    private void DecodeStatus(ref AlpacaFields f, long tsRecvTicks, ref FrameTally result)
     {
         if (!TryInstrument(f.Symbol, out int id, out _, ref result))
         {
@@ -265,7 +251,7 @@ public sealed class AlpacaMessageDecoder
         Publish(ref _tradingStatuses, ref result);
     }
 
-    private void DecodeControl(ref Fields f, ref FrameTally result)
+    private void DecodeControl(ref AlpacaFields f, ref FrameTally result)
     {
         var kind = AlpacaControlKind.None;
         int code = 0;
@@ -381,181 +367,6 @@ public sealed class AlpacaMessageDecoder
     {
         counter++;
         result.Rejected++;
-    }
-
-    private static Field Classify(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            return Classify(reader.ValueSpan);
-        }
-        if (reader.ValueSpan.Length > MaxPropertyNameLength)
-        {
-            return Field.Other;
-        }
-        Span<byte> name = stackalloc byte[MaxPropertyNameLength];
-        int length = reader.CopyString(name);
-        return Classify(name[..length]);
-    }
-
-    private static Field Classify(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        1 => name[0] switch
-        {
-            (byte)'T' => Field.Type,
-            (byte)'S' => Field.Symbol,
-            (byte)'i' => Field.TradeId,
-            (byte)'p' => Field.Price,
-            (byte)'s' => Field.Size,
-            (byte)'t' => Field.Timestamp,
-            (byte)'o' => Field.Open,
-            (byte)'h' => Field.High,
-            (byte)'l' => Field.Low,
-            (byte)'c' => Field.Close,
-            (byte)'v' => Field.Volume,
-            _ => Field.Other,
-        },
-        2 when name.SequenceEqual("bp"u8) => Field.BidPrice,
-        2 when name.SequenceEqual("bs"u8) => Field.BidSize,
-        2 when name.SequenceEqual("ap"u8) => Field.AskPrice,
-        2 when name.SequenceEqual("as"u8) => Field.AskSize,
-        2 when name.SequenceEqual("sc"u8) => Field.StatusCode,
-        2 when name.SequenceEqual("rc"u8) => Field.ReasonCode,
-        3 when name.SequenceEqual("msg"u8) => Field.Message,
-        4 when name.SequenceEqual("code"u8) => Field.Code,
-        _ => Field.Other,
-    };
-
-    private void Capture(ref Utf8JsonReader reader, Field field, ref Fields f)
-    {
-        switch (field)
-        {
-            case Field.Other:
-                return;
-            case Field.Close when reader.TokenType == JsonTokenType.StartArray:
-                return; // "c" is a bar's close price but a trade's or quote's condition list
-            case Field.Type:
-                f.Type = String(ref reader, ref f);
-                return;
-            case Field.Symbol:
-                f.Symbol = String(ref reader, ref f);
-                return;
-            case Field.Timestamp:
-                f.Timestamp = String(ref reader, ref f);
-                return;
-            case Field.StatusCode:
-                f.StatusCode = String(ref reader, ref f);
-                return;
-            case Field.ReasonCode:
-                f.ReasonCode = String(ref reader, ref f);
-                return;
-            case Field.Message:
-                f.Message = String(ref reader, ref f);
-                return;
-            default:
-                CaptureNumber(ref reader, field, ref f);
-                return;
-        }
-    }
-
-    private static void CaptureNumber(ref Utf8JsonReader reader, Field field, ref Fields f)
-    {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            f.Bad = true;
-            return;
-        }
-        // A number token is never escaped and the input is one span: ValueSpan is the text as sent.
-        var text = reader.ValueSpan;
-        switch (field)
-        {
-            case Field.TradeId: f.TradeId = text; break;
-            case Field.Price: f.Price = text; break;
-            case Field.Size: f.Size = text; break;
-            case Field.BidPrice: f.BidPrice = text; break;
-            case Field.BidSize: f.BidSize = text; break;
-            case Field.AskPrice: f.AskPrice = text; break;
-            case Field.AskSize: f.AskSize = text; break;
-            case Field.Open: f.Open = text; break;
-            case Field.High: f.High = text; break;
-            case Field.Low: f.Low = text; break;
-            case Field.Close: f.Close = text; break;
-            case Field.Volume: f.Volume = text; break;
-            default: f.Code = text; break;
-        }
-    }
-
-    /// <summary>A string value as UTF-8: the raw bytes, or unescaped into the scratch buffer.</summary>
-    private ReadOnlySpan<byte> String(scoped ref Utf8JsonReader reader, scoped ref Fields f)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            f.Bad = true;
-            return default;
-        }
-        if (!reader.ValueIsEscaped)
-        {
-            return reader.ValueSpan;
-        }
-        // The escaped text is never shorter than the unescaped one, so this check makes CopyString safe.
-        if (reader.ValueSpan.Length > ScratchBytes - _scratchUsed)
-        {
-            f.Bad = true;
-            return default;
-        }
-        int length = reader.CopyString(_scratch.AsSpan(_scratchUsed));
-        var value = _scratch.AsSpan(_scratchUsed, length);
-        _scratchUsed += length;
-        return value;
-    }
-
-    private enum Field : byte
-    {
-        Other,
-        Type,
-        Symbol,
-        TradeId,
-        Price,
-        Size,
-        Timestamp,
-        BidPrice,
-        BidSize,
-        AskPrice,
-        AskSize,
-        Open,
-        High,
-        Low,
-        Close,
-        Volume,
-        StatusCode,
-        ReasonCode,
-        Message,
-        Code,
-    }
-
-    /// <summary>The fields of one object, as spans into the frame (or the scratch buffer); empty when absent.</summary>
-    private ref struct Fields
-    {
-        public ReadOnlySpan<byte> Type;
-        public ReadOnlySpan<byte> Symbol;
-        public ReadOnlySpan<byte> TradeId;
-        public ReadOnlySpan<byte> Price;
-        public ReadOnlySpan<byte> Size;
-        public ReadOnlySpan<byte> Timestamp;
-        public ReadOnlySpan<byte> BidPrice;
-        public ReadOnlySpan<byte> BidSize;
-        public ReadOnlySpan<byte> AskPrice;
-        public ReadOnlySpan<byte> AskSize;
-        public ReadOnlySpan<byte> Open;
-        public ReadOnlySpan<byte> High;
-        public ReadOnlySpan<byte> Low;
-        public ReadOnlySpan<byte> Close;
-        public ReadOnlySpan<byte> Volume;
-        public ReadOnlySpan<byte> StatusCode;
-        public ReadOnlySpan<byte> ReasonCode;
-        public ReadOnlySpan<byte> Message;
-        public ReadOnlySpan<byte> Code;
-        public bool Bad;
     }
 
     private struct FrameTally
