@@ -4,12 +4,12 @@ namespace Engine.Tests.Alpaca;
 
 public sealed class AlpacaErrorPolicyTests
 {
-    [TestCase(400, AlpacaErrorAction.Continue)]
+    [TestCase(400, AlpacaErrorAction.Stop)]
     [TestCase(401, AlpacaErrorAction.Reconnect)]
     [TestCase(402, AlpacaErrorAction.Stop)]
     [TestCase(403, AlpacaErrorAction.Continue)]
     [TestCase(404, AlpacaErrorAction.Reconnect)]
-    [TestCase(405, AlpacaErrorAction.Continue)]
+    [TestCase(405, AlpacaErrorAction.Stop)]
     [TestCase(406, AlpacaErrorAction.Reconnect)]
     [TestCase(407, AlpacaErrorAction.Continue)]
     [TestCase(408, AlpacaErrorAction.Stop)]

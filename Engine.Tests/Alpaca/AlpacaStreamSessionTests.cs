@@ -158,9 +158,8 @@ public sealed class AlpacaStreamSessionTests
         Assert.That(stream.Transport.State, Is.Not.EqualTo(TransportState.Stopped));
     }
 
-    [TestCase(405)]
+    [TestCase(403)]
     [TestCase(407)]
-    [TestCase(400)]
     [TestCase(410)]
     public async Task ErrorThatLeavesTheSessionAsItWas_KeepsStreamingOnTheSameConnection(int code)
     {
@@ -176,6 +175,8 @@ public sealed class AlpacaStreamSessionTests
         Assert.That(stream.Session.State, Is.EqualTo(AlpacaSessionState.Streaming));
     }
 
+    [TestCase(400)]
+    [TestCase(405)]
     [TestCase(408)]
     [TestCase(409)]
     public async Task ErrorThatReconnectingCannotFix_StopsForGood(int code)
