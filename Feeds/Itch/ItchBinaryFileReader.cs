@@ -11,19 +11,21 @@ namespace Feeds.Itch;
 /// </summary>
 /// <remarks>
 /// <para>A zero length prefix means "the length of the message's type" (some files, such as the
-/// RITCH sample, write 0 everywhere). Any other prefix is trusted as the frame length and the
-/// message handed to the decoder, which rejects it if the length is wrong for its type.</para>
-/// <para>Resynchronisation: a zero prefix followed by a byte that is no message type cannot be
-/// framed, so the reader skips one byte and tries again (<see cref="ResyncBytes"/>); bytes at the end
-/// of the input too short for their frame are counted in <see cref="TruncatedBytes"/>. Every step
-/// consumes at least one byte, so any input ends.</para>
-/// <para>One thread. Allocates a 64 KiB scratch buffer at construction, nothing per message.</para>
+/// RITCH sample, write 0 everywhere); any other prefix must equal the length of its type, which
+/// ITCH 5.0 fixes.</para>
+/// <para>Resynchronisation: where no frame can start (a byte that is no message type, a prefix that
+/// disagrees with its type), the reader skips one byte and tries again (<see cref="ResyncBytes"/>);
+/// bytes at the end of the input too short for their frame are counted in
+/// <see cref="TruncatedBytes"/>. Every step consumes at least one byte, so any input ends. A future
+/// message type unknown to ITCH 5.0 is therefore skipped byte by byte, not by its prefix: a
+/// corrupted prefix could otherwise swallow up to 64 KiB of good frames.</para>
+/// <para>One thread. Allocates a one-frame scratch buffer at construction (for frames cut across two pipe segments), nothing per message.</para>
 /// </remarks>
 public sealed class ItchBinaryFileReader
 {
     private const int PrefixLength = 2;
     private const int HeaderLength = PrefixLength + 1;
-    private const int MaxFrameLength = PrefixLength + ushort.MaxValue;
+    private const int MaxFrameLength = PrefixLength + ItchLayout.MaxMessageLength;
     private const int PipeBufferSize = 64 * 1024;
 
     private readonly ItchDecoder _decoder;
@@ -36,7 +38,7 @@ public sealed class ItchBinaryFileReader
         _decoder = decoder;
     }
 
-    /// <summary>Frames handed to the decoder.</summary>
+    /// <summary>Frames handed to the decoder (each of the right length for its type).</summary>
     public long Frames { get; private set; }
 
     /// <summary>Bytes skipped one at a time because no frame could start there.</summary>
@@ -121,16 +123,16 @@ public sealed class ItchBinaryFileReader
         CountTruncated(bytes.Length - used);
     }
 
-    /// <summary>The length of the frame starting at <paramref name="header"/> (at least 3 bytes), prefix included; 0 if none can start there.</summary>
+    /// <summary>
+    /// The length of the frame starting at <paramref name="header"/> (at least 3 bytes), prefix
+    /// included; 0 if none can start there: the type byte must be an ITCH type and the prefix 0 or
+    /// that type's length.
+    /// </summary>
     private static int FrameLength(ReadOnlySpan<byte> header)
     {
         int prefix = BinaryPrimitives.ReadUInt16BigEndian(header);
-        if (prefix != 0)
-        {
-            return PrefixLength + prefix;
-        }
         int length = ItchLayout.MessageLength(header[PrefixLength]);
-        return length == 0 ? 0 : PrefixLength + length;
+        return length != 0 && (prefix == 0 || prefix == length) ? PrefixLength + length : 0;
     }
 
     private ReadOnlySequence<byte> Consume(ReadOnlySequence<byte> buffer, long tsRecvNs)

@@ -16,11 +16,12 @@ public enum ItchDecodeStatus : byte
     InvalidField,
 
     /// <summary>
-    /// Well formed, but an order message (E, C, X, D, U) names a stock locate that no Stock Directory
-    /// or add order has bound: no order can exist for it, so nothing is published.
+    /// Well formed (counted by type, shown to the listener), but an order message (E, C, X, D, U)
+    /// names a stock locate that no Stock Directory or add order has bound: no order can exist for
+    /// it, so no event is published.
     /// </summary>
     UnboundLocate,
 
-    /// <summary>Well formed, but its new symbol does not fit in the instrument table: nothing is published.</summary>
+    /// <summary>Well formed (counted by type, shown to the listener), but its new symbol does not fit in the instrument table: no event is published.</summary>
     InstrumentTableFull,
 }

@@ -21,9 +21,9 @@ namespace Feeds.Itch;
 /// <para>Stock locates: a Stock Directory (R) registers its symbol in the
 /// <see cref="InstrumentTable"/> (4 price decimals, venue NASDAQ) and binds the locate to it, the only
 /// string allocation of the decoder. A locate seen before its R is bound by the first A, F, P, Q or
-/// H that carries it, from that message's symbol. An E, C, X, D or U whose locate is still unbound is
-/// dropped as <see cref="ItchDecodeStatus.UnboundLocate"/>: no add can have preceded it. An R for a
-/// bound locate rebinds it.</para>
+/// H that carries it, from that message's symbol. An E, C, X, D or U whose locate is still unbound
+/// publishes no event (<see cref="ItchDecodeStatus.UnboundLocate"/>; it is still counted by type and
+/// shown to the listener): no add can have preceded it. An R for a bound locate rebinds it.</para>
 /// <para>One decoding thread; <see cref="Decode"/> allocates nothing except when it registers a new
 /// symbol.</para>
 /// </remarks>
@@ -81,7 +81,7 @@ public sealed class ItchDecoder : IMoldUdp64MessageHandler
         {
             var reader = new ItchMessageReader(message);
             status = Dispatch(reader, sequence, tsRecvNs);
-            if (status == ItchDecodeStatus.Decoded && _listener is not null)
+            if (_listener is not null && !ItchDecoderCounters.IsMalformed(status))
             {
                 _listener.OnMessage(reader, _instrumentByLocate[reader.StockLocate], sequence);
             }

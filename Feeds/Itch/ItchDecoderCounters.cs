@@ -7,26 +7,33 @@ public sealed class ItchDecoderCounters
     private readonly long[] _byType = new long[256];
     private readonly long[] _byStatus = new long[Enum.GetValues<ItchDecodeStatus>().Length];
 
-    /// <summary>Messages decoded, all types.</summary>
+    /// <summary>Well-formed messages, all types (published or not: see <see cref="ItchDecodeStatus.UnboundLocate"/>).</summary>
     public long Decoded { get; private set; }
 
     /// <summary>Messages rejected as malformed (<see cref="ItchDecodeStatus.UnknownType"/>, <see cref="ItchDecodeStatus.WrongLength"/>, <see cref="ItchDecodeStatus.InvalidField"/>).</summary>
-    public long Malformed =>
-        _byStatus[(int)ItchDecodeStatus.UnknownType] + _byStatus[(int)ItchDecodeStatus.WrongLength] + _byStatus[(int)ItchDecodeStatus.InvalidField];
+    public long Malformed { get; private set; }
 
-    /// <summary>Messages of <paramref name="type"/> decoded.</summary>
+    /// <summary>Well-formed messages of <paramref name="type"/>.</summary>
     public long OfType(ItchMessageType type) => _byType[(byte)type];
 
-    /// <summary>Messages that ended with <paramref name="status"/> (for <see cref="ItchDecodeStatus.Decoded"/>, the same as <see cref="Decoded"/>).</summary>
+    /// <summary>Messages that ended with <paramref name="status"/>.</summary>
     public long WithStatus(ItchDecodeStatus status) => _byStatus[(int)status];
+
+    /// <summary>True for the statuses of a message that could not be decoded at all.</summary>
+    public static bool IsMalformed(ItchDecodeStatus status) =>
+        status is ItchDecodeStatus.UnknownType or ItchDecodeStatus.WrongLength or ItchDecodeStatus.InvalidField;
 
     internal void Count(ItchDecodeStatus status, byte type)
     {
         _byStatus[(int)status]++;
-        if (status == ItchDecodeStatus.Decoded)
+        if (!IsMalformed(status))
         {
             _byType[type]++;
             Decoded++;
+        }
+        else
+        {
+            Malformed++;
         }
     }
 }
