@@ -26,10 +26,10 @@ public readonly ref struct ItchMessageReader
     public ItchMessageType Type => (ItchMessageType)_bytes[ItchLayout.Type];
 
     /// <summary>The stock locate code.</summary>
-    public ushort StockLocate => BinaryPrimitives.ReadUInt16BigEndian(_bytes[ItchLayout.StockLocate..]);
+    public ushort StockLocate => UInt16(ItchLayout.StockLocate);
 
     /// <summary>The tracking number.</summary>
-    public ushort TrackingNumber => BinaryPrimitives.ReadUInt16BigEndian(_bytes[ItchLayout.TrackingNumber..]);
+    public ushort TrackingNumber => UInt16(ItchLayout.TrackingNumber);
 
     /// <summary>The timestamp: nanoseconds since midnight.</summary>
     public long TimestampNs => UInt48(ItchLayout.Timestamp);
@@ -40,7 +40,7 @@ public readonly ref struct ItchMessageReader
     /// <summary>A one-byte field (alpha 1).</summary>
     public byte Char(int offset) => _bytes[offset];
 
-    /// <summary>A u16 field.</summary>
+    /// <summary>A u16 field (the header's locate and tracking number).</summary>
     public ushort UInt16(int offset) => BinaryPrimitives.ReadUInt16BigEndian(_bytes[offset..]);
 
     /// <summary>A u32 field.</summary>

@@ -230,4 +230,25 @@ public sealed class MoldUdp64SessionTests
                 && sequences.SequenceEqual(sequences.Order());
         });
     }
+
+    [Test]
+    public void Process_BuiltPackets_RoundTripEveryMessageInOrder()
+    {
+        Gen.Byte.Array[0, 60].Array[0, 20].Array[1, 6].Sample(packets =>
+        {
+            var handler = new RecordingMessageHandler();
+            var session = new MoldUdp64Session(handler, new RecordingSink());
+            ulong sequence = 1;
+            foreach (var messages in packets)
+            {
+                session.Process(MoldUdp64PacketBuilder.Packet(Session, sequence, messages), 0);
+                sequence += (ulong)messages.Length;
+            }
+            var sent = packets.SelectMany(m => m).ToList();
+            return handler.Messages.Count == sent.Count
+                && handler.Messages.Select(m => m.Message).Zip(sent).All(pair => pair.First.SequenceEqual(pair.Second))
+                && handler.Sequences.SequenceEqual(Enumerable.Range(1, sent.Count).Select(i => (long)i))
+                && session.Gaps == 0 && session.MalformedPackets == 0;
+        });
+    }
 }

@@ -21,6 +21,7 @@ public sealed class PcapFileReaderTests
         var status = reader.Read(PcapBuilder.File(s_frames, nanosecond, bigEndian));
 
         Assert.That(status, Is.EqualTo(PcapReadStatus.Completed));
+        Assert.That(reader.Records, Is.EqualTo(3));
         Assert.That(reader.Format, Is.EqualTo(new PcapFileFormat(bigEndian, nanosecond, PcapLayout.EthernetLinkType)));
         Assert.That(handler.Packets.Select(p => p.Frame), Is.EqualTo(s_frames));
         Assert.That(handler.Packets.Select(p => p.TimestampNs), Is.EqualTo(new[] { fractionNs, 1_000_000_000 + fractionNs, 2_000_000_000 + fractionNs }));
@@ -116,6 +117,19 @@ public sealed class PcapFileReaderTests
         {
             var status = new PcapFileReader(new RecordingPacketHandler()).Read(bytes);
             return status != PcapReadStatus.Reading;
+        });
+    }
+
+    [Test]
+    public void Read_BuiltFiles_RoundTripEveryFrameInBothByteOrders()
+    {
+        Gen.Select(Gen.Byte.Array[0, 100].Array[0, 10], Gen.Bool, Gen.Bool).Sample((frames, nanosecond, bigEndian) =>
+        {
+            var handler = new RecordingPacketHandler();
+            var status = new PcapFileReader(handler).Read(PcapBuilder.File(frames, nanosecond, bigEndian));
+            return status == PcapReadStatus.Completed
+                && handler.Packets.Count == frames.Length
+                && handler.Packets.Select(p => p.Frame).Zip(frames).All(pair => pair.First.SequenceEqual(pair.Second));
         });
     }
 }
