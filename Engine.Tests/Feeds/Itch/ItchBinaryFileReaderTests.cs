@@ -128,38 +128,44 @@ public sealed class ItchBinaryFileReaderTests
     [Test]
     public void ReadAsync_RandomChunkingOfRandomlyDamagedInput_MatchesTheInMemoryReadAndEnds()
     {
-        var valid = ItchMessageBuilder.BinaryFile(true, s_messages);
-        var damage = Gen.Select(Gen.Int[0, valid.Length - 1], Gen.Byte).Array[0, 6];
-        Gen.Select(damage, Gen.Int[1, 64].Array[1, 8], Gen.Int[0, valid.Length]).Sample((edits, chunks, cut) =>
+        FuzzGuard.AssertCompletes(() =>
         {
-            var bytes = valid[..cut];
-            foreach (var (position, value) in edits)
+            var valid = ItchMessageBuilder.BinaryFile(true, s_messages);
+            var damage = Gen.Select(Gen.Int[0, valid.Length - 1], Gen.Byte).Array[0, 6];
+            Gen.Select(damage, Gen.Int[1, 64].Array[1, 8], Gen.Int[0, valid.Length]).Sample((edits, chunks, cut) =>
             {
-                if (position < bytes.Length)
+                var bytes = valid[..cut];
+                foreach (var (position, value) in edits)
                 {
-                    bytes[position] = value;
+                    if (position < bytes.Length)
+                    {
+                        bytes[position] = value;
+                    }
                 }
-            }
-            var (memoryReader, memoryDecoder, _) = Create();
-            memoryReader.DecodeAll(bytes, 0);
-            var (pipeReader, pipeDecoder, _) = Create();
-            ReadChunked(pipeReader, bytes, chunks);
-            return pipeDecoder.Counters.Decoded == memoryDecoder.Counters.Decoded
-                && pipeDecoder.Counters.Malformed == memoryDecoder.Counters.Malformed
-                && pipeReader.ResyncBytes == memoryReader.ResyncBytes
-                && pipeReader.TruncatedBytes == memoryReader.TruncatedBytes;
+                var (memoryReader, memoryDecoder, _) = Create();
+                memoryReader.DecodeAll(bytes, 0);
+                var (pipeReader, pipeDecoder, _) = Create();
+                ReadChunked(pipeReader, bytes, chunks);
+                return pipeDecoder.Counters.Decoded == memoryDecoder.Counters.Decoded
+                    && pipeDecoder.Counters.Malformed == memoryDecoder.Counters.Malformed
+                    && pipeReader.ResyncBytes == memoryReader.ResyncBytes
+                    && pipeReader.TruncatedBytes == memoryReader.TruncatedBytes;
+            });
         });
     }
 
     [Test]
     public void DecodeAll_RandomBytes_NeverThrowsAndAccountsForEveryByte()
     {
-        Gen.Byte.Array[0, 400].Sample(bytes =>
+        FuzzGuard.AssertCompletes(() =>
         {
-            var (reader, _, _) = Create();
-            int used = reader.DecodeFrames(bytes, 0);
-            reader.DecodeAll(bytes, 0);
-            return used <= bytes.Length && reader.TruncatedBytes == bytes.Length - used;
+            Gen.Byte.Array[0, 400].Sample(bytes =>
+            {
+                var (reader, _, _) = Create();
+                int used = reader.DecodeFrames(bytes, 0);
+                reader.DecodeAll(bytes, 0);
+                return used <= bytes.Length && reader.TruncatedBytes == bytes.Length - used;
+            });
         });
     }
 }

@@ -1,3 +1,4 @@
+using Engine.Tests.Support;
 using CsCheck;
 using Engine.Tests.Feeds.Synthetic;
 using Feeds;
@@ -315,25 +316,31 @@ public sealed class ItchDecoderTests
     [Test]
     public void Decode_RandomBytes_NeverThrowsAndCountsEveryCall()
     {
-        Gen.Byte.Array[0, 60].Sample(bytes =>
+        FuzzGuard.AssertCompletes(() =>
         {
-            var decoder = new ItchDecoder(new InstrumentTable(4), new RecordingSink());
-            decoder.Decode(bytes, 0, 0);
-            return decoder.Counters.Decoded + decoder.Counters.Malformed == 1;
+            Gen.Byte.Array[0, 60].Sample(bytes =>
+            {
+                var decoder = new ItchDecoder(new InstrumentTable(4), new RecordingSink());
+                decoder.Decode(bytes, 0, 0);
+                return decoder.Counters.Decoded + decoder.Counters.Malformed == 1;
+            });
         });
     }
 
     [Test]
     public void Decode_RandomBodiesOfEveryType_NeverThrow()
     {
-        var types = Gen.OneOf(Enum.GetValues<ItchMessageType>());
-        Gen.Select(types, Gen.Byte.Array[ItchLayout.MaxMessageLength]).Sample((type, body) =>
+        FuzzGuard.AssertCompletes(() =>
         {
-            var message = body.AsSpan(0, ItchLayout.MessageLength((byte)type)).ToArray();
-            message[0] = (byte)type;
-            var decoder = new ItchDecoder(new InstrumentTable(4), new RecordingSink());
-            var status = decoder.Decode(message, 0, 0);
-            return status != ItchDecodeStatus.UnknownType && status != ItchDecodeStatus.WrongLength;
+            var types = Gen.OneOf(Enum.GetValues<ItchMessageType>());
+            Gen.Select(types, Gen.Byte.Array[ItchLayout.MaxMessageLength]).Sample((type, body) =>
+            {
+                var message = body.AsSpan(0, ItchLayout.MessageLength((byte)type)).ToArray();
+                message[0] = (byte)type;
+                var decoder = new ItchDecoder(new InstrumentTable(4), new RecordingSink());
+                var status = decoder.Decode(message, 0, 0);
+                return status != ItchDecodeStatus.UnknownType && status != ItchDecodeStatus.WrongLength;
+            });
         });
     }
 

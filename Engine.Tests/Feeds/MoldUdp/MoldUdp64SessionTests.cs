@@ -1,3 +1,4 @@
+using Engine.Tests.Support;
 using CsCheck;
 using Engine.Tests.Feeds.Synthetic;
 using Feeds;
@@ -184,14 +185,17 @@ public sealed class MoldUdp64SessionTests
     [Test]
     public void Process_RandomBytes_NeverThrowsAndCountsEveryPacket()
     {
-        Gen.Byte.Array[0, 120].Array[1, 5].Sample(packets =>
+        FuzzGuard.AssertCompletes(() =>
         {
-            var session = new MoldUdp64Session(new RecordingMessageHandler(), new RecordingSink());
-            foreach (var packet in packets)
+            Gen.Byte.Array[0, 120].Array[1, 5].Sample(packets =>
             {
-                session.Process(packet, 0);
-            }
-            return session.Packets == packets.Length;
+                var session = new MoldUdp64Session(new RecordingMessageHandler(), new RecordingSink());
+                foreach (var packet in packets)
+                {
+                    session.Process(packet, 0);
+                }
+                return session.Packets == packets.Length;
+            });
         });
     }
 

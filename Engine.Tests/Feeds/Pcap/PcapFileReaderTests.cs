@@ -90,33 +90,39 @@ public sealed class PcapFileReaderTests
     [Test]
     public void ReadAsync_RandomlyDamagedAndChunkedFiles_EndLikeTheInMemoryRead()
     {
-        var valid = PcapBuilder.File(s_frames);
-        var damage = Gen.Select(Gen.Int[0, valid.Length - 1], Gen.Byte).Array[0, 4];
-        Gen.Select(damage, Gen.Int[1, 40].Array[1, 6], Gen.Int[0, valid.Length]).Sample((edits, chunks, cut) =>
+        FuzzGuard.AssertCompletes(() =>
         {
-            var bytes = valid[..cut];
-            foreach (var (position, value) in edits)
+            var valid = PcapBuilder.File(s_frames);
+            var damage = Gen.Select(Gen.Int[0, valid.Length - 1], Gen.Byte).Array[0, 4];
+            Gen.Select(damage, Gen.Int[1, 40].Array[1, 6], Gen.Int[0, valid.Length]).Sample((edits, chunks, cut) =>
             {
-                if (position < bytes.Length)
+                var bytes = valid[..cut];
+                foreach (var (position, value) in edits)
                 {
-                    bytes[position] = value;
+                    if (position < bytes.Length)
+                    {
+                        bytes[position] = value;
+                    }
                 }
-            }
-            var memory = new RecordingPacketHandler();
-            var memoryStatus = new PcapFileReader(memory).Read(bytes);
-            var piped = new RecordingPacketHandler();
-            var task = new PcapFileReader(piped).ReadAsync(PipeReader.Create(ChunkedSequence.Split(bytes, chunks)), CancellationToken.None);
-            return task.Wait(TestTimeouts.Join) && task.Result == memoryStatus && piped.Packets.Count == memory.Packets.Count;
+                var memory = new RecordingPacketHandler();
+                var memoryStatus = new PcapFileReader(memory).Read(bytes);
+                var piped = new RecordingPacketHandler();
+                var task = new PcapFileReader(piped).ReadAsync(PipeReader.Create(ChunkedSequence.Split(bytes, chunks)), CancellationToken.None);
+                return task.Wait(TestTimeouts.Join) && task.Result == memoryStatus && piped.Packets.Count == memory.Packets.Count;
+            });
         });
     }
 
     [Test]
     public void Read_RandomBytes_NeverThrowsAndAlwaysEnds()
     {
-        Gen.Byte.Array[0, 200].Sample(bytes =>
+        FuzzGuard.AssertCompletes(() =>
         {
-            var status = new PcapFileReader(new RecordingPacketHandler()).Read(bytes);
-            return status != PcapReadStatus.Reading;
+            Gen.Byte.Array[0, 200].Sample(bytes =>
+            {
+                var status = new PcapFileReader(new RecordingPacketHandler()).Read(bytes);
+                return status != PcapReadStatus.Reading;
+            });
         });
     }
 

@@ -1,3 +1,4 @@
+using Engine.Tests.Support;
 using CsCheck;
 using Feeds.Pcap;
 
@@ -78,10 +79,13 @@ public sealed class UdpFrameDecoderTests
     [Test]
     public void TryDecode_RandomBytes_NeverThrowsAndAPayloadLiesInsideTheFrame()
     {
-        Gen.Byte.Array[0, 120].Sample(bytes =>
+        FuzzGuard.AssertCompletes(() =>
         {
-            var status = UdpFrameDecoder.TryDecode(bytes, out var payload, out _);
-            return status != UdpFrameStatus.Udp || payload.Length <= bytes.Length;
+            Gen.Byte.Array[0, 120].Sample(bytes =>
+            {
+                var status = UdpFrameDecoder.TryDecode(bytes, out var payload, out _);
+                return status != UdpFrameStatus.Udp || payload.Length <= bytes.Length;
+            });
         });
     }
 }
