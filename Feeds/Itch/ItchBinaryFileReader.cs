@@ -30,6 +30,7 @@ public sealed class ItchBinaryFileReader
 
     private readonly ItchDecoder _decoder;
     private readonly byte[] _scratch = new byte[MaxFrameLength];
+    private bool _resynchronising;
 
     /// <summary>Creates a reader that hands every framed message to <paramref name="decoder"/>.</summary>
     public ItchBinaryFileReader(ItchDecoder decoder)
@@ -47,7 +48,7 @@ public sealed class ItchBinaryFileReader
     /// <summary>Bytes at the end of the input that did not hold a whole frame.</summary>
     public long TruncatedBytes { get; private set; }
 
-    /// <summary>Frames that could not be framed or were cut short: resync steps plus a truncated tail (counted once).</summary>
+    /// <summary>Places where framing failed: each run of bytes skipped to resynchronise counts once, and so does a truncated tail.</summary>
     public long MalformedFrames { get; private set; }
 
     /// <summary>Reads a whole file through a <see cref="PipeReader"/> over its stream.</summary>
@@ -100,8 +101,12 @@ public sealed class ItchBinaryFileReader
             int frameLength = FrameLength(bytes[offset..]);
             if (frameLength == 0)
             {
+                if (!_resynchronising)
+                {
+                    _resynchronising = true;
+                    MalformedFrames++;
+                }
                 ResyncBytes++;
-                MalformedFrames++;
                 offset++;
                 continue;
             }
@@ -110,6 +115,7 @@ public sealed class ItchBinaryFileReader
                 break;
             }
             _decoder.Decode(bytes.Slice(offset + PrefixLength, frameLength - PrefixLength), 0, tsRecvNs);
+            _resynchronising = false;
             Frames++;
             offset += frameLength;
         }
