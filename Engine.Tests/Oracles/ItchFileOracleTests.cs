@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Engine.Replay;
+using Engine.Tests.Feeds.Itch;
 using Engine.Tests.Feeds.Synthetic;
 using Engine.Tests.Replay;
 using Engine.Tests.Support;
@@ -121,5 +122,26 @@ public sealed class ItchFileOracleTests
         {
             File.Delete(copy);
         }
+    }
+
+    [Test]
+    public void ReadFileAsync_RitchSample_FirstDirectoryIsAlcWithItsAttributes()
+    {
+        var listener = new RecordingListener();
+        var instruments = new InstrumentTable(16);
+        var reader = new ItchBinaryFileReader(new ItchDecoder(instruments, new RecordingSink(), listener));
+
+        Assert.That(reader.ReadFileAsync(ItchFile(), CancellationToken.None).Wait(TestTimeouts.Join), Is.True);
+
+        var (bytes, instrumentId, _) = listener.Messages.First(m => m.Bytes[0] == (byte)ItchMessageType.StockDirectory);
+        var r = new ItchMessageReader(bytes);
+        Assert.That(r.StockLocate, Is.EqualTo(1));
+        Assert.That(r.Stock(ItchLayout.StockDirectory.Stock).ToArray(), Is.EqualTo("ALC     "u8.ToArray()));
+        Assert.That(r.UInt32(ItchLayout.StockDirectory.RoundLotSize), Is.EqualTo(100));
+        Assert.That((char)r.Char(ItchLayout.StockDirectory.Authenticity), Is.EqualTo('P'));
+        Assert.That((char)r.Char(ItchLayout.StockDirectory.LuldReferencePriceTier), Is.EqualTo('2'));
+        Assert.That((char)r.Char(ItchLayout.StockDirectory.InverseIndicator), Is.EqualTo('N'));
+        Assert.That(instruments[instrumentId].Symbol, Is.EqualTo("ALC"));
+        Assert.That(instruments.Count, Is.EqualTo(3));
     }
 }
