@@ -101,18 +101,36 @@ internal static class KrakenDecimal
         return true;
     }
 
-    /// <summary>Epoch seconds as text ("1618678132.8258188") to nanoseconds, dropping digits below a nanosecond.</summary>
+    /// <summary>
+    /// Epoch seconds as text ("1618678132.8258188") to nanoseconds; digits below a nanosecond are
+    /// dropped (they must still be digits). False for anything else or a time past the year 2262.
+    /// </summary>
     public static bool TryParseSecondsToNs(ReadOnlySpan<byte> text, out long nanoseconds)
     {
         nanoseconds = 0;
-        if (!TryParse(text, out long digits, out int decimals))
+        int dot = text.IndexOf((byte)'.');
+        ReadOnlySpan<byte> seconds = dot < 0 ? text : text[..dot];
+        ReadOnlySpan<byte> fraction = dot < 0 ? default : text[(dot + 1)..];
+        long fractionNs = 0;
+        for (int i = 0; i < fraction.Length; i++)
+        {
+            uint digit = (uint)(fraction[i] - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+            fractionNs += i < 9 ? digit * s_powersOfTen[8 - i] : 0;
+        }
+        long wholeSeconds = 0;
+        if ((seconds.IsEmpty && fraction.IsEmpty) || (!seconds.IsEmpty && !TryParse(seconds, out wholeSeconds, out _)))
         {
             return false;
         }
-        for (; decimals > 9; decimals--)
+        if (!TryRescale(wholeSeconds, 0, 9, out nanoseconds) || nanoseconds > long.MaxValue - fractionNs)
         {
-            digits /= 10;
+            return false;
         }
-        return TryRescale(digits, decimals, 9, out nanoseconds);
+        nanoseconds += fractionNs;
+        return true;
     }
 }
