@@ -247,6 +247,18 @@ public sealed class KrakenBookDecoderTests
     }
 
     [Test]
+    public void Decode_SnapshotNeedingMoreDecimalsThanThePairsScale_IsRejectedAndInvalidatesTheBook()
+    {
+        DecodeSnapshot();
+
+        KrakenDecodeResult result = Decode(KrakenMessages.Snapshot(Pair, 10, [("100.55", "1.00000000")], s_bids));
+
+        Assert.That(result.Reason, Is.EqualTo(KrakenRejectReason.PriceScale));
+        Assert.That(_decoder.Book(0)!.IsValid, Is.False);
+        Assert.That(_resubscriber.Pairs, Is.EqualTo(new[] { Pair }));
+    }
+
+    [Test]
     public void Decode_PriceWithExtraTrailingZeros_IsAppliedAtThePairsScale()
     {
         DecodeSnapshot();

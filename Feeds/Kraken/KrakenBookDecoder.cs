@@ -137,6 +137,10 @@ public sealed class KrakenBookDecoder
         KrakenBook book = _books[id] ??= new KrakenBook(_instruments[id], _options.MaxDepth + _options.MaxLevelsPerMessage);
         if (!TryScale(entries, book.PriceDecimals))
         {
+            if (book.IsValid)
+            {
+                Invalidate(book, tsRecvNs); // the venue's book moved on without us
+            }
             return Reject(KrakenMessageKind.Snapshot, KrakenRejectReason.PriceScale, id);
         }
         book.Bids.Clear();
