@@ -12,7 +12,8 @@ namespace Engine.Bench.Micro;
 /// level change on a 1000-level book) and verifying its CRC32 checksum. The book is XMR/USD from the
 /// recorded session in testdata/kraken; two updates alternate (the session's first XMR/USD update and
 /// one that undoes it), so the book and both checksums stay right forever. Baseline: the same two
-/// lines without their checksum field.
+/// lines without their checksum field. The deep variant changes the 100th bid, below the 10 levels
+/// the checksum covers, where the book reuses its last checksum.
 /// </summary>
 [MemoryDiagnoser]
 public class KrakenDecodeBenchmarks
@@ -26,6 +27,8 @@ public class KrakenDecodeBenchmarks
     private byte[] _undo = null!;
     private byte[] _applyNoChecksum = null!;
     private byte[] _undoNoChecksum = null!;
+    private byte[] _deepApply = null!;
+    private byte[] _deepUndo = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -40,17 +43,21 @@ public class KrakenDecodeBenchmarks
         {
             if (book.Bids[rank].PriceTicks == 35_415_000_000)
             {
-                long volume = book.Bids[rank].VolumeDigits;
-                previousVolume = string.Create(CultureInfo.InvariantCulture, $"{volume / 100_000_000}.{volume % 100_000_000:D8}");
+                previousVolume = Eighths(book.Bids[rank].VolumeDigits);
             }
         }
-        _apply = Line("5.00000000", "2583817756");
-        _undo = Line(previousVolume, before.ToString(CultureInfo.InvariantCulture));
-        _applyNoChecksum = Line("5.00000000", null);
-        _undoNoChecksum = Line(previousVolume, null);
+        _apply = Line(Price, "5.00000000", "2583817756");
+        _undo = Line(Price, previousVolume, before.ToString(CultureInfo.InvariantCulture));
+        _applyNoChecksum = Line(Price, "5.00000000", null);
+        _undoNoChecksum = Line(Price, previousVolume, null);
+        KrakenLevel deep = book.Bids[100];
+        _deepApply = Line(Eighths(deep.PriceDigits), Eighths(deep.VolumeDigits + 1), before.ToString(CultureInfo.InvariantCulture));
+        _deepUndo = Line(Eighths(deep.PriceDigits), Eighths(deep.VolumeDigits), before.ToString(CultureInfo.InvariantCulture));
         _decoder.Decode(_apply, 0);
         _decoder.Decode(_undo, 0);
-        if (_decoder.Counters.ChecksumsVerified != 2)
+        _decoder.Decode(_deepApply, 0);
+        _decoder.Decode(_deepUndo, 0);
+        if (_decoder.Counters.ChecksumsVerified != 4)
         {
             throw new InvalidOperationException("the benchmark's update lines do not verify against the recorded book");
         }
@@ -72,10 +79,21 @@ public class KrakenDecodeBenchmarks
         return _decoder.Counters.ChecksumsVerified;
     }
 
-    private static byte[] Line(string volume, string? checksum)
+    [Benchmark(OperationsPerInvoke = 2)]
+    public long DecodeDeepUpdateAndVerifyChecksum()
+    {
+        _decoder.Decode(_deepApply, 0);
+        _decoder.Decode(_deepUndo, 0);
+        return _decoder.Counters.ChecksumsVerified;
+    }
+
+    /// <summary>Digits sent with 8 decimals (XMR/USD prices and every volume) back to their text.</summary>
+    private static string Eighths(long digits) => string.Create(CultureInfo.InvariantCulture, $"{digits / 100_000_000}.{digits % 100_000_000:D8}");
+
+    private static byte[] Line(string price, string volume, string? checksum)
     {
         string c = checksum is null ? "" : $",\"c\":\"{checksum}\"";
-        return Encoding.ASCII.GetBytes($"[992,{{\"b\":[[\"{Price}\",\"{volume}\",\"{Ts}\"]]{c}}},\"book-1000\",\"{Pair}\"]");
+        return Encoding.ASCII.GetBytes($"[992,{{\"b\":[[\"{price}\",\"{volume}\",\"{Ts}\"]]{c}}},\"book-1000\",\"{Pair}\"]");
     }
 
     private static string SessionPath()

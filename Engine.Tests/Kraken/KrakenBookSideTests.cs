@@ -10,13 +10,15 @@ public sealed class KrakenBookSideTests
     {
         // Operation: 0..5 set, 6..8 remove, 9 truncate to a random depth; prices in a narrow band so
         // that sets hit existing levels and removes hit present ones. A small capacity forces recentring.
-        var operations = Gen.Select(Gen.Int[0, 9], Gen.Int[1, 60], Gen.Long[1, 1000], Gen.Int[0, 24]).Array[1, 400];
+        var operations = Gen.Select(Gen.Int[0, 9], Gen.Int[1, 60], Gen.Long[1, 3], Gen.Int[0, 24]).Array[1, 400];
         Gen.Bool.Select(operations).Sample((isBid, steps) =>
         {
             var side = new KrakenBookSide(isBid, capacity: 64);
             var model = new SortedDictionary<long, long>(isBid ? Comparer<long>.Create((a, b) => b.CompareTo(a)) : Comparer<long>.Default);
             foreach (var (operation, price, quantity, depth) in steps)
             {
+                long[] topBefore = Top(model);
+                side.TopChanged = false;
                 if (operation <= 5 && side.Count < 63)
                 {
                     side.Set(new KrakenLevel(price, quantity, price, quantity));
@@ -35,6 +37,10 @@ public sealed class KrakenBookSideTests
                     }
                 }
                 AssertSame(side, model);
+                if (!side.TopChanged)
+                {
+                    Assert.That(Top(model), Is.EqualTo(topBefore), "a change the checksum covers was not flagged");
+                }
             }
         }, iter: 300, threads: 1);
     }
@@ -62,6 +68,10 @@ public sealed class KrakenBookSideTests
         Assert.That(side.Count, Is.EqualTo(1));
         Assert.That(side[0], Is.EqualTo(new KrakenLevel(7, 2, 7, 2)));
     }
+
+    /// <summary>Prices and quantities of the levels the checksum covers.</summary>
+    private static long[] Top(SortedDictionary<long, long> model) =>
+        [.. model.Take(KrakenBook.ChecksumLevels).SelectMany(level => new[] { level.Key, level.Value })];
 
     private static void AssertSame(KrakenBookSide side, SortedDictionary<long, long> model)
     {

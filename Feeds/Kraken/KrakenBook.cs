@@ -25,6 +25,8 @@ public sealed class KrakenBook
     // The longest decimal text of a level is two numbers of at most 18 digits.
     private const int ChecksumBufferBytes = ChecksumLevels * 2 * 2 * (KrakenDecimal.MaxSignificantDigits + 1);
 
+    private uint _checksum;
+
     internal KrakenBook(Instrument instrument, int levelCapacity)
     {
         Instrument = instrument;
@@ -57,13 +59,23 @@ public sealed class KrakenBook
     /// The Kraken checksum of the book as it stands: CRC32 of the top 10 asks (ascending) then the
     /// top 10 bids (descending), each as price digits then volume digits without '.' or leading zeros.
     /// </summary>
-    /// <remarks>Allocation-free: formats into a stack buffer of at most 760 bytes.</remarks>
+    /// <remarks>
+    /// Allocation-free: formats into a stack buffer of at most 760 bytes. Computed again only when a
+    /// change reached the top 10 of a side since the last call (deep updates reuse the last value).
+    /// </remarks>
     public uint ComputeChecksum()
     {
+        if (!Bids.TopChanged && !Asks.TopChanged)
+        {
+            return _checksum;
+        }
+        Bids.TopChanged = false;
+        Asks.TopChanged = false;
         Span<byte> text = stackalloc byte[ChecksumBufferBytes];
         int length = AppendTop(Asks, text, 0);
         length = AppendTop(Bids, text, length);
-        return Crc32.HashToUInt32(text[..length]);
+        _checksum = Crc32.HashToUInt32(text[..length]);
+        return _checksum;
     }
 
     /// <summary>The side an entry belongs to.</summary>

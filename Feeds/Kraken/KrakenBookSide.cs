@@ -28,6 +28,12 @@ public sealed class KrakenBookSide
         _start = capacity / 2;
     }
 
+    /// <summary>
+    /// Set when a change reached the levels the checksum covers (the best <see cref="KrakenBook.ChecksumLevels"/>);
+    /// the book clears it when it recomputes the checksum.
+    /// </summary>
+    internal bool TopChanged { get; set; } = true;
+
     /// <summary>Number of levels.</summary>
     public int Count => _count;
 
@@ -52,6 +58,7 @@ public sealed class KrakenBookSide
     {
         _count = 0;
         _start = _levels.Length / 2;
+        TopChanged = true;
     }
 
     /// <summary>Sets the level at <paramref name="level"/>'s price, inserting it if new. The side must not be full.</summary>
@@ -61,8 +68,10 @@ public sealed class KrakenBookSide
         if (index >= 0)
         {
             _levels[index] = level;
+            NoteChangeAtRank(_start + _count - 1 - index);
             return;
         }
+        NoteChangeAtRank(_start + _count - ~index); // the levels at ~index and after are better
         Insert(~index, level);
     }
 
@@ -74,6 +83,7 @@ public sealed class KrakenBookSide
         {
             return false;
         }
+        NoteChangeAtRank(_start + _count - 1 - index);
         int head = index - _start;
         int tail = _start + _count - 1 - index;
         if (head < tail)
@@ -98,6 +108,7 @@ public sealed class KrakenBookSide
             return false;
         }
         worst = _levels[_start];
+        NoteChangeAtRank(_count - 1);
         _start++;
         _count--;
         return true;
@@ -114,6 +125,8 @@ public sealed class KrakenBookSide
             Debug.Assert(i == 0 || Key(_levels[_start + i - 1].PriceTicks) < Key(level.PriceTicks), "levels are sorted worst to best");
         }
     }
+
+    private void NoteChangeAtRank(int rank) => TopChanged |= rank < KrakenBook.ChecksumLevels;
 
     /// <summary>Sort key: ascending from worst to best on both sides.</summary>
     private long Key(long priceTicks) => _isBid ? priceTicks : -priceTicks;
