@@ -22,8 +22,7 @@ public sealed class KrakenBook
     /// <summary>Levels per side that the checksum covers.</summary>
     public const int ChecksumLevels = 10;
 
-    // The longest decimal text of a level is two numbers of at most 18 digits.
-    private const int ChecksumBufferBytes = ChecksumLevels * 2 * 2 * (KrakenDecimal.MaxSignificantDigits + 1);
+    private const int ChecksumBufferBytes = ChecksumLevels * 2 * KrakenChecksumText.Capacity;
 
     private uint _checksum;
 
@@ -60,7 +59,7 @@ public sealed class KrakenBook
     /// top 10 bids (descending), each as price digits then volume digits without '.' or leading zeros.
     /// </summary>
     /// <remarks>
-    /// Allocation-free: formats into a stack buffer of at most 760 bytes. Computed again only when a
+    /// Allocation-free: copies each level's text into an 800-byte stack buffer. Computed again only when a
     /// change reached the top 10 of a side since the last call (deep updates reuse the last value).
     /// </remarks>
     public uint ComputeChecksum()
@@ -95,21 +94,8 @@ public sealed class KrakenBook
         int levels = Math.Min(side.Count, ChecksumLevels);
         for (int rank = 0; rank < levels; rank++)
         {
-            ref readonly KrakenLevel level = ref side[rank];
-            length = AppendDigits(level.PriceDigits, text, length);
-            length = AppendDigits(level.VolumeDigits, text, length);
+            length += side[rank].CopyChecksumText(text[length..]);
         }
         return length;
-    }
-
-    private static int AppendDigits(long digits, Span<byte> text, int length)
-    {
-        // Zero has no digits left once its leading zeros are stripped.
-        if (digits == 0)
-        {
-            return length;
-        }
-        digits.TryFormat(text[length..], out int written, default, System.Globalization.CultureInfo.InvariantCulture);
-        return length + written;
     }
 }
