@@ -35,6 +35,7 @@ test)
     counters="$(grep -o '<Counters [^>]*>' "$trx")"
     passed="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
     failed="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/failed: \1/p' || true
     echo "${passed:-0} passed, ${failed:-0} failed"
     exit "$status"
     ;;
