@@ -5,8 +5,9 @@ using Feeds;
 namespace Engine.Bench.Micro;
 
 /// <summary>
-/// L3 add: 1,000 new orders spread over the 10 existing levels of each side of a 400-order book.
-/// The book is rebuilt before every iteration, so each add joins the back of a busy level.
+/// L3 add: 1,000 new orders spread over the 10 existing levels of each side of a 400-order book,
+/// each joining the back of a busy level. Before every iteration the orders the last one added are
+/// deleted (outside the measurement), so every iteration starts from the same warm book.
 /// </summary>
 [MemoryDiagnoser]
 public class BookAddBenchmarks
@@ -15,10 +16,13 @@ public class BookAddBenchmarks
 
     private OrderBook _book = null!;
     private MarketDataEvent[] _events = null!;
+    private MarketDataEvent _delete;
 
     [GlobalSetup]
     public void Setup()
     {
+        _book = BookFixture.OrderByOrder(out _, out _);
+        _delete = new MarketDataEvent { Kind = MarketDataKind.Delete };
         _events = new MarketDataEvent[Adds];
         for (int i = 0; i < Adds; i++)
         {
@@ -36,7 +40,18 @@ public class BookAddBenchmarks
     }
 
     [IterationSetup]
-    public void RebuildBook() => _book = BookFixture.OrderByOrder(out _, out _);
+    public void DeleteLastIterationsOrders()
+    {
+        if (_book.OrderCount == BookFixture.LevelsPerSide * BookFixture.OrdersPerLevel * 2)
+        {
+            return;
+        }
+        foreach (var add in _events)
+        {
+            _delete.OrderId = add.OrderId;
+            BookFixture.Require(_book.Apply(ref _delete) == BookError.None);
+        }
+    }
 
     [GlobalCleanup]
     public void Cleanup() => BookFixture.Require(_book.ErrorTotal == 0);

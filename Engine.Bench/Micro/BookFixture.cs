@@ -15,7 +15,7 @@ internal static class BookFixture
     public const long BestAskTicks = 10_001;
     public const long OrderQuantity = 1_000_000_000;
 
-    public static BookOptions Options => new() { Instruments = 1, MaxOrdersPerBook = 8_192, MaxLevelsPerSide = 64 };
+    public static BookOptions Options => new() { Instruments = 1, MaxOrders = 8_192, MaxLevelsPerSide = 64 };
 
     /// <summary>An order-by-order book; <paramref name="orderIds"/> gets every resting id, the two sides interleaved.</summary>
     public static OrderBook OrderByOrder(out long[] orderIds, out long[] priceTicks)

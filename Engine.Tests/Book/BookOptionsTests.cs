@@ -27,10 +27,10 @@ public sealed class BookOptionsTests
     }
 
     [TestCase(0)]
-    [TestCase(16_777_217)]
+    [TestCase(67_108_865)]
     public void Validate_MaxOrdersOutOfRange_ReportsIt(int maxOrders)
     {
-        Assert.That(Validate(new BookOptions { MaxOrdersPerBook = maxOrders }), Has.One.StartsWith("book.maxOrdersPerBook:"));
+        Assert.That(Validate(new BookOptions { MaxOrders = maxOrders }), Has.One.StartsWith("book.maxOrders:"));
     }
 
     [TestCase(0)]

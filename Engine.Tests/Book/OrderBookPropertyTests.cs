@@ -48,7 +48,7 @@ public sealed class OrderBookPropertyTests
 
     private static void RunAgainstReference(MarketDataEvent[] operations)
     {
-        var book = new OrderBook(new BookOptions { MaxOrdersPerBook = MaxOrders, MaxLevelsPerSide = MaxLevels });
+        var book = new OrderBook(new BookOptions { MaxOrders = MaxOrders, MaxLevelsPerSide = MaxLevels });
         var reference = new ReferenceBook(MaxOrders, MaxLevels);
         var depth = new BookLevel[MaxLevels];
         for (int step = 0; step < operations.Length; step++)

@@ -7,7 +7,7 @@ namespace Engine.Tests.Book;
 public sealed class OrderBookTests
 {
     private static OrderBook NewBook(int maxOrders = 64, int maxLevels = 16) =>
-        new(new BookOptions { MaxOrdersPerBook = maxOrders, MaxLevelsPerSide = maxLevels });
+        new(new BookOptions { MaxOrders = maxOrders, MaxLevelsPerSide = maxLevels });
 
     private static BookError Apply(OrderBook book, MarketDataEvent e) => book.Apply(ref e);
 

@@ -9,7 +9,7 @@ public sealed class OrderBooksTests
     [Test]
     public void Apply_EventForAnInstrument_ReachesOnlyItsBook()
     {
-        var books = new OrderBooks(new BookOptions { Instruments = 3, MaxOrdersPerBook = 8, MaxLevelsPerSide = 4 });
+        var books = new OrderBooks(new BookOptions { Instruments = 3, MaxOrders = 8, MaxLevelsPerSide = 4 });
         var e = Add(1, Side.Buy, 100, 5);
         e.InstrumentId = 2;
 
@@ -28,7 +28,7 @@ public sealed class OrderBooksTests
     [TestCase(-1)]
     public void Apply_InstrumentWithoutABook_IsCountedAndSkipped(int instrumentId)
     {
-        var books = new OrderBooks(new BookOptions { Instruments = 3, MaxOrdersPerBook = 8, MaxLevelsPerSide = 4 });
+        var books = new OrderBooks(new BookOptions { Instruments = 3, MaxOrders = 8, MaxLevelsPerSide = 4 });
         var e = Add(1, Side.Buy, 100, 5);
         e.InstrumentId = instrumentId;
 
@@ -40,5 +40,43 @@ public sealed class OrderBooksTests
             Assert.That(books.UnknownInstrumentCount, Is.EqualTo(1));
             Assert.That(books.ErrorTotal(), Is.EqualTo(1));
         }
+    }
+
+    [Test]
+    public void Apply_OrderIdOfAnotherInstrument_IsUnknownThereAndADuplicateAcrossBooks()
+    {
+        var books = new OrderBooks(new BookOptions { Instruments = 2, MaxOrders = 8, MaxLevelsPerSide = 4 });
+        var add = Add(1, Side.Buy, 100, 5);
+        books.Apply(ref add);
+        var cancelElsewhere = Cancel(1, 2);
+        cancelElsewhere.InstrumentId = 1;
+        var addElsewhere = Add(1, Side.Sell, 200, 5);
+        addElsewhere.InstrumentId = 1;
+
+        var cancel = books.Apply(ref cancelElsewhere);
+        var duplicate = books.Apply(ref addElsewhere);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(cancel, Is.EqualTo(BookError.UnknownOrder));
+            Assert.That(duplicate, Is.EqualTo(BookError.DuplicateOrderId));
+            Assert.That(books[0].TryGetBest(Side.Buy, out var bid) && bid.Quantity == 5, Is.True, "book 0's order is untouched");
+            Assert.That(books[0].FindInvariantViolation(), Is.Null);
+            Assert.That(books[1].FindInvariantViolation(), Is.Null);
+        }
+    }
+
+    [Test]
+    public void Apply_BooksShareOnePool_PoolFullCountsAcrossInstruments()
+    {
+        var books = new OrderBooks(new BookOptions { Instruments = 2, MaxOrders = 1, MaxLevelsPerSide = 4 });
+        var first = Add(1, Side.Buy, 100, 5);
+        var second = Add(2, Side.Buy, 100, 5);
+        second.InstrumentId = 1;
+
+        books.Apply(ref first);
+        var error = books.Apply(ref second);
+
+        Assert.That(error, Is.EqualTo(BookError.OrderPoolFull));
     }
 }

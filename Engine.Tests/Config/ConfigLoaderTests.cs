@@ -129,7 +129,7 @@ public sealed class ConfigLoaderTests
             thread["cpuSet"] = new JsonArray(2000);
             thread["nice"] = 40;
             var book = Section(root, "book");
-            book["maxOrdersPerBook"] = 0;
+            book["maxOrders"] = 0;
             book["maxLevelsPerSide"] = 70_000;
             var synthetic = Section(root, "synthetic");
             synthetic["instruments"] = 0;
@@ -141,7 +141,7 @@ public sealed class ConfigLoaderTests
         [
             "ring.slots", "ring.maxBatchSize", "ring.producers",
             "pipeline.shutdownTimeoutMs", "pipeline.thread.name", "pipeline.thread.cpuSet[0]", "pipeline.thread.nice",
-            "book.maxOrdersPerBook", "book.maxLevelsPerSide",
+            "book.maxOrders", "book.maxLevelsPerSide",
             "synthetic.instruments", "synthetic.threads", "synthetic.rateEventsPerSecond", "synthetic.maxEventsPerThread",
             "statusIntervalMs",
         ];

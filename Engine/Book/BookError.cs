@@ -6,13 +6,13 @@ public enum BookError : byte
     /// <summary>Applied (or, for kinds that do not touch the book, accepted).</summary>
     None,
 
-    /// <summary>Cancel, delete, execute or replace of an order id the book does not hold; skipped.</summary>
+    /// <summary>Cancel, delete, execute or replace of an order id the book does not hold (or another instrument's book holds); skipped.</summary>
     UnknownOrder,
 
-    /// <summary>An add (or a replace's new id) with an order id that already rests; skipped.</summary>
+    /// <summary>An add (or a replace's new id) with an order id that already rests, in this or another book of the same <see cref="OrderBooks"/>; skipped.</summary>
     DuplicateOrderId,
 
-    /// <summary>The order pool is full (<see cref="BookOptions.MaxOrdersPerBook"/>); the add is skipped.</summary>
+    /// <summary>The order pool is full (<see cref="BookOptions.MaxOrders"/>); the add is skipped.</summary>
     OrderPoolFull,
 
     /// <summary>The side already holds <see cref="BookOptions.MaxLevelsPerSide"/> levels; the new level is skipped.</summary>

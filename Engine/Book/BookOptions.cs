@@ -2,16 +2,18 @@ namespace Engine.Book;
 
 /// <summary>Sizes of the order books: every pool and table is allocated once from these and never grows.</summary>
 /// <remarks>
-/// Memory per book is about <c>MaxOrdersPerBook</c> x 72 bytes (order pool and id table) plus
-/// <c>MaxLevelsPerSide</c> x 64 bytes (both sides), allocated at start-up for every instrument.
+/// The books of one <see cref="OrderBooks"/> share one order pool and one order-id table, so a venue
+/// with thousands of instruments needs room for the orders resting at once, not for thousands of
+/// worst cases. Memory: about <c>MaxOrders</c> x 72 bytes (pool and table) plus
+/// <c>Instruments</c> x <c>MaxLevelsPerSide</c> x 64 bytes (both sides of every book), all at start-up.
 /// </remarks>
 public sealed record BookOptions
 {
     /// <summary>Number of books, one per instrument id 0..n-1.</summary>
     public int Instruments { get; set; } = 16;
 
-    /// <summary>Most resting orders one book holds; an add beyond it is rejected and counted.</summary>
-    public int MaxOrdersPerBook { get; set; } = 4_096;
+    /// <summary>Most resting orders over all books (or in a book built on its own); an add beyond it is rejected and counted.</summary>
+    public int MaxOrders { get; set; } = 65_536;
 
     /// <summary>Most price levels on one side of one book; a new level beyond it is rejected and counted.</summary>
     public int MaxLevelsPerSide { get; set; } = 256;
@@ -23,9 +25,9 @@ public sealed record BookOptions
         {
             errors.Add($"{path}.instruments: {Instruments} is outside 1..100000");
         }
-        if (MaxOrdersPerBook is < 1 or > 16_777_216)
+        if (MaxOrders is < 1 or > 67_108_864)
         {
-            errors.Add($"{path}.maxOrdersPerBook: {MaxOrdersPerBook} is outside 1..16777216");
+            errors.Add($"{path}.maxOrders: {MaxOrders} is outside 1..67108864");
         }
         if (MaxLevelsPerSide is < 1 or > 65_536)
         {

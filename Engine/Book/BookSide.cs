@@ -31,9 +31,6 @@ internal sealed class BookSide
     /// <summary>The level <paramref name="depth"/> places from the best (0 = best).</summary>
     public ref PriceLevel FromBest(int depth) => ref _levels[Count - 1 - depth];
 
-    /// <summary>Places from the best of the level at array position <paramref name="index"/>.</summary>
-    public int DepthOf(int index) => Count - 1 - index;
-
     /// <summary>True when <paramref name="priceTicks"/> is strictly better than <paramref name="thanPriceTicks"/> on this side.</summary>
     public bool IsBetter(long priceTicks, long thanPriceTicks) => _isBid ? priceTicks > thanPriceTicks : priceTicks < thanPriceTicks;
 

@@ -8,7 +8,7 @@ public sealed partial class OrderBook
     /// <summary>
     /// The first broken invariant as text, or null: levels strictly sorted best last with positive
     /// sizes; each queue's links, count, sum, price and side agree with its level and the id index;
-    /// every pooled order sits in a queue; the condition flag matches the top of book.
+    /// the book's order count matches its queues; the condition flag matches the top of book.
     /// </summary>
     /// <remarks>Walks the whole book; for tests (which run Release builds, where <see cref="AssertInvariants"/> is compiled out).</remarks>
     internal string? FindInvariantViolation()
@@ -19,9 +19,9 @@ public sealed partial class OrderBook
         {
             return problem;
         }
-        if (ordersSeen != _orders.Count)
+        if (ordersSeen != _orderCount)
         {
-            return $"{_orders.Count} orders pooled but {ordersSeen} in queues";
+            return $"{_orderCount} orders counted but {ordersSeen} in queues";
         }
         var expected = BookCondition.Normal;
         if (_bids.Count > 0 && _asks.Count > 0)
@@ -68,7 +68,7 @@ public sealed partial class OrderBook
         for (int slot = level.Head; slot >= 0; slot = _orders[slot].Next)
         {
             ref var order = ref _orders[slot];
-            if (order.Previous != previous || order.PriceTicks != level.PriceTicks || order.Side != side || order.Quantity <= 0)
+            if (order.Previous != previous || order.PriceTicks != level.PriceTicks || order.Side != side || order.Quantity <= 0 || order.BookId != _bookId)
             {
                 return $"{side} order {order.OrderId} at {level.PriceTicks} has a broken link, price, side or size";
             }

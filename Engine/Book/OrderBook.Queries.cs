@@ -149,7 +149,7 @@ public sealed partial class OrderBook
     /// <remarks>Cost: a walk of the queue in front of the order plus one pass over better levels.</remarks>
     public bool TryGetQueuePosition(long orderId, out QueuePosition position)
     {
-        if (!_index.TryGet(orderId, out int slot))
+        if (!TryFind(orderId, out int slot))
         {
             position = default;
             return false;

@@ -30,17 +30,24 @@ public sealed partial class OrderBook
     private readonly BookSide _bids;
     private readonly BookSide _asks;
     private readonly long[] _errorCounts = new long[s_errorKinds];
+    private readonly int _bookId;
+    private int _orderCount;
 
-    /// <summary>Creates an empty book sized from <paramref name="options"/>.</summary>
+    /// <summary>Creates an empty book with its own order pool of <see cref="BookOptions.MaxOrders"/>.</summary>
     public OrderBook(BookOptions options)
+        : this(0, new OrderPool(ValidMaxOrders(options)), new OrderIndex(options.MaxOrders), options.MaxLevelsPerSide)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxOrdersPerBook, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxLevelsPerSide, 1);
-        _orders = new OrderPool(options.MaxOrdersPerBook);
-        _index = new OrderIndex(options.MaxOrdersPerBook);
-        _bids = new BookSide(Side.Buy, options.MaxLevelsPerSide);
-        _asks = new BookSide(Side.Sell, options.MaxLevelsPerSide);
+    }
+
+    /// <summary>Creates book <paramref name="bookId"/> on a pool and id table shared with other books.</summary>
+    internal OrderBook(int bookId, OrderPool orders, OrderIndex index, int maxLevelsPerSide)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLevelsPerSide, 1);
+        _bookId = bookId;
+        _orders = orders;
+        _index = index;
+        _bids = new BookSide(Side.Buy, maxLevelsPerSide);
+        _asks = new BookSide(Side.Sell, maxLevelsPerSide);
     }
 
     /// <summary>Events applied, whatever their outcome.</summary>
@@ -61,8 +68,8 @@ public sealed partial class OrderBook
     /// <summary>The instrument's trading state from the last <see cref="MarketDataKind.TradingStatus"/> event.</summary>
     public TradingStatus TradingStatus { get; private set; }
 
-    /// <summary>Orders resting.</summary>
-    public int OrderCount => _orders.Count;
+    /// <summary>Orders resting in this book.</summary>
+    public int OrderCount => _orderCount;
 
     /// <summary>Events that ended in <paramref name="error"/>.</summary>
     public long ErrorCount(BookError error) => _errorCounts[(int)error];
@@ -105,7 +112,17 @@ public sealed partial class OrderBook
         UpdateCondition();
     }
 
+    private static int ValidMaxOrders(BookOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxOrders, 1);
+        return options.MaxOrders;
+    }
+
     private BookSide SideOf(Side side) => side == Side.Buy ? _bids : _asks;
+
+    /// <summary>The pool slot of <paramref name="orderId"/> if it rests in this book (the id table is shared).</summary>
+    private bool TryFind(long orderId, out int slot) => _index.TryGet(orderId, out slot) && _orders[slot].BookId == _bookId;
 
     private BookError AddOrder(long orderId, Side side, long priceTicks, long quantity)
     {
@@ -139,8 +156,10 @@ public sealed partial class OrderBook
         }
         _orders.TryRent(out int slot);
         _index.TryAdd(orderId, slot);
+        _orderCount++;
         ref var order = ref _orders[slot];
         order.OrderId = orderId;
+        order.BookId = _bookId;
         order.Side = side;
         order.PriceTicks = priceTicks;
         order.Quantity = quantity;
@@ -166,7 +185,7 @@ public sealed partial class OrderBook
         {
             return BookError.InvalidEvent;
         }
-        if (!_index.TryGet(orderId, out int slot))
+        if (!TryFind(orderId, out int slot))
         {
             return BookError.UnknownOrder;
         }
@@ -185,7 +204,7 @@ public sealed partial class OrderBook
 
     private BookError DeleteOrder(long orderId)
     {
-        if (!_index.TryGet(orderId, out int slot))
+        if (!TryFind(orderId, out int slot))
         {
             return BookError.UnknownOrder;
         }
@@ -199,7 +218,7 @@ public sealed partial class OrderBook
         {
             return BookError.InvalidEvent;
         }
-        if (!_index.TryGet(orderId, out int slot))
+        if (!TryFind(orderId, out int slot))
         {
             return BookError.UnknownOrder;
         }
@@ -244,6 +263,7 @@ public sealed partial class OrderBook
         }
         _index.Remove(order.OrderId);
         _orders.Return(slot);
+        _orderCount--;
     }
 
     private BookError SetLevel(Side side, long priceTicks, long quantity)
@@ -306,6 +326,7 @@ public sealed partial class OrderBook
                 int next = _orders[slot].Next;
                 _index.Remove(_orders[slot].OrderId);
                 _orders.Return(slot);
+                _orderCount--;
                 slot = next;
             }
         }
@@ -318,7 +339,7 @@ public sealed partial class OrderBook
         {
             return BookError.InvalidEvent;
         }
-        if (_orders.Count > 0)
+        if (_orderCount > 0)
         {
             return BookError.MixedFeed;
         }

@@ -8,7 +8,9 @@ namespace Engine.Book;
 /// first stage of the handler chain, which applies every market-data event to its instrument's book.
 /// </summary>
 /// <remarks>
-/// Loop thread only. Every book is built in the constructor; <see cref="Apply"/> allocates nothing.
+/// The books share one order pool and one order-id table of <see cref="BookOptions.MaxOrders"/>
+/// (venue order ids are unique across instruments; a cancel that names another instrument's order
+/// is an unknown order for its own book). Loop thread only. Every book is built in the constructor; <see cref="Apply"/> allocates nothing.
 /// An event for an instrument id without a book is counted in <see cref="UnknownInstrumentCount"/>
 /// and skipped. The counters are plain fields: read them from another thread only after the loop
 /// has stopped.
@@ -22,10 +24,13 @@ public sealed class OrderBooks
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Instruments, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxOrders, 1);
+        var orders = new OrderPool(options.MaxOrders);
+        var index = new OrderIndex(options.MaxOrders);
         _books = new OrderBook[options.Instruments];
         for (int i = 0; i < _books.Length; i++)
         {
-            _books[i] = new OrderBook(options);
+            _books[i] = new OrderBook(i, orders, index, options.MaxLevelsPerSide);
         }
     }
 

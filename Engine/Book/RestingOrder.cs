@@ -15,5 +15,7 @@ internal struct RestingOrder
 
     /// <summary>Pool index of the order after this one at the same price, or -1 (also the free-list link).</summary>
     public int Next;
+    /// <summary>The book the order rests in: books of one <see cref="OrderBooks"/> share the pool.</summary>
+    public int BookId;
     public Side Side;
 }

@@ -56,6 +56,10 @@ public static class LobsterReplay
         {
             stderr.WriteLine($"replay: malformed line {problem}");
         }
+        if (summary.BookErrors > 0)
+        {
+            stderr.WriteLine($"replay: the book could not apply {summary.BookErrors} messages exactly (unknown order or price level)");
+        }
         long malformed = messages.MalformedCount + orderbook.MalformedCount;
         if (malformed > 0 || summary.UnpairedRows > 0)
         {
@@ -99,6 +103,7 @@ public static class LobsterReplay
         {
             summary.UnpairedRows++;
         }
+        summary.BookErrors = checker.Book.ErrorTotal;
         return summary;
     }
 
@@ -132,5 +137,6 @@ public static class LobsterReplay
         public long Checked;
         public long Mismatches;
         public long UnpairedRows;
+        public long BookErrors;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class LobsterTransitionChecker
     public LobsterTransitionChecker(int levels)
     {
         _levels = levels;
-        _book = new OrderBook(new BookOptions { Instruments = 1, MaxOrdersPerBook = (2 * levels) + 2, MaxLevelsPerSide = levels + 2 });
+        _book = new OrderBook(new BookOptions { Instruments = 1, MaxOrders = (2 * levels) + 2, MaxLevelsPerSide = levels + 2 });
         _depth = new BookLevel[levels + 2];
     }
 
