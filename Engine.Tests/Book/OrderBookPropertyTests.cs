@@ -63,6 +63,7 @@ public sealed class OrderBookPropertyTests
                 var expectedLevels = reference.Levels(side);
                 Require(levels.SequenceEqual(expectedLevels), step, $"{side} levels [{string.Join(' ', levels)}], reference [{string.Join(' ', expectedLevels)}]");
             }
+            book.AssertInvariants();
             string? violation = book.FindInvariantViolation();
             Require(violation is null, step, violation);
             RequireTopOfBook(book, step);

@@ -163,19 +163,7 @@ public sealed partial class OrderBook
         order.Side = side;
         order.PriceTicks = priceTicks;
         order.Quantity = quantity;
-        order.Next = -1;
-        order.Previous = level.Tail;
-        if (level.Tail >= 0)
-        {
-            _orders[level.Tail].Next = slot;
-        }
-        else
-        {
-            level.Head = slot;
-        }
-        level.Tail = slot;
-        level.OrderCount++;
-        level.Quantity += quantity;
+        LinkAtTail(slot, ref level);
         return BookError.None;
     }
 
@@ -226,19 +214,49 @@ public sealed partial class OrderBook
         {
             return BookError.DuplicateOrderId;
         }
+        ref var order = ref _orders[slot];
+        if (priceTicks == order.PriceTicks)
+        {
+            // Same price (a size amendment): the slot moves to the back of its own queue under the
+            // new id, and the level stays where it is.
+            var bookSide = SideOf(order.Side);
+            ref var level = ref bookSide.At(bookSide.IndexOf(priceTicks));
+            Unlink(slot, ref level);
+            _index.Remove(orderId);
+            _index.TryAdd(newOrderId, slot);
+            order.OrderId = newOrderId;
+            order.Quantity = quantity;
+            LinkAtTail(slot, ref level);
+            return BookError.None;
+        }
         // The new order keeps the side and goes to the back of its level's queue. If its level
         // cannot be opened (side full), the old order is gone and the error says so.
-        var side = _orders[slot].Side;
+        var side = order.Side;
         RemoveOrder(slot);
         return AddOrder(newOrderId, side, priceTicks, quantity);
     }
 
-    private void RemoveOrder(int slot)
+    private void LinkAtTail(int slot, ref PriceLevel level)
     {
         ref var order = ref _orders[slot];
-        var bookSide = SideOf(order.Side);
-        int levelIndex = bookSide.IndexOf(order.PriceTicks);
-        ref var level = ref bookSide.At(levelIndex);
+        order.Next = -1;
+        order.Previous = level.Tail;
+        if (level.Tail >= 0)
+        {
+            _orders[level.Tail].Next = slot;
+        }
+        else
+        {
+            level.Head = slot;
+        }
+        level.Tail = slot;
+        level.OrderCount++;
+        level.Quantity += order.Quantity;
+    }
+
+    private void Unlink(int slot, ref PriceLevel level)
+    {
+        ref var order = ref _orders[slot];
         if (order.Previous >= 0)
         {
             _orders[order.Previous].Next = order.Next;
@@ -257,6 +275,15 @@ public sealed partial class OrderBook
         }
         level.Quantity -= order.Quantity;
         level.OrderCount--;
+    }
+
+    private void RemoveOrder(int slot)
+    {
+        ref var order = ref _orders[slot];
+        var bookSide = SideOf(order.Side);
+        int levelIndex = bookSide.IndexOf(order.PriceTicks);
+        ref var level = ref bookSide.At(levelIndex);
+        Unlink(slot, ref level);
         if (level.OrderCount == 0)
         {
             bookSide.RemoveAt(levelIndex);
