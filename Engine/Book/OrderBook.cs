@@ -214,26 +214,48 @@ public sealed partial class OrderBook
         {
             return BookError.DuplicateOrderId;
         }
+        // The pool slot moves, under the new id, to the back of the queue at the new price (its own
+        // queue if the price is the same); the side is kept. If the new price needs a level and the
+        // side is full, the old order is gone and the error says so.
         ref var order = ref _orders[slot];
-        if (priceTicks == order.PriceTicks)
+        var bookSide = SideOf(order.Side);
+        int oldIndex = bookSide.IndexOf(order.PriceTicks);
+        ref var oldLevel = ref bookSide.At(oldIndex);
+        Unlink(slot, ref oldLevel);
+        if (oldLevel.OrderCount == 0)
         {
-            // Same price (a size amendment): the slot moves to the back of its own queue under the
-            // new id, and the level stays where it is.
-            var bookSide = SideOf(order.Side);
-            ref var level = ref bookSide.At(bookSide.IndexOf(priceTicks));
-            Unlink(slot, ref level);
-            _index.Remove(orderId);
-            _index.TryAdd(newOrderId, slot);
-            order.OrderId = newOrderId;
-            order.Quantity = quantity;
-            LinkAtTail(slot, ref level);
-            return BookError.None;
+            bookSide.RemoveAt(oldIndex);
         }
-        // The new order keeps the side and goes to the back of its level's queue. If its level
-        // cannot be opened (side full), the old order is gone and the error says so.
-        var side = order.Side;
-        RemoveOrder(slot);
-        return AddOrder(newOrderId, side, priceTicks, quantity);
+        _index.Remove(orderId);
+        int levelIndex = bookSide.IndexOf(priceTicks);
+        if (levelIndex < 0)
+        {
+            if (bookSide.IsFull)
+            {
+                return DropDetached(slot, BookError.LevelsFull);
+            }
+            levelIndex = ~levelIndex;
+            bookSide.InsertAt(levelIndex, priceTicks);
+        }
+        ref var level = ref bookSide.At(levelIndex);
+        if (level.OrderCount == 0 && level.Quantity > 0)
+        {
+            return DropDetached(slot, BookError.MixedFeed);
+        }
+        _index.TryAdd(newOrderId, slot);
+        order.OrderId = newOrderId;
+        order.PriceTicks = priceTicks;
+        order.Quantity = quantity;
+        LinkAtTail(slot, ref level);
+        return BookError.None;
+    }
+
+    /// <summary>Frees the slot of an order already unlinked and unindexed.</summary>
+    private BookError DropDetached(int slot, BookError error)
+    {
+        _orders.Return(slot);
+        _orderCount--;
+        return error;
     }
 
     private void LinkAtTail(int slot, ref PriceLevel level)
