@@ -1,3 +1,4 @@
+using Engine.Book;
 using BenchmarkDotNet.Attributes;
 using Engine.Pipeline;
 using Engine.Ring;
@@ -24,7 +25,7 @@ public class HandlerChainBenchmarks
         _ring = RingBuffer<InboundEvent>.Create(ProducerType.Single, Events, new BusySpinWaitStrategy());
         var sink = new RingMarketDataSink(_ring);
         new SyntheticMarketFeed(new SyntheticFeedOptions { MaxEventsPerThread = Events, RateEventsPerSecond = 0 }, 0, sink).Run(CancellationToken.None);
-        _chain = new HandlerChain(new EventCounter());
+        _chain = new HandlerChain(new OrderBooks(new BookOptions()), new EventCounter());
     }
 
     [Benchmark(OperationsPerInvoke = Events)]

@@ -128,6 +128,9 @@ public sealed class ConfigLoaderTests
             thread["name"] = "";
             thread["cpuSet"] = new JsonArray(2000);
             thread["nice"] = 40;
+            var book = Section(root, "book");
+            book["maxOrders"] = 0;
+            book["maxLevelsPerSide"] = 70_000;
             var synthetic = Section(root, "synthetic");
             synthetic["instruments"] = 0;
             synthetic["rateEventsPerSecond"] = -5;
@@ -138,6 +141,7 @@ public sealed class ConfigLoaderTests
         [
             "ring.slots", "ring.maxBatchSize", "ring.producers",
             "pipeline.shutdownTimeoutMs", "pipeline.thread.name", "pipeline.thread.cpuSet[0]", "pipeline.thread.nice",
+            "book.maxOrders", "book.maxLevelsPerSide",
             "synthetic.instruments", "synthetic.threads", "synthetic.rateEventsPerSecond", "synthetic.maxEventsPerThread",
             "statusIntervalMs",
         ];

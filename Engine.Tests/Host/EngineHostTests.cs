@@ -73,6 +73,8 @@ public sealed class EngineHostTests
             long byKind = host.Counter.Count(MarketDataKind.Add) + host.Counter.Count(MarketDataKind.Delete)
                 + host.Counter.Count(MarketDataKind.Execute) + host.Counter.Count(MarketDataKind.Trade);
             Assert.That(byKind, Is.EqualTo(expected));
+            Assert.That(host.Books.ErrorTotal(), Is.Zero, "the synthetic order flow applies cleanly to the books");
+            Assert.That(host.Books[0].EventCount, Is.GreaterThan(0));
         }
     }
 

@@ -1,3 +1,4 @@
+using Engine.Book;
 using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
@@ -15,7 +16,7 @@ public sealed class HandlerChainTests
     {
         var counter = new EventCounter();
 
-        var chain = new HandlerChain(counter);
+        var chain = new HandlerChain(new OrderBooks(new BookOptions()), counter);
 
         Assert.That(chain.Counter, Is.SameAs(counter));
     }
@@ -24,7 +25,7 @@ public sealed class HandlerChainTests
     public void OnEvent_Event_ReachesTheCounter()
     {
         var counter = new EventCounter();
-        var chain = new HandlerChain(counter);
+        var chain = new HandlerChain(new OrderBooks(new BookOptions()), counter);
         var e = new InboundEvent { Market = new MarketDataEvent { Kind = MarketDataKind.Trade, Quantity = 100 } };
 
         chain.OnEvent(ref e, sequence: 0, endOfBatch: true);
@@ -44,7 +45,7 @@ public sealed class HandlerChainTests
         var counter = new EventCounter();
         var probe = new AllocationProbe(warmSequence: 200_000, lastSequence: Events - 1);
         var processor = new BatchEventProcessor<InboundEvent, AllocationProbeHandler<InboundEvent, HandlerChain>>(
-            ring, ring.NewBarrier(), new(new HandlerChain(counter), probe),
+            ring, ring.NewBarrier(), new(new HandlerChain(new OrderBooks(new BookOptions()), counter), probe),
             new LoggingExceptionHandler(FaultPolicy.LogAndHalt, NullLogger.Instance), 256);
         ring.AddGatingSequences(processor.Sequence);
         var feed = new SyntheticMarketFeed(

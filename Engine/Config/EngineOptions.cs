@@ -1,3 +1,4 @@
+using Engine.Book;
 using Engine.Pipeline;
 using Engine.Ring;
 using Feeds.Synthetic;
@@ -18,6 +19,9 @@ public sealed record EngineOptions
     /// <summary>The business-logic loop.</summary>
     public PipelineOptions Pipeline { get; set; } = new();
 
+    /// <summary>The order books: how many, and their fixed sizes.</summary>
+    public BookOptions Book { get; set; } = new();
+
     /// <summary>The built-in synthetic market.</summary>
     public SyntheticFeedOptions Synthetic { get; set; } = new();
 
@@ -30,6 +34,7 @@ public sealed record EngineOptions
         var errors = new List<string>();
         Ring.Validate("ring", errors);
         Pipeline.Validate("pipeline", errors);
+        Book.Validate("book", errors);
         Synthetic.Validate("synthetic", errors);
         if (StatusIntervalMs is < 0 or > 3_600_000)
         {
@@ -38,6 +43,10 @@ public sealed record EngineOptions
         if (Ring.Producers == ProducerType.Single && Synthetic.Threads > 1)
         {
             errors.Add($"ring.producers: Single cannot serve synthetic.threads = {Synthetic.Threads}; use Multi");
+        }
+        if (Book.Instruments < Synthetic.Instruments)
+        {
+            errors.Add($"book.instruments: {Book.Instruments} is fewer than synthetic.instruments ({Synthetic.Instruments}); every instrument needs a book");
         }
         return errors;
     }

@@ -1,3 +1,4 @@
+using Engine.Book;
 using Engine.Config;
 using Engine.Pipeline;
 using Engine.Ring;
@@ -29,9 +30,10 @@ public sealed class EngineHost : IDisposable
     {
         _options = options;
         _ring = RingBuffer<InboundEvent>.Create(options.Ring.Producers, options.Ring.Slots, WaitStrategyFactory.Create(options.Ring.WaitStrategy));
+        Books = new OrderBooks(options.Book);
         Counter = new EventCounter();
         _faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loggers.CreateLogger("Engine.Loop"));
-        _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Counter), _faults, options.Ring.MaxBatchSize);
+        _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Books, Counter), _faults, options.Ring.MaxBatchSize);
         _ring.AddGatingSequences(_processor.Sequence);
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
@@ -45,6 +47,9 @@ public sealed class EngineHost : IDisposable
             _feedThreads[i] = new Thread(() => feed.Run(_stopFeeds.Token)) { Name = $"feed-synth-{i}", IsBackground = true };
         }
     }
+
+    /// <summary>The order books, the chain's first stage; read them only after <see cref="Stop"/>.</summary>
+    public OrderBooks Books { get; }
 
     /// <summary>The counting stage of the chain, for status and summary.</summary>
     public EventCounter Counter { get; }

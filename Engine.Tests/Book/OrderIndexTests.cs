@@ -1,0 +1,57 @@
+using CsCheck;
+using Engine.Book;
+
+namespace Engine.Tests.Book;
+
+public sealed class OrderIndexTests
+{
+    [Test]
+    public void TryAdd_SameIdTwice_SecondFails()
+    {
+        var index = new OrderIndex(4);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(index.TryAdd(long.MinValue, 3), Is.True);
+            Assert.That(index.TryAdd(long.MinValue, 4), Is.False);
+            Assert.That(index.TryGet(long.MinValue, out int slot) && slot == 3, Is.True);
+        }
+    }
+
+    [Test]
+    public void AddAndRemove_RandomSequences_AgreeWithADictionary()
+    {
+        // Ids from a narrow range in a small table: long probe runs, so removal must shift entries back.
+        Gen.Select(Gen.Bool, Gen.Long[-20, 20]).Array[1, 500].Sample(operations =>
+        {
+            var index = new OrderIndex(48);
+            var model = new Dictionary<long, int>();
+            int next = 0;
+            foreach (var (add, id) in operations)
+            {
+                if (add && !model.ContainsKey(id))
+                {
+                    Require(index.TryAdd(id, next), $"add {id}");
+                    model[id] = next++;
+                }
+                else if (!add && model.Remove(id))
+                {
+                    index.Remove(id);
+                }
+                for (long probe = -20; probe <= 20; probe++)
+                {
+                    bool found = index.TryGet(probe, out int slot);
+                    Require(found == model.ContainsKey(probe) && (!found || slot == model[probe]), $"lookup of {probe}");
+                }
+            }
+        }, iter: 200);
+    }
+
+    private static void Require(bool holds, string what)
+    {
+        if (!holds)
+        {
+            throw new InvalidOperationException(what);
+        }
+    }
+}
