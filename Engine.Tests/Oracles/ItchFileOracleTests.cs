@@ -92,6 +92,27 @@ public sealed class ItchFileOracleTests
         Assert.That(top.GetProperty("askTicks").GetInt64(), Is.EqualTo(askTicks));
     }
 
+    [TestCase("ALC", 270_600, 100, 205_400, 100)]
+    [TestCase("BOB", 69_667, 100, 53_417, 100)]
+    [TestCase("CHAR", 256_500, 30, 195_750, 5)]
+    public void ItchReplay_RitchSampleThroughTheEngineBooks_AgreesWithTheReferenceBook(string stock, long bidTicks, long bidQty, long askTicks, long askQty)
+    {
+        var stdout = new StringWriter();
+        int exit = ItchReplay.Run(ReplayArguments.Parse(["--file", ItchFile(), "--instruments", "16"]), stdout, new StringWriter());
+        var summary = JsonDocument.Parse(stdout.ToString().TrimEnd().Split('\n')[^1]).RootElement;
+
+        Assert.That(exit, Is.Zero);
+        Assert.That(summary.GetProperty("unknownReferences").GetInt64(), Is.EqualTo(117));
+        var top = summary.GetProperty("bookTop").GetProperty(stock);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(top.GetProperty("bidTicks").GetInt64(), Is.EqualTo(bidTicks));
+            Assert.That(top.GetProperty("bidQty").GetInt64(), Is.EqualTo(bidQty));
+            Assert.That(top.GetProperty("askTicks").GetInt64(), Is.EqualTo(askTicks));
+            Assert.That(top.GetProperty("askQty").GetInt64(), Is.EqualTo(askQty));
+        }
+    }
+
     [Test]
     public void ItchReplay_DamagedCopy_IsReportedMalformedAndGivesOtherCounts()
     {

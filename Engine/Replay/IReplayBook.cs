@@ -7,9 +7,8 @@ namespace Engine.Replay;
 /// replay reports the unknown-reference count and each instrument's top of book.
 /// </summary>
 /// <remarks>
-/// A seam for the L3 order book of <c>Engine/Book/</c> (issue 3), built in parallel: until it is wired
-/// in, <see cref="ItchReplay.Run(ReplayArguments, TextWriter, TextWriter)"/> runs without a book and
-/// reports those two figures as null. Called on the replay's one thread.
+/// The command runs the engine's own books (<see cref="OrderBooksReplayBook"/>); tests put a plain
+/// reference model behind it to check those books independently. Called on the replay's one thread.
 /// </remarks>
 public interface IReplayBook
 {

@@ -1,3 +1,4 @@
+using Engine.Book;
 using Feeds.Instruments;
 using Feeds.Itch;
 
@@ -18,8 +19,20 @@ public static class ItchReplay
     /// <summary>Instruments the replay can register: every possible stock locate.</summary>
     internal const int InstrumentCapacity = ushort.MaxValue + 1;
 
-    /// <summary>Runs the replay without an order book (unknown references and book tops print as null).</summary>
-    public static int Run(ReplayArguments arguments, TextWriter stdout, TextWriter stderr) => Run(arguments, stdout, stderr, book: null);
+    /// <summary>
+    /// Runs the replay through the engine's own L3 books, sized by <c>--instruments</c> (default
+    /// 8192 books) and <c>--max-orders</c> (default 1,048,576 resting orders).
+    /// </summary>
+    public static int Run(ReplayArguments arguments, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var options = new BookOptions
+        {
+            Instruments = arguments.PositiveInt("instruments", 8_192),
+            MaxOrders = arguments.PositiveInt("max-orders", 1 << 20),
+        };
+        return Run(arguments, stdout, stderr, arguments.Errors.Count == 0 ? new OrderBooksReplayBook(options) : null);
+    }
 
     /// <summary>Runs the replay, applying every event to <paramref name="book"/> if one is given.</summary>
     public static int Run(ReplayArguments arguments, TextWriter stdout, TextWriter stderr, IReplayBook? book)

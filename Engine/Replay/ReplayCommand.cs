@@ -9,7 +9,7 @@ public static class ReplayCommand
     /// <summary>Usage text.</summary>
     public const string Usage =
         "usage: engine replay --format lobster --messages M --orderbook O [--levels N] [--out FILE]\n" +
-        "       engine replay --format itch --file F [--out FILE]\n" +
+        "       engine replay --format itch --file F [--instruments N] [--max-orders N] [--out FILE]\n" +
         "       engine replay --format pcap-itch --file F [--out FILE]\n" +
         "       engine replay --format kraken --file F [--out FILE]";
 

@@ -1,0 +1,49 @@
+using Engine.Book;
+using Feeds;
+
+namespace Engine.Replay;
+
+/// <summary>The engine's own L3 books behind a replay: the same <see cref="OrderBooks"/> the loop runs.</summary>
+/// <remarks>Called on the replay's one thread.</remarks>
+public sealed class OrderBooksReplayBook : IReplayBook
+{
+    private readonly OrderBooks _books;
+
+    /// <summary>Creates books for the replay.</summary>
+    public OrderBooksReplayBook(BookOptions options) => _books = new OrderBooks(options);
+
+    /// <inheritdoc />
+    public long UnknownReferences
+    {
+        get
+        {
+            long total = 0;
+            for (int id = 0; id < _books.Count; id++)
+            {
+                total += _books[id].ErrorCount(BookError.UnknownOrder);
+            }
+            return total;
+        }
+    }
+
+    /// <summary>Every book error, all kinds, over all books.</summary>
+    public long ErrorTotal => _books.ErrorTotal();
+
+    /// <inheritdoc />
+    public void Apply(ref MarketDataEvent marketEvent)
+    {
+        if (marketEvent.InstrumentId >= 0)
+        {
+            _books.Apply(ref marketEvent); // feed-wide status events (a Mold gap) carry no instrument
+        }
+    }
+
+    /// <inheritdoc />
+    public ReplayBookTop Top(int instrumentId)
+    {
+        var book = _books[instrumentId];
+        book.TryGetBest(Side.Buy, out var bid);
+        book.TryGetBest(Side.Sell, out var ask);
+        return new ReplayBookTop(bid.PriceTicks, bid.Quantity, ask.PriceTicks, ask.Quantity);
+    }
+}
