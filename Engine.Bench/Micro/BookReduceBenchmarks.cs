@@ -4,10 +4,17 @@ using Feeds;
 
 namespace Engine.Bench.Micro;
 
-/// <summary>L3 partial execution of one share, round-robin over the 400 orders of a 10-level book (steady state).</summary>
+/// <summary>
+/// L3 partial cancel or partial execution of one share, round-robin over the 400 orders of a
+/// 10-level book (steady state).
+/// </summary>
 [MemoryDiagnoser]
-public class BookExecuteBenchmarks
+public class BookReduceBenchmarks
 {
+    /// <summary>Which reduction: <see cref="MarketDataKind.Cancel"/> or <see cref="MarketDataKind.Execute"/>.</summary>
+    [Params(MarketDataKind.Cancel, MarketDataKind.Execute)]
+    public MarketDataKind Kind { get; set; }
+
     private OrderBook _book = null!;
     private long[] _orderIds = null!;
     private MarketDataEvent _event;
@@ -16,14 +23,14 @@ public class BookExecuteBenchmarks
     public void Setup()
     {
         _book = BookFixture.OrderByOrder(out _orderIds, out _);
-        _event = new MarketDataEvent { Kind = MarketDataKind.Execute, Quantity = 1 };
+        _event = new MarketDataEvent { Kind = Kind, Quantity = 1 };
     }
 
     [GlobalCleanup]
     public void Cleanup() => BookFixture.Require(_book.ErrorTotal == 0);
 
     [Benchmark(OperationsPerInvoke = 400)]
-    public int Execute()
+    public int ReduceByOneShare()
     {
         var book = _book;
         var ids = _orderIds;
