@@ -44,6 +44,7 @@ public sealed partial class OrderBook
 
     private BookError ClearSides(Side side)
     {
+        IsValid = true; // a snapshot follows a clear: the feed is resynchronising the book
         if (side != Side.Sell)
         {
             ClearSide(_bids);

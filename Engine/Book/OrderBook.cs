@@ -30,6 +30,7 @@ public sealed partial class OrderBook
     private readonly BookSide _bids;
     private readonly BookSide _asks;
     private readonly long[] _errorCounts = new long[s_errorKinds];
+    private bool _fedByOrders;
     private readonly int _bookId;
     private int _orderCount;
 
@@ -66,7 +67,16 @@ public sealed partial class OrderBook
     public long CrossedOrLockedEventCount { get; private set; }
 
     /// <summary>The instrument's trading state from the last <see cref="MarketDataKind.TradingStatus"/> event.</summary>
-    public TradingStatus TradingStatus { get; private set; }
+    public TradingStatus TradingStatus { get; private set; } = TradingStatus.Unknown;
+
+    /// <summary>
+    /// Whether the book can be trusted. A feed that went stale, lost messages (a gap), started a
+    /// resynchronisation or disconnected makes it invalid; it is valid again after a fresh snapshot
+    /// (<see cref="MarketDataKind.ClearBook"/>) or, for an order-by-order book, when its feed
+    /// reconnects having resumed without loss (<see cref="FeedStatus.Connected"/>: SoupBinTCP
+    /// resumes from the next sequence number). A level book waits for its snapshot.
+    /// </summary>
+    public bool IsValid { get; private set; } = true;
 
     /// <summary>Orders resting in this book.</summary>
     public int OrderCount => _orderCount;
@@ -76,12 +86,13 @@ public sealed partial class OrderBook
 
     /// <summary>Applies one market-data event for this book's instrument and returns its outcome.</summary>
     /// <remarks>
-    /// Kinds that do not change a book (<see cref="MarketDataKind.Trade"/>, <see cref="MarketDataKind.FeedStatus"/>)
-    /// return <see cref="BookError.None"/> and change nothing. Cost: a hash lookup and a binary
+    /// A trade changes nothing; a feed status changes only <see cref="IsValid"/>; both return
+    /// <see cref="BookError.None"/>. Cost: a hash lookup and a binary
     /// search over one side's levels; a new or emptied level shifts the levels worse than it.
     /// </remarks>
     public BookError Apply(ref MarketDataEvent e)
     {
+        _fedByOrders |= e.Kind == MarketDataKind.Add;
         BookError error = e.Kind switch
         {
             MarketDataKind.Add => AddOrder(e.OrderId, e.Side, e.PriceTicks, e.Quantity),
@@ -92,6 +103,7 @@ public sealed partial class OrderBook
             MarketDataKind.ClearBook => ClearSides(e.Side),
             MarketDataKind.Quote => SetQuote(e.PriceTicks, e.Quantity, e.AskPriceTicks, e.AskQuantity),
             MarketDataKind.TradingStatus => SetTradingStatus(e.Status),
+            MarketDataKind.FeedStatus => SetFeedStatus((FeedStatus)e.Status),
             _ => BookError.None,
         };
         EventCount++;
@@ -313,6 +325,19 @@ public sealed partial class OrderBook
         _index.Remove(order.OrderId);
         _orders.Return(slot);
         _orderCount--;
+    }
+
+    private BookError SetFeedStatus(FeedStatus status)
+    {
+        if (status is FeedStatus.Stale or FeedStatus.Gap or FeedStatus.Resync or FeedStatus.Disconnected)
+        {
+            IsValid = false;
+        }
+        else if (status == FeedStatus.Connected && _fedByOrders)
+        {
+            IsValid = true;
+        }
+        return BookError.None;
     }
 
     private BookError SetTradingStatus(byte status)

@@ -48,6 +48,15 @@ public sealed class OrderBooks
     {
         var books = _books;
         int id = e.InstrumentId;
+        if (id < 0 && e.Kind == MarketDataKind.FeedStatus)
+        {
+            // A feed-wide status (a MoldUDP64 gap, a lost connection) concerns every book.
+            foreach (var book in books)
+            {
+                book.Apply(ref e);
+            }
+            return BookError.None;
+        }
         if ((uint)id >= (uint)books.Length)
         {
             UnknownInstrumentCount++;

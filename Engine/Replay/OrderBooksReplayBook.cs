@@ -30,13 +30,7 @@ public sealed class OrderBooksReplayBook : IReplayBook
     public long ErrorTotal => _books.ErrorTotal();
 
     /// <inheritdoc />
-    public void Apply(ref MarketDataEvent marketEvent)
-    {
-        if (marketEvent.InstrumentId >= 0)
-        {
-            _books.Apply(ref marketEvent); // feed-wide status events (a Mold gap) carry no instrument
-        }
-    }
+    public void Apply(ref MarketDataEvent marketEvent) => _books.Apply(ref marketEvent);
 
     /// <inheritdoc />
     public ReplayBookTop Top(int instrumentId)
