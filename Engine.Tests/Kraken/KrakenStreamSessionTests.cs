@@ -22,6 +22,7 @@ public sealed class KrakenStreamSessionTests
         public required FakeKrakenServer Server { get; init; }
         public required InstrumentTable Instruments { get; init; }
         public required ConcurrentRecordingSink Sink { get; init; }
+        public required CapturingLogger Logger { get; init; }
         public required KrakenStreamSession Session { get; init; }
         public required WebSocketTransport Transport { get; init; }
 
@@ -59,7 +60,7 @@ public sealed class KrakenStreamSessionTests
         var session = new KrakenStreamSession(options, instruments, sink, logger);
         var transport = new WebSocketTransport(options.Url, options.Transport, session, logger, random: new Random(5), name: "kraken");
         transport.Start();
-        return new Stream { Server = server, Instruments = instruments, Sink = sink, Session = session, Transport = transport };
+        return new Stream { Server = server, Instruments = instruments, Sink = sink, Logger = logger, Session = session, Transport = transport };
     }
 
     private static void WaitForRequests(Stream stream, string eventName, int count) =>
@@ -203,6 +204,28 @@ public sealed class KrakenStreamSessionTests
 
         Assert.That(stream.Transport.StaleEvents, Is.GreaterThanOrEqualTo(1));
         Assert.That(BookLifecycle(stream.Sink, stream.Id(Xbt)).Take(2), Is.EqualTo(new[] { "snapshot", "Stale" }));
+    }
+
+    [Test]
+    public async Task MalformedFrameAndAFailedBookOfAnUnsubscribedPair_AreCountedWithoutResubscribingOrReconnecting()
+    {
+        await using var stream = await StartAsync([Xbt], depth: 10);
+        WaitForRequests(stream, "subscribe", 1);
+        var stray = Book("LTC/USD", out string straySnapshot);
+        _ = Book(Xbt, out string xbtSnapshot);
+        stream.Server.Send(0, "[1,{\"as\":[[\"1.0\"");
+        stream.Server.Send(0, straySnapshot);
+        stream.Server.Send(0, KrakenMessages.Update("LTC/USD", 10, [("100.6", "1.00000000")], [], checksum: stray.Checksum()));
+        stream.Server.Send(0, xbtSnapshot);
+        // systemStatus, subscribed, 4 frames.
+        await stream.StopAfterMessagesAsync(1 + 1 + 4);
+
+        var counters = stream.Session.Decoder.Counters;
+        Assert.That((counters.Malformed, counters.ChecksumsFailed, counters.Snapshots), Is.EqualTo((1L, 1L, 2L)));
+        Assert.That((stream.Session.Resubscribes, stream.Session.UnsubscribeRequests), Is.EqualTo((0L, 0L)), "nothing to unsubscribe: LTC/USD was never subscribed");
+        Assert.That(stream.Server.Requests, Has.Count.EqualTo(1));
+        Assert.That((stream.Transport.ProtocolFaults, stream.Transport.Reconnects), Is.EqualTo((0L, 0L)));
+        Assert.That(stream.Logger.Entries, Has.One.Matches<LogEntry>(e => e.Message.Contains("LTC/USD", StringComparison.Ordinal) && e.Message.Contains("not resubscribed", StringComparison.Ordinal)));
     }
 
     [Test]
