@@ -146,6 +146,10 @@ internal sealed class LoopbackSoupBinServer : IAsyncDisposable
         while (await ReadPacketAsync(stream) is { } packet)
         {
             ClientPackets.Enqueue((char)packet[0]);
+            if (packet[0] == SoupBinLayout.ClientType.LogoutRequest)
+            {
+                return; // the server closes the session after a logout
+            }
         }
     }
 

@@ -117,7 +117,7 @@ public sealed class SoupBinClient
         {
             if (cancellation.IsCancellationRequested)
             {
-                await TryLogoutAsync(writer).ConfigureAwait(false);
+                await TryLogoutAsync(writer, tcp.Client).ConfigureAwait(false);
             }
             await connection.CancelAsync().ConfigureAwait(false);
             await keepAlive.ConfigureAwait(false);
@@ -254,7 +254,10 @@ public sealed class SoupBinClient
                 }
                 if (now - writer.LastSentTicks >= _options.HeartbeatIntervalMs)
                 {
-                    await writer.SendHeartbeatAsync(connection.Token).ConfigureAwait(false);
+                    // Not the connection's token: cancelling a socket write mid-way aborts the socket,
+                    // and the logout that follows a cancellation must still get through.
+                    using var bounded = new CancellationTokenSource(_options.ServerTimeoutMs);
+                    await writer.SendHeartbeatAsync(bounded.Token).ConfigureAwait(false);
                 }
             }
         }
@@ -264,12 +267,21 @@ public sealed class SoupBinClient
         }
     }
 
-    private static async Task TryLogoutAsync(SoupBinPacketWriter writer)
+    /// <summary>
+    /// Sends a logout, then half-closes and reads until the server closes: closing a socket with
+    /// unread data sends a reset, and a reset can destroy the logout before the server reads it.
+    /// </summary>
+    private static async Task TryLogoutAsync(SoupBinPacketWriter writer, Socket socket)
     {
         using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         try
         {
             await writer.SendLogoutAsync(bounded.Token).ConfigureAwait(false);
+            socket.Shutdown(SocketShutdown.Send);
+            var drain = new byte[256];
+            while (await socket.ReceiveAsync(drain, SocketFlags.None, bounded.Token).ConfigureAwait(false) > 0)
+            {
+            }
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {
