@@ -38,6 +38,15 @@ public sealed class FixedPointTests
         Assert.That((FixedPoint.DivideCeiling(numerator, denominator), FixedPoint.DivideFloor(numerator, denominator)), Is.EqualTo(((Int128)ceiling, (Int128)floor)));
     }
 
+    [Test]
+    public void Divide_NumeratorsBeyond64Bits_RoundTheSameWay()
+    {
+        Int128 big = ((Int128)long.MaxValue * 4) + 1;
+
+        Assert.That((FixedPoint.DivideCeiling(big, 4), FixedPoint.DivideFloor(big, 4)), Is.EqualTo(((Int128)long.MaxValue + 1, (Int128)long.MaxValue)));
+        Assert.That((FixedPoint.DivideCeiling(-big, 4), FixedPoint.DivideFloor(-big, 4)), Is.EqualTo((-(Int128)long.MaxValue, -(Int128)long.MaxValue - 1)));
+    }
+
     [TestCase(1L, 100L, 100_000_000UL)]
     [TestCase(2L, 1L, 1_414_213_563UL)]
     [TestCase(20L, 1L, 4_472_136_000UL)]

@@ -1,20 +1,31 @@
+using System.Runtime.CompilerServices;
+
 namespace Engine.Slippage;
 
 /// <summary>The integer arithmetic of the estimator: division rounded in a chosen direction and a ceiling square root.</summary>
 internal static class FixedPoint
 {
     /// <summary><paramref name="numerator"/> / <paramref name="denominator"/> (denominator &gt; 0), rounded up toward +infinity.</summary>
-    public static Int128 DivideCeiling(Int128 numerator, Int128 denominator)
+    /// <remarks>A numerator that fits 64 bits (the usual case) takes one 64-bit division; <see cref="Int128"/> division is several times slower.</remarks>
+    public static Int128 DivideCeiling(Int128 numerator, long denominator)
     {
-        var (quotient, remainder) = Int128.DivRem(numerator, denominator);
-        return remainder > 0 ? quotient + 1 : quotient;
+        if (numerator >= long.MinValue && numerator <= long.MaxValue)
+        {
+            var (quotient, remainder) = Math.DivRem((long)numerator, denominator);
+            return remainder > 0 ? quotient + 1 : quotient;
+        }
+        return DivideCeilingWide(numerator, denominator);
     }
 
     /// <summary><paramref name="numerator"/> / <paramref name="denominator"/> (denominator &gt; 0), rounded down toward -infinity.</summary>
-    public static Int128 DivideFloor(Int128 numerator, Int128 denominator)
+    public static Int128 DivideFloor(Int128 numerator, long denominator)
     {
-        var (quotient, remainder) = Int128.DivRem(numerator, denominator);
-        return remainder < 0 ? quotient - 1 : quotient;
+        if (numerator >= long.MinValue && numerator <= long.MaxValue)
+        {
+            var (quotient, remainder) = Math.DivRem((long)numerator, denominator);
+            return remainder < 0 ? quotient - 1 : quotient;
+        }
+        return DivideFloorWide(numerator, denominator);
     }
 
     /// <summary>The smallest integer whose square is at least <paramref name="value"/>: ceil(sqrt(value)).</summary>
@@ -37,5 +48,19 @@ internal static class FixedPoint
             root = next;
         }
         return root * root < value ? root + 1 : root;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Int128 DivideCeilingWide(Int128 numerator, long denominator)
+    {
+        var (quotient, remainder) = Int128.DivRem(numerator, denominator);
+        return remainder > 0 ? quotient + 1 : quotient;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Int128 DivideFloorWide(Int128 numerator, long denominator)
+    {
+        var (quotient, remainder) = Int128.DivRem(numerator, denominator);
+        return remainder < 0 ? quotient - 1 : quotient;
     }
 }
