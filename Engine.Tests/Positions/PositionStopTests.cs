@@ -62,6 +62,25 @@ public sealed class PositionStopTests
     }
 
     [Test]
+    public void ApplyFill_AddAndSetStopRules_MoveTheStopLossWithTheAverageEntry()
+    {
+        var table = NewTable(StopLoss(100));
+        table.ApplyFill(0, Side.Buy, 1, 100, 0);
+        table.ApplyFill(0, Side.Buy, 2, 101, 0);
+        // Average 100.666.. ticks; 99% of it is 99.66 ticks = 996,600 sub-ticks exactly.
+        Assert.That(table[0].StopLossSubTicks, Is.EqualTo(996_600));
+
+        table.SetStopRules(0, StopLoss(50));
+        // 99.5% of 1,006,666.67 = 1,001,633.33: the largest mark that loses at least 0.5%.
+        Assert.That(table[0].StopLossSubTicks, Is.EqualTo(1_001_633));
+
+        table.ApplyFill(1, Side.Sell, 3, 100, 0);
+        table.SetStopRules(1, StopLoss(33));
+        // 100.33% of 100 ticks = 1,003,300 sub-ticks; a short fires at or above it.
+        Assert.That(table[1].StopLossSubTicks, Is.EqualTo(1_003_300));
+    }
+
+    [Test]
     public void Mark_AfterAStopFired_EmitsNothingMoreUntilRearmed()
     {
         var table = NewTable(StopLoss(100));

@@ -8,14 +8,16 @@ namespace Engine.Tests.Positions;
 /// Random fill and mark streams against <see cref="ReferencePositions"/>: after every step the
 /// positions, fees and exposure agree exactly, realised + unrealised - fees agrees exactly (the
 /// table keeps the cost basis exactly), realised alone and the open cost agree within one value
-/// unit per partial close, and the running totals equal the sums over the positions.
+/// unit per partial close, the running totals equal the sums over the positions, and the stop-loss
+/// fires on exactly the marks where the loss reaches its threshold.
 /// </summary>
 public sealed class PositionTablePropertyTests
 {
     private const int Instruments = 3;
     private const long MaxPositionQty = 120;
+    private const int StopLossBps = 150;
 
-    /// <summary>kind 0..5 fill, 6..9 mark; quantities up to 60 so flips and the position bound are common.</summary>
+    /// <summary>kind 0..5 fill, 6..7 mark anywhere, 8..9 mark at the stop-loss level; quantities up to 60 so flips and the position bound are common.</summary>
     private static readonly Gen<(int Kind, int Id, long Quantity, long Price, long Fee, long MidSubTicks)> s_step =
         Gen.Select(Gen.Int[0, 9], Gen.Int[0, Instruments - 1], Gen.Long[1, 60], Gen.Long[90, 110], Gen.Long[-5, 30], Gen.Long[850_000, 1_150_000]);
 
@@ -27,10 +29,15 @@ public sealed class PositionTablePropertyTests
 
     private static void RunAgainstReference((int Kind, int Id, long Quantity, long Price, long Fee, long MidSubTicks)[] steps)
     {
-        var table = new PositionTable(new PositionsOptions { Instruments = Instruments, MaxPositionQty = MaxPositionQty });
+        var table = new PositionTable(new PositionsOptions
+        {
+            Instruments = Instruments,
+            MaxPositionQty = MaxPositionQty,
+            StopLoss = new StopLossOptions { LossBps = StopLossBps },
+        });
         var reference = new ReferencePositions(Instruments, MaxPositionQty);
         var intents = new ClosingIntentBuffer(1);
-        foreach (var (kind, id, quantity, price, fee, mid) in steps)
+        foreach (var (kind, id, quantity, price, fee, randomMid) in steps)
         {
             if (kind < 6)
             {
@@ -44,11 +51,30 @@ public sealed class PositionTablePropertyTests
             }
             else
             {
+                long level = table[id].StopLossSubTicks;
+                // Kinds 8 and 9 mark on the stop-loss level or one sub-tick either side, where an off-by-one would show.
+                long mid = kind >= 8 && level != 0 ? level + (randomMid % 3) - 1 : randomMid;
                 reference.Mark(id, mid);
+                table.Rearm(id);
                 table.Mark(id, mid, intents);
+                CheckStopLoss(table, id, mid, intents);
             }
             Compare(table, reference);
         }
+    }
+
+    /// <summary>The stop-loss fires exactly when the loss, computed directly from the cost, reaches the threshold.</summary>
+    private static void CheckStopLoss(PositionTable table, int id, long mid, ClosingIntentBuffer intents)
+    {
+        ref readonly var p = ref table[id];
+        Int128 loss = p.CostValue - ((Int128)p.Quantity * mid);
+        bool expected = p.Quantity != 0 && loss * 10_000 >= Int128.Abs(p.CostValue) * StopLossBps;
+        bool fired = intents.Count == 1;
+        if (fired != expected || (fired && intents.Items[0] != new ClosingIntent(id, p.Quantity > 0 ? Side.Sell : Side.Buy, Math.Abs(p.Quantity), ClosingReason.StopLoss)))
+        {
+            throw new InvalidOperationException($"instrument {id} at {mid}: stop-loss fired {fired}, expected {expected} (quantity {p.Quantity}, cost {p.CostValue}, level {p.StopLossSubTicks})");
+        }
+        intents.Clear();
     }
 
     private static void Compare(PositionTable table, ReferencePositions reference)

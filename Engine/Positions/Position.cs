@@ -32,6 +32,9 @@ public struct Position
     /// <summary>The trailing-stop price in sub-ticks: it only moves toward the market; 0 when flat or the trailing stop is off.</summary>
     public long TrailingStopSubTicks { readonly get; internal set; }
 
+    /// <summary>The stop-loss price in sub-ticks (at or beyond it the stop-loss fires), recomputed on each fill from the average entry; 0 when flat or off.</summary>
+    public long StopLossSubTicks { readonly get; internal set; }
+
     /// <summary>True while the stops may fire: from opening until one fires (or until <see cref="PositionTable.Rearm"/>).</summary>
     public bool Armed { readonly get; internal set; }
 
