@@ -229,7 +229,7 @@ public sealed class PositionTable
     private static Int128 ProportionalCost(Int128 cost, long part, long whole)
     {
         // Fast path: realistic costs fit 64 bits and so does their product with part; a 64-bit
-        // division is much cheaper than the 128-bit one below (ApplyFill: 75 ns before, see PERFORMANCE.md).
+        // division is much cheaper than the 128-bit one below (see PERFORMANCE.md, positions).
         if (cost >= long.MinValue && cost <= long.MaxValue)
         {
             long high = Math.BigMul((long)cost, part, out long low);
