@@ -6,7 +6,7 @@ namespace Engine.Positions;
 /// is at most <see cref="MaxPriceTicks"/> x <see cref="PositionTable.SubTicksPerTick"/> x
 /// <see cref="MaxPositionQty"/> = 10^12 x 10^4 x 10^15 = 10^31 value units, and the table keeps money
 /// in <see cref="Int128"/> (up to 1.7 x 10^38), so the totals over 100,000 instruments and the
-/// stop-loss comparison (cost x 10^4) still fit. Fills and marks outside the bounds are refused and
+/// stop-loss level (cost x up to 2 x 10^4) still fit. Fills and marks outside the bounds are refused and
 /// counted, never applied.
 /// </remarks>
 public sealed record PositionsOptions
