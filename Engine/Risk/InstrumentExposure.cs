@@ -35,15 +35,16 @@ public struct InstrumentExposure
         _ => false,
     };
 
+    /// <summary>Moves the open quantity of <paramref name="side"/>; never below 0, since a fill may be of an order the engine never saw (a position carried from before start).</summary>
     internal void AddOpen(Side side, long quantity)
     {
         if (side == Side.Buy)
         {
-            OpenBuyQuantity += quantity;
+            OpenBuyQuantity = Math.Max(0, OpenBuyQuantity + quantity);
         }
         else
         {
-            OpenSellQuantity += quantity;
+            OpenSellQuantity = Math.Max(0, OpenSellQuantity + quantity);
         }
     }
 }
