@@ -39,6 +39,24 @@ public sealed class RiskEngineTests
     }
 
     [Test]
+    public void Check_HalfOpenBreaker_ApprovesOneOrderWithinTheProbeLimitsAsTheProbe()
+    {
+        // Probe limits (breaker defaults): 100 units and $10,000; 100 at $100.00 is exactly both.
+        var f = new RiskFixture();
+        f.Breaker.RaiseCause(BreakerReason.StaleFeed, T0);
+        f.Breaker.ClearCause(BreakerReason.StaleFeed);
+        f.Breaker.Tick(T0 + 60_000_000_000);
+        f.Breaker.Tick(T0 + 60_000_000_001);
+        Assert.That(f.Breaker.State, Is.EqualTo(BreakerState.HalfOpen));
+
+        Assert.That(f.Check(Limit(Side.Buy, 110, Mid)), Is.EqualTo(RiskRejectReason.NotAProbe));
+        Assert.That(f.Check(Limit(Side.Buy, 100, Mid + 100)), Is.EqualTo(RiskRejectReason.NotAProbe));
+        Assert.That(f.Engine.Check(Limit(Side.Buy, 100, Mid), T0), Is.EqualTo(new RiskDecision(RiskRejectReason.None, true, 1_000_000)));
+        f.Breaker.OnProbeSent(T0 + 60_000_000_002);
+        Assert.That(f.Check(Limit(Side.Buy, 100, Mid)), Is.EqualTo(RiskRejectReason.ProbeInFlight));
+    }
+
+    [Test]
     public void Check_HaltedAndInvalid_ReportsTheEarlierCheck()
     {
         var f = new RiskFixture();
