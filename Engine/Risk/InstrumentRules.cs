@@ -1,0 +1,83 @@
+namespace Engine.Risk;
+
+/// <summary>One instrument's <see cref="RiskInstrumentOptions"/> converted once to the integers the checks use.</summary>
+internal readonly struct InstrumentRules
+{
+    public InstrumentRules(RiskInstrumentOptions options)
+    {
+        Tradable = options.Tradable;
+        TicksPerDollar = Pow10(options.PriceDecimals);
+        // The sub-penny rule in ticks: 2 decimals at or above $1, 4 below; a coarser tick satisfies it anyway.
+        PennyStepTicks = options.SubPennyRule ? Pow10(Math.Max(0, options.PriceDecimals - 2)) : 1;
+        SubPennyStepTicks = options.SubPennyRule ? Pow10(Math.Max(0, options.PriceDecimals - 4)) : 1;
+        MinPriceIncrementTicks = options.MinPriceIncrementTicks;
+        LotSize = options.LotSize;
+        PriceCollarBps = options.PriceCollarBps;
+        MaxOrderQuantity = options.MaxOrderQuantity;
+        MaxOrderNotionalCents = options.MaxOrderNotionalCents;
+        MaxPositionQuantity = options.MaxPositionQuantity;
+    }
+
+    public bool Tradable { get; }
+
+    public long TicksPerDollar { get; }
+
+    public long PennyStepTicks { get; }
+
+    public long SubPennyStepTicks { get; }
+
+    public long MinPriceIncrementTicks { get; }
+
+    public long LotSize { get; }
+
+    public long PriceCollarBps { get; }
+
+    public long MaxOrderQuantity { get; }
+
+    public long MaxOrderNotionalCents { get; }
+
+    public long MaxPositionQuantity { get; }
+
+    /// <summary>Whether <paramref name="priceTicks"/> (positive) is on the tick and obeys the sub-penny rule.</summary>
+    public RiskRejectReason CheckPriceGrid(long priceTicks)
+    {
+        if (priceTicks % MinPriceIncrementTicks != 0)
+        {
+            return RiskRejectReason.PriceOffTick;
+        }
+        long step = priceTicks >= TicksPerDollar ? PennyStepTicks : SubPennyStepTicks;
+        return priceTicks % step == 0 ? RiskRejectReason.None : RiskRejectReason.SubPenny;
+    }
+
+    /// <summary>The notional of <paramref name="quantity"/> at <paramref name="priceTicks"/> in cents, rounded up, clamped to 0..long.MaxValue.</summary>
+    public long NotionalCents(long quantity, long priceTicks)
+    {
+        if (quantity <= 0 || priceTicks <= 0)
+        {
+            return 0;
+        }
+        // Common case: both fit in 31 bits, so the product fits a long and one 64-bit division does.
+        if (TicksPerDollar >= 100 && (ulong)quantity < (1UL << 31) && (ulong)priceTicks < (1UL << 31))
+        {
+            long ticksPerCent = TicksPerDollar / 100;
+            return ((quantity * priceTicks) + ticksPerCent - 1) / ticksPerCent;
+        }
+        return WideNotionalCents(quantity, priceTicks);
+    }
+
+    private long WideNotionalCents(long quantity, long priceTicks)
+    {
+        Int128 cents = (((Int128)quantity * priceTicks * 100) + TicksPerDollar - 1) / TicksPerDollar;
+        return cents > long.MaxValue ? long.MaxValue : (long)cents;
+    }
+
+    private static long Pow10(int exponent)
+    {
+        long value = 1;
+        for (int i = 0; i < exponent; i++)
+        {
+            value *= 10;
+        }
+        return value;
+    }
+}

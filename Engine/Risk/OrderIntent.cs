@@ -1,0 +1,26 @@
+using Feeds;
+
+namespace Engine.Risk;
+
+/// <summary>An order the strategy wants to send (or a cancel of one), as the risk engine sees it: no strings, fixed size.</summary>
+/// <param name="ClientOrderId">Our id of the order (of the order to cancel when <paramref name="IsCancel"/>).</param>
+/// <param name="InstrumentId">The instrument id (the book's id, 0..n-1).</param>
+/// <param name="Side">Buy or sell.</param>
+/// <param name="Type">Market, limit, stop, stop-limit or trailing stop.</param>
+/// <param name="TimeInForce">How long the order may work.</param>
+/// <param name="Quantity">Quantity in the instrument's units (a multiple of its lot).</param>
+/// <param name="LimitPriceTicks">Limit price in ticks (limit and stop-limit orders), else 0.</param>
+/// <param name="StopPriceTicks">Stop price in ticks (stop and stop-limit orders), else 0.</param>
+/// <param name="TrailTicks">Trailing distance in ticks (trailing stops), else 0.</param>
+/// <param name="IsCancel">A cancel or modify of an open order rather than a new order.</param>
+public readonly record struct OrderIntent(
+    long ClientOrderId,
+    int InstrumentId,
+    Side Side,
+    OrderType Type,
+    TimeInForce TimeInForce,
+    long Quantity,
+    long LimitPriceTicks = 0,
+    long StopPriceTicks = 0,
+    long TrailTicks = 0,
+    bool IsCancel = false);

@@ -1,0 +1,131 @@
+using Engine.Book;
+using Engine.Slippage;
+using Feeds;
+
+namespace Engine.Risk;
+
+/// <summary>The individual checks of <see cref="RiskEngine.Check"/>, each returning <see cref="RiskRejectReason.None"/> or why not.</summary>
+public sealed partial class RiskEngine
+{
+    private const long BpsPerUnit = 10_000;
+
+    private static RiskRejectReason AdmissionToReason(AdmissionReason admission) => admission switch
+    {
+        AdmissionReason.Admitted or AdmissionReason.AdmittedAsProbe => RiskRejectReason.None,
+        AdmissionReason.KillSwitch => RiskRejectReason.KillSwitch,
+        AdmissionReason.NotAProbe => RiskRejectReason.NotAProbe,
+        AdmissionReason.ProbeInFlight => RiskRejectReason.ProbeInFlight,
+        AdmissionReason.ReducingOnly => RiskRejectReason.ReducingOnly,
+        _ => RiskRejectReason.BreakerOpen,
+    };
+
+    private static RiskDecision Admission(AdmissionReason admission, RiskRejectReason otherwise)
+    {
+        RiskRejectReason reason = AdmissionToReason(admission);
+        return new RiskDecision(reason == RiskRejectReason.None ? otherwise : reason);
+    }
+
+    private static long ValuationPriceTicks(in OrderIntent intent, long referenceSubTicks) => intent.Type switch
+    {
+        OrderType.Limit or OrderType.StopLimit => intent.LimitPriceTicks,
+        OrderType.Stop => intent.StopPriceTicks,
+        // Market and trailing-stop orders are valued at the reference price, rounded up to a tick.
+        _ => (referenceSubTicks + OrderBook.SubTicksPerTick - 1) / OrderBook.SubTicksPerTick,
+    };
+
+    /// <summary>Distance check of one price against the collar: |price - reference| x 10,000 at most bps x reference, in sub-ticks.</summary>
+    private static bool WithinCollar(long priceTicks, long referenceSubTicks, long collarBps)
+    {
+        Int128 distance = Int128.Abs(((Int128)priceTicks * OrderBook.SubTicksPerTick) - referenceSubTicks);
+        return distance * BpsPerUnit <= (Int128)collarBps * referenceSubTicks;
+    }
+
+    /// <summary>The reference price in sub-ticks: the book mid, else the last trade, else 0.</summary>
+    private long ReferenceSubTicks(int instrumentId)
+    {
+        if (_books[instrumentId].TryGetMidSubTicks(out long mid) && mid > 0)
+        {
+            return mid;
+        }
+        return _exposure[instrumentId].LastTradeTicks * OrderBook.SubTicksPerTick;
+    }
+
+    private static RiskRejectReason CheckCollar(in OrderIntent intent, in InstrumentRules rules, long referenceSubTicks)
+    {
+        if (referenceSubTicks <= 0)
+        {
+            return RiskRejectReason.NoReferencePrice;
+        }
+        if (intent.LimitPriceTicks > 0 && !WithinCollar(intent.LimitPriceTicks, referenceSubTicks, rules.PriceCollarBps))
+        {
+            return RiskRejectReason.PriceOutsideCollar;
+        }
+        if (intent.StopPriceTicks > 0 && !WithinCollar(intent.StopPriceTicks, referenceSubTicks, rules.PriceCollarBps))
+        {
+            return RiskRejectReason.PriceOutsideCollar;
+        }
+        return RiskRejectReason.None;
+    }
+
+    /// <summary>Checks 4 to 8: order size, position, gross exposure, open orders and positions, submit rate.</summary>
+    private RiskRejectReason CheckLimits(in OrderIntent intent, in InstrumentRules rules, in InstrumentExposure exposure, long notionalCents, long nowNs)
+    {
+        if (intent.Quantity > rules.MaxOrderQuantity)
+        {
+            return RiskRejectReason.MaxOrderQuantity;
+        }
+        if (notionalCents > rules.MaxOrderNotionalCents)
+        {
+            return RiskRejectReason.MaxOrderNotional;
+        }
+        // Quantities are at most 1e9 each (validated limits), so these sums cannot overflow.
+        long projected = intent.Side == Side.Buy
+            ? exposure.Position + exposure.OpenBuyQuantity + intent.Quantity
+            : -(exposure.Position - exposure.OpenSellQuantity - intent.Quantity);
+        if (projected > rules.MaxPositionQuantity)
+        {
+            return RiskRejectReason.PositionLimit;
+        }
+        if (_positionExposureCents + _openNotionalCents + notionalCents > _maxGrossNotionalCents)
+        {
+            return RiskRejectReason.GrossExposure;
+        }
+        if (OpenOrders >= _maxOpenOrders)
+        {
+            return RiskRejectReason.MaxOpenOrders;
+        }
+        if (!exposure.IsEngaged && EngagedInstruments >= _maxOpenPositions)
+        {
+            return RiskRejectReason.MaxOpenPositions;
+        }
+        return _submits.Available(nowNs) > 0 ? RiskRejectReason.None : RiskRejectReason.SubmitRate;
+    }
+
+    /// <summary>Check 9: market orders and the marketable part of limit orders; stops are not marketable yet.</summary>
+    private RiskRejectReason CheckSlippage(in OrderIntent intent, int instrumentId)
+    {
+        SlippageResult r;
+        if (intent.Type == OrderType.Market)
+        {
+            r = _slippage.EstimateMarket(_books[instrumentId], instrumentId, intent.Side, intent.Quantity);
+            if (!r.IsPriced)
+            {
+                return RiskRejectReason.NoLiquidity;
+            }
+        }
+        else if (intent.Type == OrderType.Limit)
+        {
+            r = _slippage.EstimateLimit(_books[instrumentId], instrumentId, intent.Side, intent.Quantity, intent.LimitPriceTicks);
+            if (r.FilledQuantity == 0)
+            {
+                return RiskRejectReason.None;
+            }
+        }
+        else
+        {
+            return RiskRejectReason.None;
+        }
+        long slippage = r.HasMid ? r.SlippageVsMidCentiBps : r.SlippageVsTouchCentiBps;
+        return slippage > _maxSlippageCentiBps ? RiskRejectReason.Slippage : RiskRejectReason.None;
+    }
+}

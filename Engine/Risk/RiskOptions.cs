@@ -1,0 +1,80 @@
+namespace Engine.Risk;
+
+/// <summary>Settings of the <see cref="RiskEngine"/>: account-wide limits, per-instrument defaults and overrides.</summary>
+/// <remarks>Not yet part of <c>EngineOptions</c>; the keys it will have are in docs/CONFIG.md (<c>risk</c>, not wired yet).</remarks>
+public sealed record RiskOptions
+{
+    /// <summary>Largest instrument id an entry may name (the same bound as <c>book.instruments</c>).</summary>
+    public const int MaxInstrumentId = 99_999;
+
+    /// <summary>Largest gross notional exposure across all instruments, in cents, projected as if every open order and this one filled.</summary>
+    public long MaxGrossNotionalCents { get; set; } = 100_000_000;
+
+    /// <summary>Largest number of open orders; an order that would make one more is refused.</summary>
+    public int MaxOpenOrders { get; set; } = 100;
+
+    /// <summary>Largest number of instruments with a position or open orders.</summary>
+    public int MaxOpenPositions { get; set; } = 20;
+
+    /// <summary>Capacity (burst) of the submit token bucket.</summary>
+    public int SubmitBurst { get; set; } = 20;
+
+    /// <summary>Submits per second the bucket refills (one token every 1/rate seconds).</summary>
+    public int SubmitsPerSecond { get; set; } = 10;
+
+    /// <summary>Capacity (burst) of the cancel/modify token bucket.</summary>
+    public int CancelBurst { get; set; } = 40;
+
+    /// <summary>Cancels or modifies per second the bucket refills.</summary>
+    public int CancelsPerSecond { get; set; } = 20;
+
+    /// <summary>Largest estimated slippage against mid (against the touch when there is no mid).</summary>
+    public int MaxSlippageBps { get; set; } = 50;
+
+    /// <summary>Limits of every instrument without an entry in <see cref="Instruments"/>.</summary>
+    public RiskInstrumentOptions Defaults { get; set; } = new();
+
+    /// <summary>Per-instrument limits, at most one entry per instrument id.</summary>
+    public List<RiskInstrumentOptions> Instruments { get; set; } = [];
+
+    /// <summary>Adds every problem with these options to <paramref name="errors"/>, each with its key path.</summary>
+    public void Validate(string path, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (MaxGrossNotionalCents is < 1 or > RiskInstrumentOptions.MaxNotionalBoundCents)
+        {
+            errors.Add($"{path}.maxGrossNotionalCents: {MaxGrossNotionalCents} is outside 1..{RiskInstrumentOptions.MaxNotionalBoundCents}");
+        }
+        CheckRange(errors, $"{path}.maxOpenOrders", MaxOpenOrders, 1_000_000);
+        CheckRange(errors, $"{path}.maxOpenPositions", MaxOpenPositions, 100_000);
+        CheckRange(errors, $"{path}.submitBurst", SubmitBurst, 1_000_000);
+        CheckRange(errors, $"{path}.submitsPerSecond", SubmitsPerSecond, 1_000_000);
+        CheckRange(errors, $"{path}.cancelBurst", CancelBurst, 1_000_000);
+        CheckRange(errors, $"{path}.cancelsPerSecond", CancelsPerSecond, 1_000_000);
+        CheckRange(errors, $"{path}.maxSlippageBps", MaxSlippageBps, 10_000);
+        Defaults.Validate($"{path}.defaults", errors);
+        var seen = new HashSet<int>();
+        for (int i = 0; i < Instruments.Count; i++)
+        {
+            string entryPath = $"{path}.instruments[{i}]";
+            var entry = Instruments[i];
+            if (entry.InstrumentId is < 0 or > MaxInstrumentId)
+            {
+                errors.Add($"{entryPath}.instrumentId: {entry.InstrumentId} is outside 0..{MaxInstrumentId}");
+            }
+            else if (!seen.Add(entry.InstrumentId))
+            {
+                errors.Add($"{entryPath}.instrumentId: {entry.InstrumentId} already has an entry; one per instrument");
+            }
+            entry.Validate(entryPath, errors);
+        }
+    }
+
+    private static void CheckRange(List<string> errors, string key, int value, int max)
+    {
+        if (value < 1 || value > max)
+        {
+            errors.Add($"{key}: {value} is outside 1..{max}");
+        }
+    }
+}
