@@ -64,7 +64,7 @@ public static class ItchReplay
         {
             stderr.WriteLine($"replay: malformed input: {counters.Malformed} messages rejected, {reader.ResyncBytes} bytes skipped to resynchronise, {reader.TruncatedBytes} bytes truncated at the end");
         }
-        stdout.WriteLine(ItchReplayReport.Json(writer =>
+        stdout.WriteLine(ReplayJson.Object(writer =>
         {
             writer.WriteNumber("frames", reader.Frames);
             writer.WriteNumber("messages", counters.Decoded);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Feeds.Instruments;
 using Feeds.Itch;
@@ -8,19 +7,6 @@ namespace Engine.Replay;
 /// <summary>The JSON pieces the ITCH and pcap-ITCH replays print.</summary>
 internal static class ItchReplayReport
 {
-    /// <summary>Writes a JSON object with <paramref name="body"/> and returns it as one line.</summary>
-    public static string Json(Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
     /// <summary><c>"types":{"S":n,...}</c>: decoded messages of every ITCH 5.0 type, zeros included.</summary>
     public static void WriteTypes(Utf8JsonWriter writer, ItchDecoderCounters counters)
     {

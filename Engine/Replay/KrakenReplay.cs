@@ -59,10 +59,8 @@ public static class KrakenReplay
     private static string Summary(KrakenSessionReplayer replayer, KrakenBookDecoder decoder, InstrumentTable instruments, KrakenReplaySink sink)
     {
         KrakenDecoderCounters counters = decoder.Counters;
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        return ReplayJson.Object(json =>
         {
-            json.WriteStartObject();
             json.WriteString("format", "kraken");
             json.WriteNumber("lines", replayer.Lines);
             json.WriteNumber("received", replayer.Received);
@@ -97,9 +95,7 @@ public static class KrakenReplay
             json.WriteNumber("events", sink.Events);
             json.WriteNumber("levelSetEvents", sink.Count(MarketDataKind.LevelSet));
             WriteBooks(json, decoder, instruments);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     private static void WriteBooks(Utf8JsonWriter json, KrakenBookDecoder decoder, InstrumentTable instruments)

@@ -45,7 +45,7 @@ public static class PcapItchReplay
         {
             stderr.WriteLine($"replay: malformed input: capture {status}, {feed.MalformedFrames} frames, {session.MalformedPackets} MoldUDP64 packets, {counters.Malformed} ITCH messages");
         }
-        stdout.WriteLine(ItchReplayReport.Json(writer =>
+        stdout.WriteLine(ReplayJson.Object(writer =>
         {
             writer.WriteString("capture", status.ToString());
             writer.WriteNumber("frames", feed.Frames);
