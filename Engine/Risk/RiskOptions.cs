@@ -1,3 +1,5 @@
+using Engine.Config;
+
 namespace Engine.Risk;
 
 /// <summary>Settings of the <see cref="RiskEngine"/>: account-wide limits, per-instrument defaults and overrides.</summary>
@@ -58,14 +60,7 @@ public sealed record RiskOptions
         {
             string entryPath = $"{path}.instruments[{i}]";
             var entry = Instruments[i];
-            if (entry.InstrumentId is < 0 or > MaxInstrumentId)
-            {
-                errors.Add($"{entryPath}.instrumentId: {entry.InstrumentId} is outside 0..{MaxInstrumentId}");
-            }
-            else if (!seen.Add(entry.InstrumentId))
-            {
-                errors.Add($"{entryPath}.instrumentId: {entry.InstrumentId} already has an entry; one per instrument");
-            }
+            InstrumentEntryRules.CheckId(entryPath, entry.InstrumentId, MaxInstrumentId, seen, errors);
             entry.Validate(entryPath, errors);
         }
     }

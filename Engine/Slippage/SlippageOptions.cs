@@ -1,3 +1,5 @@
+using Engine.Config;
+
 namespace Engine.Slippage;
 
 /// <summary>Settings of the slippage estimator: the impact model's defaults and per-instrument overrides.</summary>
@@ -25,14 +27,7 @@ public sealed record SlippageOptions
         {
             string entryPath = $"{path}.instruments[{i}]";
             var entry = Instruments[i];
-            if (entry.InstrumentId is < 0 or > MaxInstrumentId)
-            {
-                errors.Add($"{entryPath}.instrumentId: {entry.InstrumentId} is outside 0..{MaxInstrumentId}");
-            }
-            else if (!seen.Add(entry.InstrumentId))
-            {
-                errors.Add($"{entryPath}.instrumentId: {entry.InstrumentId} already has an entry; one per instrument");
-            }
+            InstrumentEntryRules.CheckId(entryPath, entry.InstrumentId, MaxInstrumentId, seen, errors);
             // Keys the entry leaves out take the built-in defaults, which are valid, so only the
             // entry's own overrides can be reported here, each under the entry's path.
             entry.ResolveAgainst(s_builtIn).Validate(entryPath, errors);
