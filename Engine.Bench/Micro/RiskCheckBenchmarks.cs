@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Engine.Book;
+using Engine.Positions;
 using Engine.Risk;
 using Engine.Slippage;
 using Feeds;
@@ -42,7 +43,7 @@ public class RiskCheckBenchmarks
             BookFixture.Require(books.Apply(ref e) == BookError.None);
         }
         var options = new RiskOptions { SubmitBurst = 1_000_000, SubmitsPerSecond = 1_000_000, CancelBurst = 1_000_000, CancelsPerSecond = 1_000_000 };
-        _risk = new RiskEngine(options, books, new SlippageEstimator(new SlippageOptions(), 1), new CircuitBreaker(new BreakerOptions(), T0), T0);
+        _risk = new RiskEngine(options, books, new PositionTable(new PositionsOptions { Instruments = 1 }), new SlippageEstimator(new SlippageOptions(), 1), new CircuitBreaker(options.Breaker, T0), T0);
         _nowNs = T0;
         BookFixture.Require(_risk.Check(in s_cancel, T0).Approved);
         BookFixture.Require(_risk.Check(in s_restingLimit, T0).Approved);

@@ -95,10 +95,15 @@ public sealed class PositionTablePropertyTests
             // average x quantity by under one value unit per partial close (the average, by that over |quantity|).
             decimal costGap = Math.Abs((decimal)p.CostValue - (reference.Average(id) * reference.Quantity(id)));
             Require(costGap < reference.PartialCloses + 0.000001m, id, "cost", p.CostValue, reference.Average(id) * reference.Quantity(id));
-            realised += p.RealisedValue;
-            unrealised += p.UnrealisedValue;
-            fees += p.FeesValue;
-            exposure += ExposureOf(in p);
+            // Money in cents: 4 price decimals make a cent 10^6 value units; P&L rounds down, fees and exposure up.
+            Require(p.RealisedCents == Floor(p.RealisedValue), id, "realised cents", p.RealisedCents, p.RealisedValue);
+            Require(p.UnrealisedCents == Floor(p.UnrealisedValue), id, "unrealised cents", p.UnrealisedCents, p.UnrealisedValue);
+            Require(p.FeesCents == -Floor(-p.FeesValue), id, "fees cents", p.FeesCents, p.FeesValue);
+            Require(p.ExposureCents == -Floor(-ExposureOf(in p)), id, "exposure cents", p.ExposureCents, ExposureOf(in p));
+            realised += p.RealisedCents;
+            unrealised += p.UnrealisedCents;
+            fees += p.FeesCents;
+            exposure += p.ExposureCents;
             open += p.Quantity != 0 ? 1 : 0;
         }
         var totals = table.Totals;
@@ -106,6 +111,12 @@ public sealed class PositionTablePropertyTests
         {
             throw new InvalidOperationException($"totals {totals} are not the sums over the positions");
         }
+    }
+
+    private static Int128 Floor(Int128 value)
+    {
+        var (quotient, remainder) = Int128.DivRem(value, 1_000_000);
+        return remainder < 0 ? quotient - 1 : quotient;
     }
 
     private static Int128 ExposureOf(in Position p) => (Int128)Math.Abs(p.Quantity) * p.MarkSubTicks;

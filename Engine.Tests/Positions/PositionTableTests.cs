@@ -35,7 +35,8 @@ public sealed class PositionTableTests
             Assert.That(p.FeesValue, Is.EqualTo((Int128)50));
             Assert.That(p.MarkSubTicks, Is.EqualTo(1_000 * SubTicks), "before any mid, the fill price is the mark");
             Assert.That(p.UnrealisedValue, Is.EqualTo(Int128.Zero));
-            Assert.That(table.Totals, Is.EqualTo(new PositionTotals(0, 0, 50, 1_000_000_000, 1)));
+            // Totals are in cents: with 4 price decimals a cent is 10^6 value units; fees round up.
+            Assert.That(table.Totals, Is.EqualTo(new PositionTotals(0, 0, 1, 1_000, 1)));
         }
     }
 
@@ -68,8 +69,9 @@ public sealed class PositionTableTests
             Assert.That(table[0].RealisedValue, Is.EqualTo((Int128)(900 * SubTicks)));
             Assert.That(table[0].FeesValue, Is.EqualTo((Int128)30));
             Assert.That(table[0].UnrealisedValue, Is.EqualTo(Int128.Zero));
-            Assert.That(table.Totals, Is.EqualTo(new PositionTotals(900 * SubTicks, 0, 30, 0, 0)));
-            Assert.That(table.Totals.NetValue, Is.EqualTo((Int128)(900 * SubTicks - 30)));
+            // 900 tick-units = 9 cents at 4 price decimals; 30 value units of fees round up to a cent.
+            Assert.That(table.Totals, Is.EqualTo(new PositionTotals(9, 0, 1, 0, 0)));
+            Assert.That(table.Totals.NetCents, Is.EqualTo((Int128)8));
         }
     }
 
@@ -136,9 +138,10 @@ public sealed class PositionTableTests
     {
         var table = NewTable();
 
-        Fill(table, 0, Side.Buy, 10, 100, fee: -7);
+        Fill(table, 0, Side.Buy, 10, 100, fee: -7_000_000);
 
-        Assert.That(table.Totals.FeesValue, Is.EqualTo((Int128)(-7)));
+        Assert.That(table[0].FeesValue, Is.EqualTo((Int128)(-7_000_000)));
+        Assert.That(table.Totals.FeesCents, Is.EqualTo((Int128)(-7)));
     }
 
     [Test]
@@ -162,11 +165,14 @@ public sealed class PositionTableTests
             // Short 50 from 990 at 985: +5 x 50 ticks.
             Assert.That(table[1].UnrealisedValue, Is.EqualTo((Int128)2_500_000));
             Assert.That(table[2].UnrealisedValue, Is.EqualTo(Int128.Zero));
+            // In cents (10^6 value units), each position rounded on its own before the sum: realised
+            // -10 (instrument 1) + 0.5 -> 0 (instrument 2); unrealised 5.5 -> 5 and 2.5 -> 2; fees 3 and 4
+            // value units -> 1 cent each; exposure 1005.5 -> 1006 and 492.5 -> 493.
             Assert.That(table.Totals, Is.EqualTo(new PositionTotals(
-                RealisedValue: (-1_000 + 50) * SubTicks,
-                UnrealisedValue: 8_000_000,
-                FeesValue: 7,
-                GrossExposureValue: (100 * 10_055_000L) + (50 * 9_850_000L),
+                RealisedCents: -10,
+                UnrealisedCents: 7,
+                FeesCents: 2,
+                GrossExposureCents: 1_499,
                 OpenPositions: 2)));
             Assert.That(intents.Count, Is.Zero);
         }
@@ -259,8 +265,11 @@ public sealed class PositionTableTests
 
         // Bought 10^15 at 10^12 ticks, sold all but one at 1 tick, marked at 1 sub-tick.
         Int128 cost = (Int128)1_000_000_000_000_000 * 1_000_000_000_000 * SubTicks;
-        Int128 net = table.Totals.NetValue;
+        ref readonly var p = ref table[0];
+        Int128 net = p.RealisedValue + p.UnrealisedValue - p.FeesValue;
         Assert.That(net, Is.EqualTo((Int128)999_999_999_999_999 * SubTicks + 1 - cost));
+        // Realised (all but one unit closed) rounds down to cents on its own, as does unrealised.
+        Assert.That(table.Totals.NetCents, Is.EqualTo(Floor(p.RealisedValue) + Floor(p.UnrealisedValue)));
     }
 
     [Test]
@@ -299,5 +308,11 @@ public sealed class PositionTableTests
                 table.Rearm(id);
             }
         }
+    }
+
+    private static Int128 Floor(Int128 value)
+    {
+        var (quotient, remainder) = Int128.DivRem(value, 1_000_000);
+        return remainder < 0 ? quotient - 1 : quotient;
     }
 }

@@ -92,6 +92,7 @@ public sealed class RiskEnginePropertyTests
     {
         private readonly long[] _position = new long[2];
         private readonly long[] _exposureCents = new long[2];
+        private readonly long[] _markTicks = new long[2];
 
         public List<OpenOrder> Open { get; } = [];
 
@@ -101,10 +102,12 @@ public sealed class RiskEnginePropertyTests
             long filled = Math.Min(quantity, o.Quantity);
             bool done = filled == o.Quantity;
             long released = done ? o.NotionalCents : o.NotionalCents * filled / o.Quantity;
-            engine.OnFill(o.Id, o.Side, filled, o.PriceTicks, released, done);
+            engine.OnFill(new Fill(o.Id, o.Side, filled, o.PriceTicks), released, done, T0);
             _position[o.Id] += o.Side == Side.Buy ? filled : -filled;
+            // Positions are valued at their mark; unmarked, the position table takes the first fill price.
+            _markTicks[o.Id] = _markTicks[o.Id] == 0 ? o.PriceTicks : _markTicks[o.Id];
             // 4 price decimals: cents = quantity x ticks / 100, rounded up.
-            _exposureCents[o.Id] = ((Math.Abs(_position[o.Id]) * o.PriceTicks) + 99) / 100;
+            _exposureCents[o.Id] = ((Math.Abs(_position[o.Id]) * _markTicks[o.Id]) + 99) / 100;
             if (done)
             {
                 Open.RemoveAt(index);

@@ -30,7 +30,7 @@ public sealed class RiskEngineTests
     public void Check_ReducingState_PassesOnlyOrdersThatReduceThePosition()
     {
         var f = new RiskFixture();
-        f.Engine.OnFill(0, Side.Buy, 100, Mid, 0, orderDone: false);
+        f.Engine.OnFill(new Fill(0, Side.Buy, 100, Mid), 0, orderDone: false, T0);
         f.Breaker.ReduceOnly(T0);
 
         Assert.That(f.Check(Limit(Side.Sell, 100, Mid)), Is.EqualTo(RiskRejectReason.None));
@@ -76,7 +76,7 @@ public sealed class RiskEngineTests
     public void Check_TooLargeAndOverThePosition_ReportsTheQuantity()
     {
         var f = new RiskFixture();
-        f.Engine.OnFill(0, Side.Buy, 1_500, Mid, 0, orderDone: false);
+        f.Engine.OnFill(new Fill(0, Side.Buy, 1_500, Mid), 0, orderDone: false, T0);
 
         Assert.That(f.Check(Limit(Side.Buy, 1_010, Mid)), Is.EqualTo(RiskRejectReason.MaxOrderQuantity));
     }
@@ -214,7 +214,7 @@ public sealed class RiskEngineTests
     {
         // Position +1,000 and 510 open to buy: a buy may add 490; a sell of 1,000 leaves 0 (open sells: none).
         var f = new RiskFixture(o => { o.MaxGrossNotionalCents = 1_000_000_000; o.Defaults.MaxOrderNotionalCents = 1_000_000_000; });
-        f.Engine.OnFill(0, Side.Buy, 1_000, Mid, 0, orderDone: false);
+        f.Engine.OnFill(new Fill(0, Side.Buy, 1_000, Mid), 0, orderDone: false, T0);
         f.Engine.OnOrderAccepted(0, Side.Buy, 510, 5_100_000);
 
         Assert.That(f.Check(Limit(Side.Buy, quantity, 990_000) with { Side = side }), Is.EqualTo(expected));
@@ -226,10 +226,10 @@ public sealed class RiskEngineTests
     {
         // $100,000 of position (1,000 at $100) + $50,000 open + this order: at most $200,000.
         var f = new RiskFixture(o => o.Defaults.MaxOrderNotionalCents = 1_000_000_000);
-        f.Engine.OnFill(0, Side.Buy, 1_000, Mid, 0, orderDone: false);
+        f.Engine.OnFill(new Fill(0, Side.Buy, 1_000, Mid), 0, orderDone: false, T0);
         f.Engine.OnOrderAccepted(0, Side.Sell, 500, 5_000_000);
 
-        Assert.That(f.Engine.GrossExposureCents, Is.EqualTo(15_000_000));
+        Assert.That(f.Engine.GrossExposureCents, Is.EqualTo((Int128)15_000_000));
         Assert.That(f.Check(Limit(Side.Sell, quantity, Mid)), Is.EqualTo(expected));
     }
 
@@ -251,12 +251,12 @@ public sealed class RiskEngineTests
     {
         var f = new RiskFixture();
         f.Engine.OnTrade(1, Mid);
-        f.Engine.OnFill(0, Side.Buy, 10, Mid, 0, orderDone: false);
+        f.Engine.OnFill(new Fill(0, Side.Buy, 10, Mid), 0, orderDone: false, T0);
 
         Assert.That(f.Engine.EngagedInstruments, Is.EqualTo(1));
         Assert.That(f.Check(Limit(Side.Buy, 10, Mid, 1)), Is.EqualTo(RiskRejectReason.MaxOpenPositions));
         Assert.That(f.Check(Limit(Side.Buy, 10, Mid, 0)), Is.EqualTo(RiskRejectReason.None));
-        f.Engine.OnFill(0, Side.Sell, 10, Mid, 0, orderDone: false);
+        f.Engine.OnFill(new Fill(0, Side.Sell, 10, Mid), 0, orderDone: false, T0);
         Assert.That(f.Check(Limit(Side.Buy, 10, Mid, 1)), Is.EqualTo(RiskRejectReason.None));
     }
 
@@ -351,12 +351,13 @@ public sealed class RiskEngineTests
     {
         var f = new RiskFixture();
         var d = f.Submit(Limit(Side.Buy, 100, Mid));
-        f.Engine.OnFill(0, Side.Buy, 40, Mid, 400_000, orderDone: false);
+        f.Engine.OnFill(new Fill(0, Side.Buy, 40, Mid), 400_000, orderDone: false, T0);
         f.Engine.OnOrderClosed(0, Side.Buy, 60, d.NotionalCents - 400_000);
 
         var e = f.Engine[0];
-        Assert.That((e.Position, e.OpenBuyQuantity, e.OpenOrders, f.Engine.OpenOrders), Is.EqualTo((40L, 0L, 0, 0)));
-        Assert.That((f.Engine.GrossExposureCents, f.Engine.EngagedInstruments), Is.EqualTo((400_000L, 1)));
+        Assert.That((f.Positions[0].Quantity, e.OpenBuyQuantity, e.OpenOrders, f.Engine.OpenOrders), Is.EqualTo((40L, 0L, 0, 0)));
+        Assert.That((f.Engine.GrossExposureCents, f.Engine.EngagedInstruments), Is.EqualTo(((Int128)400_000, 1)));
+        Assert.That(f.Engine.FindInvariantViolation(), Is.Null);
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using Engine.Book;
+using Engine.Positions;
 using Engine.Risk;
 using Engine.Slippage;
 using Feeds;
@@ -40,11 +41,14 @@ internal sealed class RiskFixture
         configure?.Invoke(options);
         Books = new OrderBooks(new BookOptions { Instruments = 2, MaxOrders = 64, MaxLevelsPerSide = 16 });
         Apply(LevelSet(Side.Buy, Bid, 500), LevelSet(Side.Buy, 995_000, 500), LevelSet(Side.Sell, Ask, 500), LevelSet(Side.Sell, 1_005_000, 500));
-        Breaker = new CircuitBreaker(new BreakerOptions(), T0);
-        Engine = new RiskEngine(options, Books, new SlippageEstimator(new SlippageOptions(), 2), Breaker, T0);
+        Breaker = new CircuitBreaker(options.Breaker, T0);
+        Positions = new PositionTable(new PositionsOptions { Instruments = 2 });
+        Engine = new RiskEngine(options, Books, Positions, new SlippageEstimator(new SlippageOptions(), 2), Breaker, T0);
     }
 
     public OrderBooks Books { get; }
+
+    public PositionTable Positions { get; }
 
     public CircuitBreaker Breaker { get; }
 
@@ -70,6 +74,15 @@ internal sealed class RiskFixture
         }
         return d;
     }
+
+    /// <summary>Replaces instrument 0's book by one level a side at <paramref name="bidTicks"/> and <paramref name="askTicks"/>, 500 each, and marks its position.</summary>
+    public PositionError MoveTouch(long bidTicks, long askTicks, long nowNs = T0)
+    {
+        Apply(Clear(Side.Buy), Clear(Side.Sell), LevelSet(Side.Buy, bidTicks, 500), LevelSet(Side.Sell, askTicks, 500));
+        return Engine.OnMark(0, ClosingIntents, nowNs);
+    }
+
+    public ClosingIntentBuffer ClosingIntents { get; } = new(4);
 
     private void Apply(params MarketDataEvent[] events)
     {

@@ -1,4 +1,5 @@
 using Engine.Book;
+using Engine.Positions;
 using Engine.Risk;
 using Engine.Slippage;
 
@@ -43,8 +44,10 @@ public sealed class RiskOptionsTests
         var options = new RiskOptions { Instruments = [new RiskInstrumentOptions { InstrumentId = 2 }] };
         var books = new OrderBooks(new BookOptions { Instruments = 2, MaxOrders = 16, MaxLevelsPerSide = 4 });
 
-        var e = Assert.Throws<ArgumentException>(() => _ = new RiskEngine(options, books, new SlippageEstimator(new SlippageOptions(), 2), new CircuitBreaker(new BreakerOptions(), 0), 0));
+        var positions = new PositionTable(new PositionsOptions { Instruments = 2 });
 
-        Assert.That(e!.Message, Does.Contain("risk.instruments: instrument id 2 has no book"));
+        var e = Assert.Throws<ArgumentException>(() => _ = new RiskEngine(options, books, positions, new SlippageEstimator(new SlippageOptions(), 2), new CircuitBreaker(new BreakerOptions(), 0), 0));
+
+        Assert.That(e!.Message, Does.Contain("risk.instruments[0].instrumentId: 2 has no book"));
     }
 }

@@ -305,4 +305,15 @@ public sealed class SlippageEstimatorTests
         }
         return sum;
     }
+
+    [TestCase(1L, 100L, 100_000_000UL)]
+    [TestCase(2L, 1L, 1_414_213_563UL)]
+    [TestCase(20L, 1L, 4_472_136_000UL)]
+    [TestCase(1_000_000_000_000L, 1L, 1_000_000_000_000_000UL)]
+    [TestCase(1L, 3L, 577_350_270UL)]
+    public void SqrtRatioBillionths_Ratio_IsTheRootRoundedUpInItsScale(long quantity, long adv, ulong expected)
+    {
+        // sqrt(2) = 1.41421356237, sqrt(20) = 4.4721359550 (1e-6 steps above 18.4), sqrt(1/3) = 0.5773502692.
+        Assert.That(SlippageEstimator.SqrtRatioBillionths(quantity, adv), Is.EqualTo(expected));
+    }
 }

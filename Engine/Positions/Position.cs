@@ -38,6 +38,18 @@ public struct Position
     /// <summary>True while the stops may fire: from opening until one fires (or until <see cref="PositionTable.Rearm"/>).</summary>
     public bool Armed { readonly get; internal set; }
 
+    /// <summary><see cref="RealisedValue"/> in cents, rounded down.</summary>
+    public Int128 RealisedCents { readonly get; internal set; }
+
+    /// <summary><see cref="UnrealisedValue"/> in cents, rounded down.</summary>
+    public Int128 UnrealisedCents { readonly get; internal set; }
+
+    /// <summary><see cref="FeesValue"/> in cents, rounded up.</summary>
+    public Int128 FeesCents { readonly get; internal set; }
+
+    /// <summary>|quantity| x mark in cents, rounded up.</summary>
+    public Int128 ExposureCents { readonly get; internal set; }
+
     /// <summary>Average entry price in sub-ticks (cost / |quantity|, truncated); 0 when flat.</summary>
     public readonly long AverageEntrySubTicks => Quantity == 0 ? 0 : (long)(Int128.Abs(CostValue) / Math.Abs(Quantity));
 }

@@ -1,4 +1,5 @@
 using Engine.Book;
+using Engine.Numerics;
 using Engine.Ring;
 using Feeds;
 
@@ -17,6 +18,10 @@ namespace Engine.Positions;
 /// kept exactly; the average entry is derived from it. A partial close removes cost in proportion,
 /// truncated toward zero, so realised P&amp;L may differ from an exact average-cost model by less
 /// than one value unit per partial close, while realised + unrealised is always exact.</para>
+/// <para>Value units depend on the instrument's price decimals, so sums across instruments are kept
+/// in cents: each position's money is converted once per change (P&amp;L rounded down, fees and
+/// exposure rounded up, so a loss or an exposure is never understated) and the totals are sums of
+/// those cents.</para>
 /// <para>Stops fire at most once per position: the intent goes into the caller's buffer and the
 /// position is disarmed until it goes flat and opens again, or until <see cref="Rearm"/> (say after
 /// the risk engine refused the close).</para>
@@ -26,6 +31,10 @@ public sealed class PositionTable
     /// <summary>Sub-ticks per tick: the scale of marks, average entries and money.</summary>
     public const long SubTicksPerTick = OrderBook.SubTicksPerTick;
 
+    /// <summary>Largest price decimals of an instrument.</summary>
+    public const int MaxPriceDecimals = 8;
+
+    private const int DefaultPriceDecimals = 4;
     private const int BpsPerUnit = 10_000;
 
     private readonly Position[] _positions;
@@ -33,22 +42,44 @@ public sealed class PositionTable
     private readonly long _maxPriceTicks;
     private readonly long _maxMarkSubTicks;
     private readonly long _maxPositionQty;
+    private readonly long[] _valuePerCent;
 
-    private Int128 _realised;
-    private Int128 _unrealised;
-    private Int128 _fees;
-    private Int128 _exposure;
+    private Int128 _realisedCents;
+    private Int128 _unrealisedCents;
+    private Int128 _feesCents;
+    private Int128 _exposureCents;
     private int _openPositions;
 
-    /// <summary>Creates the table from validated options; throws on options that fail validation.</summary>
-    public PositionTable(PositionsOptions options)
+    /// <summary>
+    /// Creates the table from validated options and each instrument's price decimals (price =
+    /// ticks / 10^decimals dollars; empty: 4 for every instrument, the ITCH scale); throws on options
+    /// that fail validation.
+    /// </summary>
+    public PositionTable(PositionsOptions options, ReadOnlySpan<int> priceDecimals = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         options.Validate("positions", errors);
+        if (!priceDecimals.IsEmpty && priceDecimals.Length != options.Instruments)
+        {
+            errors.Add($"positions: {priceDecimals.Length} price decimals given for {options.Instruments} instruments");
+        }
+        foreach (int decimals in priceDecimals)
+        {
+            if (decimals is < 0 or > MaxPriceDecimals)
+            {
+                errors.Add($"positions: price decimals {decimals} is outside 0..{MaxPriceDecimals}");
+            }
+        }
         if (errors.Count > 0)
         {
             ThrowHelper.ThrowArgument(nameof(options), string.Join("; ", errors));
+        }
+        _valuePerCent = new long[options.Instruments];
+        for (int id = 0; id < _valuePerCent.Length; id++)
+        {
+            // One value unit is 10^-(4 + decimals) dollars, so a cent is 10^(2 + decimals) of them.
+            _valuePerCent[id] = (long)Math.Pow(10, 2 + (priceDecimals.IsEmpty ? DefaultPriceDecimals : priceDecimals[id]));
         }
         _positions = new Position[options.Instruments];
         _rules = new StopRules[options.Instruments];
@@ -67,8 +98,8 @@ public sealed class PositionTable
     /// <summary>Marks refused since construction.</summary>
     public long RejectedMarks { get; private set; }
 
-    /// <summary>Sums over every position, kept up to date by each fill and mark.</summary>
-    public PositionTotals Totals => new(_realised, _unrealised, _fees, _exposure, _openPositions);
+    /// <summary>Sums over every position in cents, kept up to date by each fill and mark.</summary>
+    public PositionTotals Totals => new(_realisedCents, _unrealisedCents, _feesCents, _exposureCents, _openPositions);
 
     /// <summary>The position of <paramref name="instrumentId"/>; throws on an unknown id.</summary>
     public ref readonly Position this[int instrumentId] => ref _positions[instrumentId];
@@ -112,9 +143,6 @@ public sealed class PositionTable
         long signed = side == Side.Buy ? quantity : -quantity;
         long priceSubTicks = priceTicks * SubTicksPerTick;
         long before = p.Quantity;
-        Int128 realisedBefore = p.RealisedValue;
-        Int128 unrealisedBefore = p.UnrealisedValue;
-        Int128 exposureBefore = ExposureOf(in p);
 
         if (before == 0 || (before > 0) == (signed > 0))
         {
@@ -135,10 +163,14 @@ public sealed class PositionTable
         UpdateLifecycle(ref p, before, priceSubTicks, rules);
         p.StopLossSubTicks = StopLossLevel(in p, rules);
 
-        _realised += p.RealisedValue - realisedBefore;
-        _unrealised += p.UnrealisedValue - unrealisedBefore;
-        _fees += feeValue;
-        _exposure += ExposureOf(in p) - exposureBefore;
+        long perCent = _valuePerCent[instrumentId];
+        Int128 realisedCents = FixedPoint.DivideFloor(p.RealisedValue, perCent);
+        Int128 feesCents = FixedPoint.DivideCeiling(p.FeesValue, perCent);
+        _realisedCents += realisedCents - p.RealisedCents;
+        _feesCents += feesCents - p.FeesCents;
+        p.RealisedCents = realisedCents;
+        p.FeesCents = feesCents;
+        RevalueMark(ref p, perCent);
         _openPositions += (p.Quantity != 0 ? 1 : 0) - (before != 0 ? 1 : 0);
         return PositionError.None;
     }
@@ -163,12 +195,9 @@ public sealed class PositionTable
             return PositionError.PriceOutOfRange;
         }
         ref var p = ref _positions[instrumentId];
-        Int128 unrealisedBefore = p.UnrealisedValue;
-        Int128 exposureBefore = ExposureOf(in p);
         p.MarkSubTicks = midSubTicks;
         p.UnrealisedValue = (Int128)p.Quantity * midSubTicks - p.CostValue;
-        _unrealised += p.UnrealisedValue - unrealisedBefore;
-        _exposure += ExposureOf(in p) - exposureBefore;
+        RevalueMark(ref p, _valuePerCent[instrumentId]);
         if (p.Quantity != 0)
         {
             var rules = _rules[instrumentId];
@@ -333,5 +362,14 @@ public sealed class PositionTable
         }
     }
 
-    private static Int128 ExposureOf(in Position p) => (Int128)Math.Abs(p.Quantity) * p.MarkSubTicks;
+    /// <summary>Converts what a mark moves (unrealised P&amp;L, exposure) to cents and carries the change into the totals.</summary>
+    private void RevalueMark(ref Position p, long perCent)
+    {
+        Int128 unrealisedCents = FixedPoint.DivideFloor(p.UnrealisedValue, perCent);
+        Int128 exposureCents = FixedPoint.DivideCeiling((Int128)Math.Abs(p.Quantity) * p.MarkSubTicks, perCent);
+        _unrealisedCents += unrealisedCents - p.UnrealisedCents;
+        _exposureCents += exposureCents - p.ExposureCents;
+        p.UnrealisedCents = unrealisedCents;
+        p.ExposureCents = exposureCents;
+    }
 }

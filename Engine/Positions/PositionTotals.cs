@@ -1,13 +1,13 @@
 namespace Engine.Positions;
 
-/// <summary>Sums over every position of a <see cref="PositionTable"/>, in value units (sub-tick x quantity).</summary>
-/// <param name="RealisedValue">Realised P&amp;L before fees.</param>
-/// <param name="UnrealisedValue">Unrealised P&amp;L at each position's mark.</param>
-/// <param name="FeesValue">Fees paid (negative for net rebates).</param>
-/// <param name="GrossExposureValue">Sum of |quantity| x mark.</param>
+/// <summary>Sums over every position of a <see cref="PositionTable"/>, in cents (each position's money converted, then summed).</summary>
+/// <param name="RealisedCents">Realised P&amp;L before fees.</param>
+/// <param name="UnrealisedCents">Unrealised P&amp;L at each position's mark.</param>
+/// <param name="FeesCents">Fees paid (negative for net rebates).</param>
+/// <param name="GrossExposureCents">Sum of |quantity| x mark.</param>
 /// <param name="OpenPositions">Positions that are not flat.</param>
-public readonly record struct PositionTotals(Int128 RealisedValue, Int128 UnrealisedValue, Int128 FeesValue, Int128 GrossExposureValue, int OpenPositions)
+public readonly record struct PositionTotals(Int128 RealisedCents, Int128 UnrealisedCents, Int128 FeesCents, Int128 GrossExposureCents, int OpenPositions)
 {
     /// <summary>Realised plus unrealised minus fees.</summary>
-    public Int128 NetValue => RealisedValue + UnrealisedValue - FeesValue;
+    public Int128 NetCents => RealisedCents + UnrealisedCents - FeesCents;
 }

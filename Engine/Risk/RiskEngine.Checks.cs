@@ -68,7 +68,7 @@ public sealed partial class RiskEngine
     }
 
     /// <summary>Checks 4 to 8: order size, position, gross exposure, open orders and positions, submit rate.</summary>
-    private RiskRejectReason CheckLimits(in OrderIntent intent, in InstrumentRules rules, in InstrumentExposure exposure, long notionalCents, long nowNs)
+    private RiskRejectReason CheckLimits(in OrderIntent intent, in InstrumentRules rules, in InstrumentExposure exposure, long position, long notionalCents, long nowNs)
     {
         if (intent.Quantity > rules.MaxOrderQuantity)
         {
@@ -78,23 +78,24 @@ public sealed partial class RiskEngine
         {
             return RiskRejectReason.MaxOrderNotional;
         }
-        // Quantities are at most 1e9 each (validated limits), so these sums cannot overflow.
+        // Positions are at most 10^15 (the position table's bound) and order quantities at most 10^9
+        // (validated limits), so these sums cannot overflow.
         long projected = intent.Side == Side.Buy
-            ? exposure.Position + exposure.OpenBuyQuantity + intent.Quantity
-            : -(exposure.Position - exposure.OpenSellQuantity - intent.Quantity);
+            ? position + exposure.OpenBuyQuantity + intent.Quantity
+            : -(position - exposure.OpenSellQuantity - intent.Quantity);
         if (projected > rules.MaxPositionQuantity)
         {
             return RiskRejectReason.PositionLimit;
         }
-        if (_positionExposureCents + _openNotionalCents + notionalCents > _maxGrossNotionalCents)
+        if (_positions.Totals.GrossExposureCents + _openNotionalCents + notionalCents > _limits.MaxGrossNotionalCents)
         {
             return RiskRejectReason.GrossExposure;
         }
-        if (OpenOrders >= _maxOpenOrders)
+        if (OpenOrders >= _limits.MaxOpenOrders)
         {
             return RiskRejectReason.MaxOpenOrders;
         }
-        if (!exposure.IsEngaged && EngagedInstruments >= _maxOpenPositions)
+        if (position == 0 && exposure.OpenOrders == 0 && EngagedInstruments >= _limits.MaxOpenPositions)
         {
             return RiskRejectReason.MaxOpenPositions;
         }
@@ -126,6 +127,6 @@ public sealed partial class RiskEngine
             return RiskRejectReason.None;
         }
         long slippage = r.HasMid ? r.SlippageVsMidCentiBps : r.SlippageVsTouchCentiBps;
-        return slippage > _maxSlippageCentiBps ? RiskRejectReason.Slippage : RiskRejectReason.None;
+        return slippage > _limits.MaxSlippageCentiBps ? RiskRejectReason.Slippage : RiskRejectReason.None;
     }
 }

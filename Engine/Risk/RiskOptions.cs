@@ -3,7 +3,6 @@ using Engine.Config;
 namespace Engine.Risk;
 
 /// <summary>Settings of the <see cref="RiskEngine"/>: account-wide limits, per-instrument defaults and overrides.</summary>
-/// <remarks>Not yet part of <c>EngineOptions</c>; the keys it will have are in docs/CONFIG.md (<c>risk</c>, not wired yet).</remarks>
 public sealed record RiskOptions
 {
     /// <summary>Largest instrument id an entry may name (the same bound as <c>book.instruments</c>).</summary>
@@ -11,6 +10,9 @@ public sealed record RiskOptions
 
     /// <summary>Largest gross notional exposure across all instruments, in cents, projected as if every open order and this one filled.</summary>
     public long MaxGrossNotionalCents { get; set; } = 100_000_000;
+
+    /// <summary>Largest loss of the day in cents: realised plus unrealised P&amp;L (marked to mid) less fees, since the session start, below minus this trips the breaker.</summary>
+    public long MaxDailyLossCents { get; set; } = 1_000_000;
 
     /// <summary>Largest number of open orders; an order that would make one more is refused.</summary>
     public int MaxOpenOrders { get; set; } = 100;
@@ -33,6 +35,9 @@ public sealed record RiskOptions
     /// <summary>Largest estimated slippage against mid (against the touch when there is no mid).</summary>
     public int MaxSlippageBps { get; set; } = 50;
 
+    /// <summary>The circuit breaker and kill switch (<c>risk.breaker</c>); read at start-up only, a reload keeps the running breaker.</summary>
+    public BreakerOptions Breaker { get; set; } = new();
+
     /// <summary>Limits of every instrument without an entry in <see cref="Instruments"/>.</summary>
     public RiskInstrumentOptions Defaults { get; set; } = new();
 
@@ -47,6 +52,10 @@ public sealed record RiskOptions
         {
             errors.Add($"{path}.maxGrossNotionalCents: {MaxGrossNotionalCents} is outside 1..{RiskInstrumentOptions.MaxNotionalBoundCents}");
         }
+        if (MaxDailyLossCents is < 1 or > RiskInstrumentOptions.MaxNotionalBoundCents)
+        {
+            errors.Add($"{path}.maxDailyLossCents: {MaxDailyLossCents} is outside 1..{RiskInstrumentOptions.MaxNotionalBoundCents}");
+        }
         CheckRange(errors, $"{path}.maxOpenOrders", MaxOpenOrders, 1_000_000);
         CheckRange(errors, $"{path}.maxOpenPositions", MaxOpenPositions, 100_000);
         CheckRange(errors, $"{path}.submitBurst", SubmitBurst, 1_000_000);
@@ -54,6 +63,7 @@ public sealed record RiskOptions
         CheckRange(errors, $"{path}.cancelBurst", CancelBurst, 1_000_000);
         CheckRange(errors, $"{path}.cancelsPerSecond", CancelsPerSecond, 1_000_000);
         CheckRange(errors, $"{path}.maxSlippageBps", MaxSlippageBps, 10_000);
+        Breaker.Validate($"{path}.breaker", errors);
         Defaults.Validate($"{path}.defaults", errors);
         var seen = new HashSet<int>();
         for (int i = 0; i < Instruments.Count; i++)

@@ -41,6 +41,14 @@ internal struct TokenBucket
         return true;
     }
 
+    /// <summary>The same bucket at a new capacity and rate from <paramref name="nowNs"/>: tokens already earned are kept, up to the new capacity.</summary>
+    public readonly TokenBucket WithRate(long capacity, long perSecond, long nowNs)
+    {
+        var copy = this;
+        copy.Refill(nowNs);
+        return new TokenBucket(capacity, perSecond, copy._lastRefillNs) { _tokens = Math.Min(capacity, copy._tokens) };
+    }
+
     private void Refill(long nowNs)
     {
         long elapsed = nowNs - _lastRefillNs;

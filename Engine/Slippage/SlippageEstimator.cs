@@ -1,4 +1,5 @@
 using Engine.Book;
+using Engine.Numerics;
 using Feeds;
 
 namespace Engine.Slippage;

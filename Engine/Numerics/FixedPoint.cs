@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 
-namespace Engine.Slippage;
+namespace Engine.Numerics;
 
-/// <summary>The integer arithmetic of the estimator: division rounded in a chosen direction and a ceiling square root.</summary>
+/// <summary>Integer arithmetic shared by the slippage estimator and the position table: division rounded in a chosen direction and a ceiling square root.</summary>
 internal static class FixedPoint
 {
     /// <summary><paramref name="numerator"/> / <paramref name="denominator"/> (denominator &gt; 0), rounded up toward +infinity.</summary>
