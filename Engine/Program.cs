@@ -54,6 +54,12 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
 using var engine = new EngineHost(options, loggers);
+var reloader = new ConfigReloader(commandLine.ConfigPath, options, engine, log);
+using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+{
+    context.Cancel = true; // SIGHUP reloads; it never ends the process
+    reloader.Reload();
+});
 HostLog.Starting(log, options);
 var started = Stopwatch.StartNew();
 engine.Start();
@@ -65,12 +71,13 @@ var lastAt = started.Elapsed;
 while (!stopRequested.Wait(interval) && engine.LoopState == ProcessorState.Running && (deadline == Timeout.InfiniteTimeSpan || started.Elapsed < deadline))
 {
     var now = engine.Status();
+    var risk = engine.Risk.Snapshot;
     var nowAt = started.Elapsed;
     if (options.StatusIntervalMs > 0)
     {
         double rate = (now.EventsProcessed - last.EventsProcessed) / (nowAt - lastAt).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"status t={nowAt.TotalSeconds:F0}s events/s={rate:N0} processed={now.EventsProcessed:N0} ring={now.RingOccupancy}/{now.RingSlots} ({100.0 * now.RingOccupancy / now.RingSlots:F1}%) backpressure={now.ClaimWaits} faults={now.HandlerFaults} max_delay_us={now.MaxDelayNs / 1000.0:F1}"));
+            $"status t={nowAt.TotalSeconds:F0}s events/s={rate:N0} processed={now.EventsProcessed:N0} ring={now.RingOccupancy}/{now.RingSlots} ({100.0 * now.RingOccupancy / now.RingSlots:F1}%) backpressure={now.ClaimWaits} faults={now.HandlerFaults} max_delay_us={now.MaxDelayNs / 1000.0:F1} trading={risk.TradingState} breaker={risk.BreakerState} pnl_day=${risk.DailyPnlCents / 100.0:F2} approved={risk.Approved} rejected={risk.Rejected}"));
     }
     last = now;
     lastAt = nowAt;
@@ -82,5 +89,5 @@ bool drained = engine.Stop();
 var final = engine.Status();
 double seconds = started.Elapsed.TotalSeconds;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"summary run_s={seconds:F1} published={final.EventsPublished:N0} processed={final.EventsProcessed:N0} avg_events/s={final.EventsProcessed / seconds:N0} lost={final.EventsPublished - final.EventsProcessed} backpressure={final.ClaimWaits} faults={final.HandlerFaults} pinned={final.LoopPinned} drained={drained} loop={engine.LoopState} book_errors={engine.Books.ErrorTotal()}"));
+    $"summary run_s={seconds:F1} published={final.EventsPublished:N0} processed={final.EventsProcessed:N0} avg_events/s={final.EventsProcessed / seconds:N0} lost={final.EventsPublished - final.EventsProcessed} backpressure={final.ClaimWaits} faults={final.HandlerFaults} pinned={final.LoopPinned} drained={drained} loop={engine.LoopState} book_errors={engine.Books.ErrorTotal()} trading={engine.Risk.Snapshot.TradingState} breaker_trips={engine.Risk.Breaker.TripsToday} pnl_day=${engine.Risk.Snapshot.DailyPnlCents / 100.0:F2} risk_rejects={engine.Risk.Snapshot.Rejected}"));
 return faulted || !drained ? 2 : 0;

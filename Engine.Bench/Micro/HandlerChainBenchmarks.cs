@@ -1,15 +1,19 @@
-using Engine.Book;
 using BenchmarkDotNet.Attributes;
+using Engine.Book;
 using Engine.Pipeline;
+using Engine.Positions;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
+using Engine.Risk;
+using Engine.Slippage;
 using Feeds.Synthetic;
 
 namespace Engine.Bench.Micro;
 
 /// <summary>
-/// Cost per event of the engine's handler chain, run over a ring full of synthetic market events
-/// in the processor's calling pattern (by reference, end of batch on the last).
+/// Cost per event of the engine's handler chain (books, risk stage, counter), run over a ring full of
+/// synthetic market events in the processor's calling pattern (by reference, end of batch on the
+/// last). The risk stage marks every valid book's position (flat here) and checks the daily loss.
 /// </summary>
 [MemoryDiagnoser]
 public class HandlerChainBenchmarks
@@ -25,11 +29,13 @@ public class HandlerChainBenchmarks
         _ring = RingBuffer<InboundEvent>.Create(ProducerType.Single, Events, new BusySpinWaitStrategy());
         var sink = new RingMarketDataSink(_ring);
         new SyntheticMarketFeed(new SyntheticFeedOptions { MaxEventsPerThread = Events, RateEventsPerSecond = 0 }, 0, sink).Run(CancellationToken.None);
-        _chain = new HandlerChain(new OrderBooks(new BookOptions()), new EventCounter());
+        var books = new OrderBooks(new BookOptions());
+        var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), new SystemClock());
+        _chain = new HandlerChain(books, risk, new EventCounter());
     }
 
     [Benchmark(OperationsPerInvoke = Events)]
-    public long EventCounterChain()
+    public long BooksRiskCounter()
     {
         for (long sequence = 0; sequence < Events; sequence++)
         {

@@ -4,6 +4,7 @@ using Engine.Host;
 using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
+using Engine.Risk;
 using Engine.Tests.Support;
 using Feeds;
 using Feeds.Synthetic;
@@ -45,8 +46,25 @@ public sealed class EngineHostTests
         return (T)field!.GetValue(owner)!;
     }
 
+    [Test]
+    public void ReloadRiskLimitsAndKill_WhileRunning_ReachTheLoopThroughTheRing()
+    {
+        var options = SyntheticRun(ProducerType.Multi, 1, 50_000);
+        using var host = new EngineHost(options, NullLoggerFactory.Instance);
+        host.Start();
+        var reloaded = options with { Risk = new RiskOptions { MaxDailyLossCents = 4_321 } };
+
+        host.ReloadRiskLimits(reloaded);
+        host.Send(ControlCommand.Kill);
+
+        Eventually.Until(() => host.Risk.Snapshot.LimitReloads == 1 && host.Risk.Snapshot.TradingState == TradingState.Halted, TestTimeouts.LongRun, "the loop applied the reload and the kill");
+        Assert.That(host.Stop(), Is.True);
+        Assert.That(host.Risk.Engine.Limits.MaxDailyLossCents, Is.EqualTo(4_321));
+        Assert.That(host.Risk.Breaker.IsKilled, Is.True);
+    }
+
     [TestCase(ProducerType.Multi, 2)]
-    [TestCase(ProducerType.Single, 1)]
+    [TestCase(ProducerType.Multi, 1)]
     public void Stop_AfterFeedsFinished_EveryPublishedEventWasProcessed(ProducerType producers, int feedThreads)
     {
         const long EventsPerThread = 200_000;

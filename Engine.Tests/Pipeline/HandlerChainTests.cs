@@ -1,7 +1,10 @@
 using Engine.Book;
 using Engine.Pipeline;
+using Engine.Positions;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
+using Engine.Risk;
+using Engine.Slippage;
 using Engine.Tests.Support;
 using Feeds;
 using Feeds.Synthetic;
@@ -11,12 +14,19 @@ namespace Engine.Tests.Pipeline;
 
 public sealed class HandlerChainTests
 {
+    private static HandlerChain NewChain(EventCounter counter)
+    {
+        var books = new OrderBooks(new BookOptions());
+        var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), new SystemClock());
+        return new HandlerChain(books, risk, counter);
+    }
+
     [Test]
     public void Counter_OfChain_IsTheStageItWasBuiltWith()
     {
         var counter = new EventCounter();
 
-        var chain = new HandlerChain(new OrderBooks(new BookOptions()), counter);
+        var chain = NewChain(counter);
 
         Assert.That(chain.Counter, Is.SameAs(counter));
     }
@@ -25,7 +35,7 @@ public sealed class HandlerChainTests
     public void OnEvent_Event_ReachesTheCounter()
     {
         var counter = new EventCounter();
-        var chain = new HandlerChain(new OrderBooks(new BookOptions()), counter);
+        var chain = NewChain(counter);
         var e = new InboundEvent { Market = new MarketDataEvent { Kind = MarketDataKind.Trade, Quantity = 100 } };
 
         chain.OnEvent(ref e, sequence: 0, endOfBatch: true);
@@ -45,7 +55,7 @@ public sealed class HandlerChainTests
         var counter = new EventCounter();
         var probe = new AllocationProbe(warmSequence: 200_000, lastSequence: Events - 1);
         var processor = new BatchEventProcessor<InboundEvent, AllocationProbeHandler<InboundEvent, HandlerChain>>(
-            ring, ring.NewBarrier(), new(new HandlerChain(new OrderBooks(new BookOptions()), counter), probe),
+            ring, ring.NewBarrier(), new(NewChain(counter), probe),
             new LoggingExceptionHandler(FaultPolicy.LogAndHalt, NullLogger.Instance), 256);
         ring.AddGatingSequences(processor.Sequence);
         var feed = new SyntheticMarketFeed(

@@ -181,6 +181,6 @@ public sealed class RiskEngineDailyLossTests
         var errors = RiskLimits.Validate(options, 2);
 
         Assert.That(errors, Has.One.StartsWith("risk.maxDailyLossCents: 0 is outside"));
-        Assert.That(errors, Has.One.StartsWith("risk.instruments[0].instrumentId: 5 has no book"));
+        Assert.That(errors, Has.One.StartsWith("risk.instruments[0].instrumentId: 5 is outside 0..1"));
     }
 }

@@ -48,6 +48,6 @@ public sealed class RiskOptionsTests
 
         var e = Assert.Throws<ArgumentException>(() => _ = new RiskEngine(options, books, positions, new SlippageEstimator(new SlippageOptions(), 2), new CircuitBreaker(new BreakerOptions(), 0), 0));
 
-        Assert.That(e!.Message, Does.Contain("risk.instruments[0].instrumentId: 2 has no book"));
+        Assert.That(e!.Message, Does.Contain("risk.instruments[0].instrumentId: 2 is outside 0..1"));
     }
 }

@@ -266,7 +266,7 @@ public sealed class SlippageEstimatorTests
     {
         var options = new SlippageOptions { Instruments = [new SlippageInstrumentOptions { InstrumentId = 4 }] };
 
-        Assert.That(() => NewEstimator(options), Throws.ArgumentException.With.Message.Contains("instrument id 4 has no book"));
+        Assert.That(() => NewEstimator(options), Throws.ArgumentException.With.Message.Contains("slippage.instruments[0].instrumentId: 4 is outside 0..3"));
     }
 
     [Test]

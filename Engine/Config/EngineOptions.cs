@@ -1,6 +1,9 @@
 using Engine.Book;
 using Engine.Pipeline;
+using Engine.Positions;
 using Engine.Ring;
+using Engine.Risk;
+using Engine.Slippage;
 using Feeds.Synthetic;
 
 namespace Engine.Config;
@@ -22,6 +25,15 @@ public sealed record EngineOptions
     /// <summary>The order books: how many, and their fixed sizes.</summary>
     public BookOptions Book { get; set; } = new();
 
+    /// <summary>The pre-trade risk limits, per instrument with defaults, and the circuit breaker. Reloaded on SIGHUP (except <c>risk.breaker</c>).</summary>
+    public RiskOptions Risk { get; set; } = new();
+
+    /// <summary>The slippage estimator's market-impact model, per instrument with defaults.</summary>
+    public SlippageOptions Slippage { get; set; } = new();
+
+    /// <summary>Position bounds and the stop-loss and trailing-stop monitors.</summary>
+    public PositionsOptions Positions { get; set; } = new();
+
     /// <summary>The built-in synthetic market.</summary>
     public SyntheticFeedOptions Synthetic { get; set; } = new();
 
@@ -35,14 +47,17 @@ public sealed record EngineOptions
         Ring.Validate("ring", errors);
         Pipeline.Validate("pipeline", errors);
         Book.Validate("book", errors);
+        Risk.Validate("risk", errors, Book.Instruments);
+        Slippage.Validate("slippage", errors, Book.Instruments);
+        Positions.Validate("positions", errors);
         Synthetic.Validate("synthetic", errors);
         if (StatusIntervalMs is < 0 or > 3_600_000)
         {
             errors.Add($"statusIntervalMs: {StatusIntervalMs} is outside 0..3600000 (0 = off)");
         }
-        if (Ring.Producers == ProducerType.Single && Synthetic.Threads > 1)
+        if (Ring.Producers == ProducerType.Single)
         {
-            errors.Add($"ring.producers: Single cannot serve synthetic.threads = {Synthetic.Threads}; use Multi");
+            errors.Add("ring.producers: Single cannot serve the engine: feed threads and the control thread (reload, kill) both publish; use Multi");
         }
         if (Book.Instruments < Synthetic.Instruments)
         {

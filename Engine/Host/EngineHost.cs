@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Engine.Book;
 using Engine.Config;
 using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
+using Engine.Risk;
 using Feeds.Synthetic;
 using Microsoft.Extensions.Logging;
 
@@ -23,17 +25,19 @@ public sealed class EngineHost : IDisposable
     private readonly SyntheticMarketFeed[] _feeds;
     private readonly Thread[] _feedThreads;
     private readonly CancellationTokenSource _stopFeeds = new();
+    private readonly RiskLimitsMailbox _limitsMailbox = new();
     private static readonly TimeSpan FeedJoinSlice = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Wires the engine. Nothing runs until <see cref="Start"/>.</summary>
-    public EngineHost(EngineOptions options, ILoggerFactory loggers)
+    /// <summary>Wires the engine on <paramref name="clock"/> (the system clock unless given). Nothing runs until <see cref="Start"/>.</summary>
+    public EngineHost(EngineOptions options, ILoggerFactory loggers, IClock? clock = null)
     {
         _options = options;
         _ring = RingBuffer<InboundEvent>.Create(options.Ring.Producers, options.Ring.Slots, WaitStrategyFactory.Create(options.Ring.WaitStrategy));
         Books = new OrderBooks(options.Book);
+        Risk = RiskStage.Create(options.Risk, options.Slippage, options.Positions, Books, _limitsMailbox, clock ?? new SystemClock());
         Counter = new EventCounter();
         _faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loggers.CreateLogger("Engine.Loop"));
-        _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Books, Counter), _faults, options.Ring.MaxBatchSize);
+        _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Books, Risk, Counter), _faults, options.Ring.MaxBatchSize);
         _ring.AddGatingSequences(_processor.Sequence);
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
@@ -51,6 +55,9 @@ public sealed class EngineHost : IDisposable
     /// <summary>The order books, the chain's first stage; read them only after <see cref="Stop"/>.</summary>
     public OrderBooks Books { get; }
 
+    /// <summary>The risk stage: positions, breaker and checks; read its <see cref="RiskStage.Snapshot"/> from any thread.</summary>
+    public RiskStage Risk { get; }
+
     /// <summary>The counting stage of the chain, for status and summary.</summary>
     public EventCounter Counter { get; }
 
@@ -65,6 +72,28 @@ public sealed class EngineHost : IDisposable
         {
             thread.Start();
         }
+    }
+
+    /// <summary>
+    /// Puts the risk limits of <paramref name="reloaded"/> in force on the running loop (they must
+    /// have validated; the same instruments). Only <c>risk</c> changes, except <c>risk.breaker</c>.
+    /// Control thread; the loop applies them when the command reaches it.
+    /// </summary>
+    public void ReloadRiskLimits(EngineOptions reloaded)
+    {
+        ArgumentNullException.ThrowIfNull(reloaded);
+        _limitsMailbox.Post(RiskLimits.Build(reloaded.Risk, Books.Count));
+        Send(ControlCommand.ApplyRiskLimits);
+    }
+
+    /// <summary>Sends an operator command (kill, resume, reduce-only) to the loop through the inbound ring. Control thread.</summary>
+    public void Send(ControlCommand command)
+    {
+        using var claim = _ring.Claim();
+        ref var slot = ref claim.Event;
+        slot.Kind = InboundKind.Command;
+        slot.Command = command;
+        slot.TsPublishTicks = Stopwatch.GetTimestamp();
     }
 
     /// <summary>Reads the engine's counters. Any thread.</summary>

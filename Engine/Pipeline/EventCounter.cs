@@ -23,7 +23,7 @@ public sealed class EventCounter
     private long _publishedMaxDelayTicks;
     private long _checksum;
 
-    /// <summary>Total events seen, as of the last end of batch.</summary>
+    /// <summary>Total events seen (market data and commands), as of the last end of batch.</summary>
     public long Total => Volatile.Read(ref _publishedTotal);
 
     /// <summary>Largest publish-to-handler delay seen, nanoseconds, as of the last end of batch.</summary>
@@ -41,10 +41,13 @@ public sealed class EventCounter
     /// <summary>Counts one event. Loop thread only.</summary>
     public void OnEvent(ref InboundEvent e, bool endOfBatch)
     {
-        ref var market = ref e.Market;
-        _live[(int)market.Kind]++;
         _liveTotal++;
-        _checksum = (_checksum * 31) + market.InstrumentId + ((long)market.Kind << 8) + market.OrderId + market.PriceTicks + market.Quantity;
+        if (e.Kind == InboundKind.MarketData)
+        {
+            ref var market = ref e.Market;
+            _live[(int)market.Kind]++;
+            _checksum = (_checksum * 31) + market.InstrumentId + ((long)market.Kind << 8) + market.OrderId + market.PriceTicks + market.Quantity;
+        }
         if (endOfBatch)
         {
             long delay = Stopwatch.GetTimestamp() - e.TsPublishTicks;

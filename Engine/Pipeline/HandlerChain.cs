@@ -1,11 +1,13 @@
 using Engine.Book;
 using Engine.Ring;
+using Engine.Risk;
 
 namespace Engine.Pipeline;
 
 /// <summary>
 /// The business-logic chain, run by the loop for every inbound event, stage after stage:
-/// the order books, then the event counter; strategy, slippage, risk and router join it here.
+/// the order books, the risk stage (positions, breaker, checks), then the event counter; the
+/// strategy joins before risk and the router after it.
 /// </summary>
 /// <remarks>
 /// A struct, so the processor is specialised for it and every stage call is direct and inlinable.
@@ -14,14 +16,18 @@ namespace Engine.Pipeline;
 public readonly struct HandlerChain : IEventHandler<InboundEvent>
 {
     /// <summary>Creates the chain from its stages.</summary>
-    public HandlerChain(OrderBooks books, EventCounter counter)
+    public HandlerChain(OrderBooks books, RiskStage risk, EventCounter counter)
     {
         Books = books;
+        Risk = risk;
         Counter = counter;
     }
 
     /// <summary>The order books: stage 1.</summary>
     public OrderBooks Books { get; }
+
+    /// <summary>Positions, breaker and the pre-trade checks: stage 4.</summary>
+    public RiskStage Risk { get; }
 
     /// <summary>The counting stage.</summary>
     public EventCounter Counter { get; }
@@ -29,7 +35,11 @@ public readonly struct HandlerChain : IEventHandler<InboundEvent>
     /// <inheritdoc />
     public void OnEvent(ref InboundEvent e, long sequence, bool endOfBatch)
     {
-        Books.OnEvent(ref e);
+        if (e.Kind == InboundKind.MarketData)
+        {
+            Books.OnEvent(ref e);
+        }
+        Risk.OnEvent(ref e, endOfBatch);
         Counter.OnEvent(ref e, endOfBatch);
     }
 }

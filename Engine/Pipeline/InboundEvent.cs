@@ -4,13 +4,19 @@ using Feeds;
 namespace Engine.Pipeline;
 
 /// <summary>A slot of the inbound ring: what the business-logic thread processes.</summary>
-/// <remarks>Later issues add execution reports and control commands beside the market data.</remarks>
+/// <remarks>Every producer sets <see cref="Kind"/> (slots are reused). Later issues add execution reports.</remarks>
 [StructLayout(LayoutKind.Sequential)]
 public struct InboundEvent
 {
     /// <summary>When the producer published the slot, in <see cref="System.Diagnostics.Stopwatch"/> ticks.</summary>
     public long TsPublishTicks;
 
-    /// <summary>The market-data event, copied in by the feed's sink.</summary>
+    /// <summary>What the slot carries.</summary>
+    public InboundKind Kind;
+
+    /// <summary>The command, when <see cref="Kind"/> is <see cref="InboundKind.Command"/>.</summary>
+    public ControlCommand Command;
+
+    /// <summary>The market-data event, copied in by the feed's sink, when <see cref="Kind"/> is <see cref="InboundKind.MarketData"/>.</summary>
     public MarketDataEvent Market;
 }

@@ -18,6 +18,7 @@ public sealed class RingMarketDataSink : IMarketDataSink
     {
         using var claim = _ring.Claim();
         ref var slot = ref claim.Event;
+        slot.Kind = InboundKind.MarketData;
         slot.Market = marketEvent;
         slot.TsPublishTicks = Stopwatch.GetTimestamp();
     }

@@ -98,6 +98,12 @@ public sealed class PositionTable
     /// <summary>Marks refused since construction.</summary>
     public long RejectedMarks { get; private set; }
 
+    /// <summary>Sum of |quantity| x mark over every position, in cents (what <see cref="Totals"/> holds, without the copy).</summary>
+    public Int128 GrossExposureCents => _exposureCents;
+
+    /// <summary>Realised plus unrealised P&amp;L less fees over every position, in cents.</summary>
+    public Int128 NetCents => _realisedCents + _unrealisedCents - _feesCents;
+
     /// <summary>Sums over every position in cents, kept up to date by each fill and mark.</summary>
     public PositionTotals Totals => new(_realisedCents, _unrealisedCents, _feesCents, _exposureCents, _openPositions);
 
@@ -196,16 +202,18 @@ public sealed class PositionTable
         }
         ref var p = ref _positions[instrumentId];
         p.MarkSubTicks = midSubTicks;
+        if (p.Quantity == 0)
+        {
+            // Flat: no cost, so nothing to revalue and no stop to run.
+            return PositionError.None;
+        }
         p.UnrealisedValue = (Int128)p.Quantity * midSubTicks - p.CostValue;
         RevalueMark(ref p, _valuePerCent[instrumentId]);
-        if (p.Quantity != 0)
+        var rules = _rules[instrumentId];
+        Ratchet(ref p, midSubTicks, rules);
+        if (p.Armed)
         {
-            var rules = _rules[instrumentId];
-            Ratchet(ref p, midSubTicks, rules);
-            if (p.Armed)
-            {
-                CheckStops(ref p, instrumentId, midSubTicks, rules, intents);
-            }
+            CheckStops(ref p, instrumentId, midSubTicks, rules, intents);
         }
         return PositionError.None;
     }

@@ -11,7 +11,8 @@ namespace Engine.Positions;
 /// </remarks>
 public sealed record PositionsOptions
 {
-    /// <summary>Number of positions, one per instrument id 0..n-1.</summary>
+    /// <summary>Number of positions, one per instrument id 0..n-1. Not a config key: the engine takes <c>book.instruments</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int Instruments { get; set; } = 16;
 
     /// <summary>Highest fill price, in ticks, that the table accepts (marks: this x 10,000 sub-ticks).</summary>

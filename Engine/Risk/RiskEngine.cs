@@ -42,6 +42,12 @@ public sealed partial class RiskEngine
     private readonly CircuitBreaker _breaker;
     private readonly InstrumentExposure[] _exposure;
     private RiskLimits _limits;
+    // The limits' fields, copied so every check reads them without the extra hop.
+    private InstrumentRules[] _rules;
+    private long _maxGrossNotionalCents;
+    private int _maxOpenOrders;
+    private int _maxOpenPositions;
+    private long _maxSlippageCentiBps;
     private TokenBucket _submits;
     private TokenBucket _cancels;
     private long _openNotionalCents;
@@ -60,7 +66,7 @@ public sealed partial class RiskEngine
         {
             ThrowHelper.ThrowArgument(nameof(positions), $"{positions.Instruments} positions for {books.Count} books");
         }
-        _limits = RiskLimits.Build(options, books.Count);
+        _limits = Use(RiskLimits.Build(options, books.Count));
         _books = books;
         _positions = positions;
         _slippage = slippage;
@@ -69,7 +75,7 @@ public sealed partial class RiskEngine
         _submits = new TokenBucket(_limits.SubmitBurst, _limits.SubmitsPerSecond, nowNs);
         _cancels = new TokenBucket(_limits.CancelBurst, _limits.CancelsPerSecond, nowNs);
         _sessionsSeen = breaker.DailyResets;
-        _dayStartNetCents = positions.Totals.NetCents;
+        _dayStartNetCents = positions.NetCents;
     }
 
     /// <summary>The limits in force.</summary>
@@ -82,10 +88,10 @@ public sealed partial class RiskEngine
     public int EngagedInstruments { get; private set; }
 
     /// <summary>Gross exposure: positions marked to mid plus every open order's notional, in cents.</summary>
-    public Int128 GrossExposureCents => _positions.Totals.GrossExposureCents + _openNotionalCents;
+    public Int128 GrossExposureCents => _positions.GrossExposureCents + _openNotionalCents;
 
     /// <summary>Net P&amp;L (realised plus unrealised less fees) since the session start, in cents.</summary>
-    public Int128 DailyPnlCents => _positions.Totals.NetCents - _dayStartNetCents;
+    public Int128 DailyPnlCents => _positions.NetCents - _dayStartNetCents;
 
     /// <summary>Times a reload replaced the limits.</summary>
     public long LimitReloads { get; private set; }
@@ -101,12 +107,12 @@ public sealed partial class RiskEngine
             return _cancels.TryTake(nowNs) ? default : new RiskDecision(RiskRejectReason.CancelRate);
         }
         int id = intent.InstrumentId;
-        var limits = _limits;
-        if ((uint)id >= (uint)limits.Rules.Length)
+        var allRules = _rules;
+        if ((uint)id >= (uint)allRules.Length)
         {
             return Admission(_breaker.Admit(false, false, intent.Quantity, 0), RiskRejectReason.UnknownInstrument);
         }
-        ref readonly InstrumentRules rules = ref limits.Rules[id];
+        ref readonly InstrumentRules rules = ref allRules[id];
         ref readonly InstrumentExposure exposure = ref _exposure[id];
         long position = _positions[id].Quantity;
         long referenceSubTicks = ReferenceSubTicks(id);
@@ -145,7 +151,7 @@ public sealed partial class RiskEngine
         if (_breaker.DailyResets != _sessionsSeen)
         {
             _sessionsSeen = _breaker.DailyResets;
-            _dayStartNetCents = _positions.Totals.NetCents;
+            _dayStartNetCents = _positions.NetCents;
             _dailyLossRaised = false;
         }
     }
@@ -156,16 +162,20 @@ public sealed partial class RiskEngine
     /// <summary>
     /// Marks the position of <paramref name="instrumentId"/> to its book's mid (call after each book
     /// update of it), adds any stop that fires to <paramref name="closingIntents"/> and checks the
-    /// daily loss. No mid, no mark.
+    /// daily loss. No mid, or the mid of the last mark, changes nothing: most order-book events move
+    /// no touch, so stops and the daily loss are evaluated when the mid moves.
     /// </summary>
     public PositionError OnMark(int instrumentId, ClosingIntentBuffer closingIntents, long nowNs)
     {
-        if (!_books[instrumentId].TryGetMidSubTicks(out long mid))
+        if (!_books[instrumentId].TryGetMidSubTicks(out long mid) || mid == _positions[instrumentId].MarkSubTicks)
         {
             return PositionError.None;
         }
         var error = _positions.Mark(instrumentId, mid, closingIntents);
-        CheckDailyLoss(nowNs);
+        if (_positions[instrumentId].Quantity != 0)
+        {
+            CheckDailyLoss(nowNs);
+        }
         return error;
     }
 
@@ -229,7 +239,7 @@ public sealed partial class RiskEngine
         {
             ThrowHelper.ThrowArgument(nameof(limits), $"limits for {limits.Instruments} instruments, engine has {_exposure.Length}");
         }
-        _limits = limits;
+        _limits = Use(limits);
         _submits = _submits.WithRate(limits.SubmitBurst, limits.SubmitsPerSecond, nowNs);
         _cancels = _cancels.WithRate(limits.CancelBurst, limits.CancelsPerSecond, nowNs);
         LimitReloads++;
@@ -259,6 +269,17 @@ public sealed partial class RiskEngine
             return $"engaged instruments {EngagedInstruments}, instruments say {engaged}";
         }
         return _openNotionalCents < 0 ? $"open notional {_openNotionalCents} is negative" : null;
+    }
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_rules))]
+    private RiskLimits Use(RiskLimits limits)
+    {
+        _rules = limits.Rules;
+        _maxGrossNotionalCents = limits.MaxGrossNotionalCents;
+        _maxOpenOrders = limits.MaxOpenOrders;
+        _maxOpenPositions = limits.MaxOpenPositions;
+        _maxSlippageCentiBps = limits.MaxSlippageCentiBps;
+        return limits;
     }
 
     private bool IsEngaged(int instrumentId) => _positions[instrumentId].Quantity != 0 || _exposure[instrumentId].OpenOrders != 0;

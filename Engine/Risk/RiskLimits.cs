@@ -58,15 +58,7 @@ public sealed class RiskLimits
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        options.Validate(path, errors);
-        for (int i = 0; i < options.Instruments.Count; i++)
-        {
-            int id = options.Instruments[i].InstrumentId;
-            if (id >= instruments)
-            {
-                errors.Add($"{path}.instruments[{i}].instrumentId: {id} has no book (ids 0..{instruments - 1})");
-            }
-        }
+        options.Validate(path, errors, instruments);
         return errors;
     }
 

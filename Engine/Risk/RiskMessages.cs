@@ -36,6 +36,7 @@ public static class RiskMessages
         RiskRejectReason.CancelRate => "the cancel/modify token bucket is empty.",
         RiskRejectReason.NoLiquidity => "the book has nothing a market order could fill against.",
         RiskRejectReason.Slippage => "the estimated slippage is above the maximum.",
+        RiskRejectReason.TooManyIntents => "one event produced more intents than the risk stage passes on per event.",
         _ => $"unknown risk reject reason {(int)reason}",
     };
 }

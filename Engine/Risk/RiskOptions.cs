@@ -38,14 +38,29 @@ public sealed record RiskOptions
     /// <summary>The circuit breaker and kill switch (<c>risk.breaker</c>); read at start-up only, a reload keeps the running breaker.</summary>
     public BreakerOptions Breaker { get; set; } = new();
 
+    /// <summary>Each instrument's price decimals (its entry's, else the defaults'), for ids 0..<paramref name="instruments"/>-1.</summary>
+    public int[] PriceDecimalsOf(int instruments)
+    {
+        var decimals = new int[instruments];
+        Array.Fill(decimals, Defaults.PriceDecimals);
+        foreach (var entry in Instruments)
+        {
+            if ((uint)entry.InstrumentId < (uint)instruments)
+            {
+                decimals[entry.InstrumentId] = entry.PriceDecimals;
+            }
+        }
+        return decimals;
+    }
+
     /// <summary>Limits of every instrument without an entry in <see cref="Instruments"/>.</summary>
     public RiskInstrumentOptions Defaults { get; set; } = new();
 
     /// <summary>Per-instrument limits, at most one entry per instrument id.</summary>
     public List<RiskInstrumentOptions> Instruments { get; set; } = [];
 
-    /// <summary>Adds every problem with these options to <paramref name="errors"/>, each with its key path.</summary>
-    public void Validate(string path, List<string> errors)
+    /// <summary>Adds every problem with these options, for <paramref name="instruments"/> instruments (ids 0..n-1), to <paramref name="errors"/>, each with its key path.</summary>
+    public void Validate(string path, List<string> errors, int instruments = MaxInstrumentId + 1)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (MaxGrossNotionalCents is < 1 or > RiskInstrumentOptions.MaxNotionalBoundCents)
@@ -70,7 +85,7 @@ public sealed record RiskOptions
         {
             string entryPath = $"{path}.instruments[{i}]";
             var entry = Instruments[i];
-            InstrumentEntryRules.CheckId(entryPath, entry.InstrumentId, MaxInstrumentId, seen, errors);
+            InstrumentEntryRules.CheckId(entryPath, entry.InstrumentId, Math.Min(instruments, MaxInstrumentId + 1) - 1, seen, errors);
             entry.Validate(entryPath, errors);
         }
     }

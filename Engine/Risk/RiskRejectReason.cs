@@ -89,4 +89,7 @@ public enum RiskRejectReason : byte
 
     /// <summary>Check 9: the estimated slippage is above the maximum.</summary>
     Slippage,
+
+    /// <summary>Not a check: one event produced more intents than the stage passes on per event.</summary>
+    TooManyIntents,
 }

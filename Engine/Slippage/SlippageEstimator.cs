@@ -65,14 +65,7 @@ public sealed class SlippageEstimator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(instruments, 1);
         var errors = new List<string>();
-        options.Validate("slippage", errors);
-        foreach (var entry in options.Instruments)
-        {
-            if (entry.InstrumentId >= instruments)
-            {
-                errors.Add($"slippage.instruments: instrument id {entry.InstrumentId} has no book (ids 0..{instruments - 1})");
-            }
-        }
+        options.Validate("slippage", errors, instruments);
         if (errors.Count > 0)
         {
             Ring.ThrowHelper.ThrowArgument(nameof(options), string.Join("; ", errors));

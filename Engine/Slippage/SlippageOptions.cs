@@ -3,7 +3,6 @@ using Engine.Config;
 namespace Engine.Slippage;
 
 /// <summary>Settings of the slippage estimator: the impact model's defaults and per-instrument overrides.</summary>
-/// <remarks>Not yet part of <c>EngineOptions</c>; the keys it will have are in docs/CONFIG.md (<c>slippage</c>).</remarks>
 public sealed record SlippageOptions
 {
     private static readonly ImpactModelOptions s_builtIn = new();
@@ -17,8 +16,8 @@ public sealed record SlippageOptions
     /// <summary>Per-instrument overrides, at most one per instrument id.</summary>
     public List<SlippageInstrumentOptions> Instruments { get; set; } = [];
 
-    /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
-    public void Validate(string path, List<string> errors)
+    /// <summary>Adds every problem with these options, for <paramref name="instruments"/> instruments (ids 0..n-1), to <paramref name="errors"/>.</summary>
+    public void Validate(string path, List<string> errors, int instruments = MaxInstrumentId + 1)
     {
         ArgumentNullException.ThrowIfNull(errors);
         Defaults.Validate($"{path}.defaults", errors);
@@ -27,7 +26,7 @@ public sealed record SlippageOptions
         {
             string entryPath = $"{path}.instruments[{i}]";
             var entry = Instruments[i];
-            InstrumentEntryRules.CheckId(entryPath, entry.InstrumentId, MaxInstrumentId, seen, errors);
+            InstrumentEntryRules.CheckId(entryPath, entry.InstrumentId, Math.Min(instruments, MaxInstrumentId + 1) - 1, seen, errors);
             // Keys the entry leaves out take the built-in defaults, which are valid, so only the
             // entry's own overrides can be reported here, each under the entry's path.
             entry.ResolveAgainst(s_builtIn).Validate(entryPath, errors);

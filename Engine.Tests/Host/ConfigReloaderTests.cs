@@ -1,0 +1,121 @@
+using Engine.Config;
+using Engine.Host;
+using Engine.Pipeline;
+using Engine.Ring;
+using Engine.Ring.WaitStrategies;
+using Engine.Tests.Support;
+using Feeds.Synthetic;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Tests.Host;
+
+/// <summary>The reload path against a running host: a valid file changes the limits, anything else keeps them and says why.</summary>
+public sealed class ConfigReloaderTests
+{
+    private const string Base = """
+        {
+          "ring": { "slots": 1024, "maxBatchSize": 256, "waitStrategy": "Yielding" },
+          "pipeline": { "thread": { "name": "reload-test", "cpuSet": [], "nice": 0 } },
+          "synthetic": { "rateEventsPerSecond": 1000, "maxEventsPerThread": 1000 },
+          "risk": { "maxDailyLossCents": 1000 }
+        }
+        """;
+
+    private string _path = null!;
+    private CapturingLogger _log = null!;
+    private EngineHost _host = null!;
+    private ConfigReloader _reloader = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _path = Path.Combine(Path.GetTempPath(), $"reload-{Guid.NewGuid():N}.json");
+        File.WriteAllText(_path, Base);
+        var options = ConfigLoader.Load(_path);
+        _log = new CapturingLogger();
+        _host = new EngineHost(options, NullLoggerFactory.Instance);
+        _reloader = new ConfigReloader(_path, options, _host, _log);
+        _host.Start();
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _host.Stop();
+        _host.Dispose();
+        File.Delete(_path);
+    }
+
+    [Test]
+    public void Reload_ValidRiskChange_IsAppliedOnTheLoop()
+    {
+        File.WriteAllText(_path, Base.Replace("\"maxDailyLossCents\": 1000", "\"maxDailyLossCents\": 2000", StringComparison.Ordinal));
+
+        Assert.That(_reloader.Reload(), Is.True);
+
+        Eventually.Until(() => _host.Risk.Snapshot.LimitReloads == 1, TestTimeouts.LongRun, "the loop applied the limits");
+        Assert.That(_host.Stop(), Is.True);
+        Assert.That(_host.Risk.Engine.Limits.MaxDailyLossCents, Is.EqualTo(2000));
+        Assert.That(_log.CountAt(LogLevel.Warning), Is.Zero);
+    }
+
+    [Test]
+    public void Reload_InvalidFile_KeepsTheRunningLimitsAndListsEveryProblem()
+    {
+        File.WriteAllText(_path, Base.Replace("\"maxDailyLossCents\": 1000", "\"maxDailyLossCents\": 0, \"maxOpenOrders\": -1", StringComparison.Ordinal));
+
+        Assert.That(_reloader.Reload(), Is.False);
+
+        var error = _log.Entries.Single(e => e.Level == LogLevel.Error).Message;
+        Assert.That(error, Does.Contain("risk.maxDailyLossCents: 0 is outside").And.Contain("risk.maxOpenOrders: -1 is outside"));
+        Assert.That(_host.Stop(), Is.True);
+        Assert.That(_host.Risk.Engine.Limits.MaxDailyLossCents, Is.EqualTo(1000));
+        Assert.That(_host.Risk.Snapshot.LimitReloads, Is.Zero);
+    }
+
+    [Test]
+    public void Reload_MalformedJson_IsRefused()
+    {
+        File.WriteAllText(_path, "{ \"risk\": ");
+
+        Assert.That(_reloader.Reload(), Is.False);
+        Assert.That(_log.CountAt(LogLevel.Error), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Reload_LimitsForInstrumentsTheRunningBooksDoNotHave_IsRefused()
+    {
+        string grown = Base.Replace("\"risk\": {", "\"book\": { \"instruments\": 32 }, \"risk\": { \"instruments\": [ { \"instrumentId\": 20 } ],", StringComparison.Ordinal);
+        File.WriteAllText(_path, grown);
+
+        Assert.That(_reloader.Reload(), Is.False);
+
+        Assert.That(_log.Entries.Single(e => e.Level == LogLevel.Error).Message, Does.Contain("risk.instruments[0].instrumentId: 20 is outside 0..15"));
+    }
+
+    [Test]
+    public void Reload_StartupOnlyChanges_AreAppliedForRiskAndReportedForTheRest()
+    {
+        File.WriteAllText(_path, Base
+            .Replace("\"slots\": 1024", "\"slots\": 2048", StringComparison.Ordinal)
+            .Replace("\"maxDailyLossCents\": 1000", "\"maxDailyLossCents\": 1000, \"breaker\": { \"coolDownMs\": 5 }", StringComparison.Ordinal));
+
+        Assert.That(_reloader.Reload(), Is.True);
+
+        Assert.That(_log.Entries.Single(e => e.Level == LogLevel.Warning).Message, Does.Contain("ring, risk.breaker"));
+    }
+
+    [Test]
+    public void ChangesNeedingRestart_SameOptions_IsEmpty()
+    {
+        var options = new EngineOptions
+        {
+            Ring = new RingOptions { WaitStrategy = WaitStrategyKind.BusySpin },
+            Synthetic = new SyntheticFeedOptions { Seed = 7 },
+        };
+
+        Assert.That(ConfigReloader.ChangesNeedingRestart(options, options with { }), Is.Empty);
+        Assert.That(ConfigReloader.ChangesNeedingRestart(options, options with { StatusIntervalMs = 5 }), Is.EqualTo(new[] { "statusIntervalMs" }));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Engine.Tests.Support;
+
+namespace Engine.Tests.Host;
+
+/// <summary>The engine as an operator runs it: a real process, real signals.</summary>
+public sealed class EngineProcessTests
+{
+    private const string Config = """
+        {
+          "ring": { "slots": 1024, "maxBatchSize": 256, "waitStrategy": "Sleeping" },
+          "pipeline": { "thread": { "name": "process-test", "cpuSet": [], "nice": 0 } },
+          "synthetic": { "rateEventsPerSecond": 1000 },
+          "risk": { "maxDailyLossCents": 1000 },
+          "statusIntervalMs": 0
+        }
+        """;
+
+    [Test]
+    public void Sighup_ValidThenInvalidConfig_ReloadsThenRefusesAndSigtermStopsCleanly()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"engine-process-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, Config);
+        var lines = new ConcurrentQueue<string>();
+        using var engine = Start(path, lines);
+        try
+        {
+            WaitForLine(lines, "Starting:");
+
+            File.WriteAllText(path, Config.Replace("\"maxDailyLossCents\": 1000", "\"maxDailyLossCents\": 2500", StringComparison.Ordinal));
+            Signal(engine, "HUP");
+            WaitForLine(lines, "the new risk limits go to the loop");
+
+            File.WriteAllText(path, Config.Replace("\"maxDailyLossCents\": 1000", "\"maxDailyLossCents\": -5", StringComparison.Ordinal));
+            Signal(engine, "HUP");
+            WaitForLine(lines, "risk.maxDailyLossCents: -5 is outside");
+
+            Signal(engine, "TERM");
+            Assert.That(engine.WaitForExit(TestTimeouts.Join), Is.True, "the engine stops on SIGTERM");
+            Assert.That(engine.ExitCode, Is.Zero, string.Join(Environment.NewLine, lines));
+            Assert.That(lines, Has.Some.StartsWith("summary "));
+        }
+        finally
+        {
+            if (!engine.HasExited)
+            {
+                engine.Kill();
+            }
+            File.Delete(path);
+        }
+    }
+
+    private static Process Start(string configPath, ConcurrentQueue<string> lines)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // The engine's own build output, same configuration as the tests (bin/<configuration>/<tfm>):
+        // the copy beside the tests lacks its dependencies' files.
+        var testDirectory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root(), "Engine", "bin", testDirectory.Parent!.Name, testDirectory.Name, "Engine.dll"));
+        start.ArgumentList.Add("run");
+        start.ArgumentList.Add("--config");
+        start.ArgumentList.Add(configPath);
+        start.ArgumentList.Add("--duration-s");
+        start.ArgumentList.Add("120");
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Keep(lines, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(lines, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Keep(ConcurrentQueue<string> lines, string? line)
+    {
+        if (line is not null)
+        {
+            lines.Enqueue(line);
+        }
+    }
+
+    private static void WaitForLine(ConcurrentQueue<string> lines, string fragment) =>
+        Eventually.Until(() => lines.Any(l => l.Contains(fragment, StringComparison.Ordinal)), TestTimeouts.Join, $"the engine printed '{fragment}'");
+
+    private static void Signal(Process engine, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", engine.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Engine.Config;
+using Engine.Risk;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Host;
+
+/// <summary>
+/// Reloads the configuration file at run time (SIGHUP): the risk limits change on the running
+/// engine; everything else is reported as waiting for a restart. A file that fails validation, or
+/// whose limits do not fit the running books, changes nothing and the log says why.
+/// </summary>
+/// <remarks>Control thread (the signal handler); reloads are serialised. Never on the loop: the loop only swaps in the built limits.</remarks>
+public sealed class ConfigReloader
+{
+    private const string ReloadableSection = "risk";
+    private const string StartupOnlyRiskKey = "breaker";
+
+    private readonly string _path;
+    private readonly EngineHost _host;
+    private readonly ILogger _log;
+    private readonly Lock _gate = new();
+    private EngineOptions _running;
+
+    /// <summary>Reloads <paramref name="path"/> into <paramref name="host"/>, which runs <paramref name="running"/>.</summary>
+    public ConfigReloader(string path, EngineOptions running, EngineHost host, ILogger log)
+    {
+        _path = path;
+        _running = running;
+        _host = host;
+        _log = log;
+    }
+
+    /// <summary>Reads, validates and applies the file; true when new limits were sent to the loop.</summary>
+    public bool Reload()
+    {
+        lock (_gate)
+        {
+            EngineOptions reloaded;
+            try
+            {
+                reloaded = ConfigLoader.Load(_path);
+            }
+            catch (ConfigException exception)
+            {
+                HostLog.ReloadRefused(_log, _path, exception.Message);
+                return false;
+            }
+            var problems = RiskLimits.Validate(reloaded.Risk, _host.Books.Count);
+            if (problems.Count > 0)
+            {
+                HostLog.ReloadRefused(_log, _path, string.Join("; ", problems));
+                return false;
+            }
+            var waiting = ChangesNeedingRestart(_running, reloaded);
+            if (waiting.Count > 0)
+            {
+                HostLog.ReloadNeedsRestart(_log, string.Join(", ", waiting));
+            }
+            _host.ReloadRiskLimits(reloaded);
+            _running = _running with { Risk = reloaded.Risk with { Breaker = _running.Risk.Breaker } };
+            HostLog.ReloadApplied(_log, _path);
+            return true;
+        }
+    }
+
+    /// <summary>The key paths, other than the reloadable risk limits, whose values differ.</summary>
+    internal static List<string> ChangesNeedingRestart(EngineOptions running, EngineOptions reloaded)
+    {
+        var before = JsonSerializer.SerializeToNode(running, EngineJsonContext.Default.EngineOptions)!.AsObject();
+        var after = JsonSerializer.SerializeToNode(reloaded, EngineJsonContext.Default.EngineOptions)!.AsObject();
+        var changed = new List<string>();
+        foreach (var (key, value) in after)
+        {
+            if (key == ReloadableSection)
+            {
+                if (!JsonNode.DeepEquals(before[key]?[StartupOnlyRiskKey], value?[StartupOnlyRiskKey]))
+                {
+                    changed.Add($"{ReloadableSection}.{StartupOnlyRiskKey}");
+                }
+            }
+            else if (!JsonNode.DeepEquals(before[key], value))
+            {
+                changed.Add(key);
+            }
+        }
+        return changed;
+    }
+}

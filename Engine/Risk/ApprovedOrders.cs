@@ -1,0 +1,43 @@
+using Engine.Ring;
+
+namespace Engine.Risk;
+
+/// <summary>The intents the risk stage approved while handling one event, for the router stage after it.</summary>
+/// <remarks>Loop thread only. Sized once; the risk stage clears it at the start of every event, so the router reads it within the same event.</remarks>
+public sealed class ApprovedOrders
+{
+    private readonly OrderIntent[] _intents;
+    private readonly RiskDecision[] _decisions;
+
+    /// <summary>Room for <paramref name="capacity"/> approvals per event.</summary>
+    public ApprovedOrders(int capacity)
+    {
+        if (capacity < 1)
+        {
+            ThrowHelper.ThrowArgument(nameof(capacity), $"capacity {capacity} must be at least 1");
+        }
+        _intents = new OrderIntent[capacity];
+        _decisions = new RiskDecision[capacity];
+    }
+
+    /// <summary>Approvals held.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The approved intents, in approval order.</summary>
+    public ReadOnlySpan<OrderIntent> Intents => _intents.AsSpan(0, Count);
+
+    /// <summary>The decisions of <see cref="Intents"/>, index for index.</summary>
+    public ReadOnlySpan<RiskDecision> Decisions => _decisions.AsSpan(0, Count);
+
+    /// <summary>Whether another approval fits.</summary>
+    public bool HasRoom => Count < _intents.Length;
+
+    internal void Add(in OrderIntent intent, RiskDecision decision)
+    {
+        _intents[Count] = intent;
+        _decisions[Count] = decision;
+        Count++;
+    }
+
+    internal void Clear() => Count = 0;
+}
