@@ -137,6 +137,39 @@ public sealed class RiskStageTests
         Assert.That(_stage.Submit(intent).Reason, Is.EqualTo(RiskRejectReason.TooManyIntents));
     }
 
+    [Test]
+    public void Mark_StopOnAPositionLargerThanTheLargestOrder_ClosesItInSlicesAtTheNextMarks()
+    {
+        var options = new RiskOptions { Defaults = new RiskInstrumentOptions { MaxOrderQuantity = 1_000, MaxPositionQuantity = 5_000, MaxOrderNotionalCents = 1_000_000_000 } };
+        var positions = new PositionsOptions { StopLoss = new StopLossOptions { LossBps = 100 } };
+        _stage = RiskStage.Create(options, new SlippageOptions(), positions, _books, _mailbox, _clock);
+        _stage.Engine.OnFill(new Fill(0, Side.Buy, 1_500, 1_000_000), 0, orderDone: false, T0);
+
+        Quote(0, 989_900, 990_100); // 1% down: the stop fires
+        Assert.That(_stage.Approved.Intents[0].Quantity, Is.EqualTo(1_000), "one order's worth");
+        _stage.Engine.OnOrderAccepted(0, Side.Sell, 1_000, _stage.Approved.Decisions[0].NotionalCents);
+        _stage.Approved.Clear();
+
+        Quote(0, 989_800, 990_000);
+        Assert.That(_stage.Approved.Intents[0].Quantity, Is.EqualTo(500), "the rest");
+        _stage.Engine.OnOrderAccepted(0, Side.Sell, 500, _stage.Approved.Decisions[0].NotionalCents);
+        _stage.Approved.Clear();
+
+        Quote(0, 989_700, 989_900);
+        Assert.That(_stage.Approved.Count, Is.Zero, "open orders cover the whole position");
+    }
+
+    [Test]
+    public void Trade_OnInstrumentWithoutMid_MarksItsPosition()
+    {
+        _stage.Engine.OnFill(new Fill(1, Side.Buy, 10, 500_000), 0, orderDone: false, T0);
+
+        Publish(Trade(1, 510_000));
+
+        Assert.That(_stage.Positions[1].MarkSubTicks, Is.EqualTo(510_000 * PositionTable.SubTicksPerTick));
+        Assert.That(_stage.Positions.Totals.UnrealisedCents, Is.EqualTo((Int128)1_000), "10 x $1.00");
+    }
+
     private static MarketDataEvent Trade(int id, long priceTicks) =>
         new() { Kind = MarketDataKind.Trade, InstrumentId = id, PriceTicks = priceTicks, Quantity = 1 };
 

@@ -160,14 +160,16 @@ public sealed partial class RiskEngine
     public void OnTrade(int instrumentId, long priceTicks) => _exposure[instrumentId].LastTradeTicks = priceTicks;
 
     /// <summary>
-    /// Marks the position of <paramref name="instrumentId"/> to its book's mid (call after each book
-    /// update of it), adds any stop that fires to <paramref name="closingIntents"/> and checks the
-    /// daily loss. No mid, or the mid of the last mark, changes nothing: most order-book events move
-    /// no touch, so stops and the daily loss are evaluated when the mid moves.
+    /// Marks the position of <paramref name="instrumentId"/> to its book's mid, or without a mid to its
+    /// last trade (call after each book update or trade of it), adds any stop that fires to
+    /// <paramref name="closingIntents"/> and checks the daily loss. No price, or the price of the last
+    /// mark, changes nothing: most order-book events move no touch, so stops and the daily loss are
+    /// evaluated when the price moves.
     /// </summary>
     public PositionError OnMark(int instrumentId, ClosingIntentBuffer closingIntents, long nowNs)
     {
-        if (!_books[instrumentId].TryGetMidSubTicks(out long mid) || mid == _positions[instrumentId].MarkSubTicks)
+        long mid = ReferenceSubTicks(instrumentId);
+        if (mid <= 0 || mid == _positions[instrumentId].MarkSubTicks)
         {
             return PositionError.None;
         }
@@ -177,6 +179,23 @@ public sealed partial class RiskEngine
             CheckDailyLoss(nowNs);
         }
         return error;
+    }
+
+    /// <summary>Unfilled quantity of the open orders on <paramref name="side"/> of <paramref name="instrumentId"/>.</summary>
+    public long OpenQuantity(int instrumentId, Side side) =>
+        side == Side.Buy ? _exposure[instrumentId].OpenBuyQuantity : _exposure[instrumentId].OpenSellQuantity;
+
+    /// <summary>
+    /// The quantity a close of <paramref name="instrumentId"/>'s position on <paramref name="side"/> may
+    /// send now: the position less what open orders on that side already cover, at most the
+    /// instrument's largest order, in whole lots; 0 when nothing is left to close.
+    /// </summary>
+    public long ClosingQuantity(int instrumentId, Side side)
+    {
+        ref readonly var rules = ref _rules[instrumentId];
+        long left = Math.Abs(_positions[instrumentId].Quantity) - OpenQuantity(instrumentId, side);
+        long quantity = Math.Min(left, rules.MaxOrderQuantity);
+        return quantity <= 0 ? 0 : quantity - (quantity % rules.LotSize);
     }
 
     /// <summary>An approved order is now open: its quantity and notional count toward the projections.</summary>

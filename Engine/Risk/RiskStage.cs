@@ -17,8 +17,9 @@ namespace Engine.Risk;
 /// <para>Loop thread only; allocates nothing after construction. The clock is read once per batch
 /// (the breaker's tick and the time the marks and causes carry) and afresh before checking intents
 /// and on commands, which are rare.</para>
-/// <para>A refused closing intent leaves its position armed, so the stop tries again at the next
-/// mark. Marks skip invalid books: a book after a gap says nothing about the price. A book counts
+/// <para>A stop's close is sent in orders of at most the instrument's largest order (whole lots),
+/// less what open orders on the closing side already cover; a refused or partial close leaves the
+/// position armed, so the stop sends the rest at the next mark. Marks skip invalid books: a book after a gap says nothing about the price. A book counts
 /// toward <see cref="BreakerReason.InvalidBook"/> once it has had an event of its own, so the books of
 /// instruments nobody quotes cannot hold the breaker open after a feed-wide gap.</para>
 /// </remarks>
@@ -223,8 +224,18 @@ public sealed class RiskStage
         _nowNs = _clock.UtcNowNs();
         foreach (ref readonly var close in _closing.Items)
         {
-            var intent = new OrderIntent(0, close.InstrumentId, close.Side, OrderType.Market, TimeInForce.Day, close.Quantity);
-            if (!Submit(in intent).Approved)
+            // What open orders on the closing side do not cover yet, at most one order's worth: the
+            // stop stays armed until the whole position has a closing order, so each mark sends the next slice.
+            // Orders already covering the position may yet be cancelled, so the stop stays armed then too.
+            long quantity = _risk.ClosingQuantity(close.InstrumentId, close.Side);
+            long uncovered = close.Quantity - _risk.OpenQuantity(close.InstrumentId, close.Side);
+            bool coversAll = false;
+            if (quantity > 0)
+            {
+                var intent = new OrderIntent(0, close.InstrumentId, close.Side, OrderType.Market, TimeInForce.Day, quantity);
+                coversAll = Submit(in intent).Approved && quantity == uncovered;
+            }
+            if (!coversAll)
             {
                 _positions.Rearm(close.InstrumentId);
             }
