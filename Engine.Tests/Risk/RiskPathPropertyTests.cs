@@ -229,6 +229,7 @@ public sealed class RiskPathPropertyTests
                 : new OrderIntent(clientId, id, side, OrderType.Limit, TimeInForce.Day, quantity, LimitPriceTicks: limit);
             var before = View();
             var decision = _stage.Submit(in intent);
+            _stage.Approved.Clear(); // as the router does once it has sent them
             if (decision.Approved)
             {
                 OnApproved(intent, decision, before, pick);
@@ -371,7 +372,9 @@ public sealed class RiskPathPropertyTests
             int index = pick % _open.Count;
             var o = _open[index];
             var cancel = new OrderIntent(o.ClientId, o.Id, o.Side, o.Type, TimeInForce.Day, 0, IsCancel: true);
-            if (_stage.Submit(in cancel).Approved)
+            bool approved = _stage.Submit(in cancel).Approved;
+            _stage.Approved.Clear();
+            if (approved)
             {
                 _stage.Engine.OnOrderClosed(o.Id, o.Side, o.Quantity, o.NotionalCents);
                 _open.RemoveAt(index);
@@ -462,6 +465,7 @@ public sealed class RiskPathPropertyTests
             _stageNowNs = endOfBatch ? Now : _stageNowNs;
             var intents = _stage.Approved.Intents.ToArray();
             var decisions = _stage.Approved.Decisions.ToArray();
+            _stage.Approved.Clear();
             for (int i = 0; i < intents.Length; i++)
             {
                 OnApproved(intents[i] with { ClientOrderId = _nextClientId++ }, decisions[i], before, pick);

@@ -1,10 +1,15 @@
 using System.Runtime.InteropServices;
+using Engine.Orders;
 using Feeds;
 
 namespace Engine.Pipeline;
 
 /// <summary>A slot of the inbound ring: what the business-logic thread processes.</summary>
-/// <remarks>Every producer sets <see cref="Kind"/> (slots are reused). Later issues add execution reports.</remarks>
+/// <remarks>
+/// Every producer sets <see cref="Kind"/> (slots are reused) and the payload it names; the others
+/// hold whatever the slot carried before. (Explicit layout is kept for the padded types of the ring,
+/// so the market event and the report do not share bytes.)
+/// </remarks>
 [StructLayout(LayoutKind.Sequential)]
 public struct InboundEvent
 {
@@ -19,4 +24,7 @@ public struct InboundEvent
 
     /// <summary>The market-data event, copied in by the feed's sink, when <see cref="Kind"/> is <see cref="InboundKind.MarketData"/>.</summary>
     public MarketDataEvent Market;
+
+    /// <summary>The venue's report, copied in by the gateway's sink, when <see cref="Kind"/> is <see cref="InboundKind.Execution"/>.</summary>
+    public ExecutionReport Execution;
 }

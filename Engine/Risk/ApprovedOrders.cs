@@ -3,7 +3,7 @@ using Engine.Ring;
 namespace Engine.Risk;
 
 /// <summary>The intents the risk stage approved while handling one event, for the router stage after it.</summary>
-/// <remarks>Loop thread only. Sized once; the risk stage clears it at the start of every event, so the router reads it within the same event.</remarks>
+/// <remarks>Loop thread only. Sized once; the router empties it at the end of every event, so it holds one event's approvals.</remarks>
 public sealed class ApprovedOrders
 {
     private readonly OrderIntent[] _intents;
@@ -39,5 +39,6 @@ public sealed class ApprovedOrders
         Count++;
     }
 
-    internal void Clear() => Count = 0;
+    /// <summary>Forgets the approvals (the router, once it has sent them).</summary>
+    public void Clear() => Count = 0;
 }

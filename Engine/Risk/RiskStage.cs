@@ -83,7 +83,7 @@ public sealed class RiskStage
     /// <summary>The circuit breaker.</summary>
     public CircuitBreaker Breaker => _breaker;
 
-    /// <summary>What this event's checks approved, for the router.</summary>
+    /// <summary>What this event's checks approved (the strategy's intents and the stops'), for the router, which empties it.</summary>
     public ApprovedOrders Approved { get; }
 
     /// <summary>The figures as of the last end of batch, for any thread.</summary>
@@ -101,14 +101,13 @@ public sealed class RiskStage
     /// <summary>Handles one inbound event. Loop thread only.</summary>
     public void OnEvent(ref InboundEvent e, bool endOfBatch)
     {
-        Approved.Clear();
-        if (e.Kind == InboundKind.Command)
-        {
-            OnCommand(e.Command);
-        }
-        else
+        if (e.Kind == InboundKind.MarketData)
         {
             OnMarket(ref e.Market);
+        }
+        else if (e.Kind == InboundKind.Command)
+        {
+            OnCommand(e.Command);
         }
         if (endOfBatch)
         {

@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using Engine.Pipeline;
+using Engine.Positions;
+using Engine.Ring;
+using Engine.Risk;
+using Feeds;
+
+namespace Engine.Orders;
+
+/// <summary>
+/// Handler #5 of the chain: turns the intents the risk stage approved into orders and writes their
+/// commands into the outbound ring; applies the venues' execution reports from the inbound ring to
+/// the orders, the positions and the risk engine's open-order state; carries out the kill switch's
+/// requests (cancel all, flatten).
+/// </summary>
+/// <remarks>
+/// <para>Loop thread only; nothing allocates after construction. A command is written with
+/// <c>TryNext</c>: a full outbound ring refuses the order (counted, reported to the breaker as an
+/// error) instead of blocking the loop.</para>
+/// <para>Risk counts an order as open from the moment it is sent (pending new), so orders on their
+/// way cannot let later ones past the limits. A fill always reaches the positions, even one that
+/// arrives for an order in a state that does not expect it (counted as an illegal transition), because
+/// the shares have moved.</para>
+/// </remarks>
+public sealed class RouterStage
+{
+    private readonly RiskStage _risk;
+    private readonly OrderTable _orders;
+    private readonly RingBuffer<OrderCommand> _outbound;
+    private readonly ClientOrderIds _ids;
+    private readonly IClock _clock;
+    private readonly RouterCounters _live = new();
+    private long _lastEventNs;
+
+    /// <summary>Wires the router after <paramref name="risk"/>, writing into <paramref name="outbound"/>.</summary>
+    public RouterStage(RiskStage risk, OrderTable orders, RingBuffer<OrderCommand> outbound, ClientOrderIds ids, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(outbound);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(clock);
+        _risk = risk;
+        _orders = orders;
+        _outbound = outbound;
+        _ids = ids;
+        _clock = clock;
+    }
+
+    /// <summary>The orders.</summary>
+    public OrderTable Orders => _orders;
+
+    /// <summary>The counts as of the last end of batch, for any thread.</summary>
+    public RouterCounters Snapshot { get; } = new();
+
+    /// <summary>Handles one inbound event after the risk stage. Loop thread only.</summary>
+    public void OnEvent(ref InboundEvent e, long sequence, bool endOfBatch)
+    {
+        if (e.Kind == InboundKind.MarketData)
+        {
+            _lastEventNs = e.Market.TsEventNs;
+        }
+        else if (e.Kind == InboundKind.Execution)
+        {
+            OnExecution(in e.Execution);
+        }
+        var requests = _risk.Breaker.TakeKillRequests();
+        if (requests != KillRequests.None)
+        {
+            OnKill(requests, sequence, e.TsPublishTicks);
+        }
+        var approved = _risk.Approved;
+        for (int i = 0; i < approved.Count; i++)
+        {
+            ref readonly var intent = ref approved.Intents[i];
+            if (intent.IsCancel)
+            {
+                RequestCancel(intent.ClientOrderId, sequence, e.TsPublishTicks);
+            }
+            else
+            {
+                SendNew(in intent, approved.Decisions[i], sequence, e.TsPublishTicks);
+            }
+        }
+        approved.Clear();
+        if (endOfBatch)
+        {
+            Snapshot.CopyFrom(_live);
+        }
+    }
+
+    private void SendNew(in OrderIntent intent, RiskDecision decision, long sequence, long originTicks)
+    {
+        long id = _ids.Next();
+        int slot = _orders.Add(id);
+        if (slot < 0)
+        {
+            _live.RefusedTableFull++;
+            return;
+        }
+        if (!_outbound.TryNext(out long commandSequence))
+        {
+            _live.RefusedOutboundFull++;
+            ref var refused = ref _orders[slot];
+            refused.Status = OrderStatus.Rejected;
+            _orders.Retire(slot);
+            _risk.Breaker.OnError(_clock.UtcNowNs());
+            return;
+        }
+        ref var order = ref _orders[slot];
+        order.InstrumentId = intent.InstrumentId;
+        order.Side = intent.Side;
+        order.Type = intent.Type;
+        order.TimeInForce = intent.TimeInForce;
+        order.Quantity = intent.Quantity;
+        order.LimitPriceTicks = intent.LimitPriceTicks;
+        order.StopPriceTicks = intent.StopPriceTicks;
+        order.TrailTicks = intent.TrailTicks;
+        order.IsProbe = decision.IsProbe;
+        order.OpenNotionalCents = decision.NotionalCents;
+        order.SentTicks = Stopwatch.GetTimestamp();
+        WriteNew(commandSequence, in order, sequence, originTicks);
+        _risk.Engine.OnOrderAccepted(intent.InstrumentId, intent.Side, intent.Quantity, decision.NotionalCents);
+        _live.Sent++;
+    }
+
+    private void WriteNew(long commandSequence, in Order order, long sequence, long originTicks)
+    {
+        ref var c = ref _outbound[commandSequence];
+        c.Kind = OrderCommandKind.New;
+        c.ClientOrderId = order.ClientOrderId;
+        c.InstrumentId = order.InstrumentId;
+        c.Side = order.Side;
+        c.Type = order.Type;
+        c.TimeInForce = order.TimeInForce;
+        c.Quantity = order.Quantity;
+        c.LimitPriceTicks = order.LimitPriceTicks;
+        c.StopPriceTicks = order.StopPriceTicks;
+        c.TrailTicks = order.TrailTicks;
+        c.OriginSequence = sequence;
+        c.OriginEventNs = _lastEventNs;
+        c.TsOriginTicks = originTicks;
+        c.TsSentTicks = order.SentTicks;
+        _outbound.Publish(commandSequence);
+    }
+
+    /// <summary>Sends a cancel for an open order not already being cancelled; counts what it cannot.</summary>
+    private void RequestCancel(long clientOrderId, long sequence, long originTicks)
+    {
+        int slot = _orders.Find(clientOrderId);
+        if (slot < 0 || !OrderTransitions.IsOpen(_orders[slot].Status) || _orders[slot].Status == OrderStatus.PendingCancel)
+        {
+            _live.CancelsNotSent++;
+            return;
+        }
+        if (!_outbound.TryNext(out long commandSequence))
+        {
+            _live.CancelsNotSent++;
+            _risk.Breaker.OnError(_clock.UtcNowNs());
+            return;
+        }
+        ref var order = ref _orders[slot];
+        ref var c = ref _outbound[commandSequence];
+        c.Kind = OrderCommandKind.Cancel;
+        c.ClientOrderId = clientOrderId;
+        c.InstrumentId = order.InstrumentId;
+        c.Side = order.Side;
+        c.OriginSequence = sequence;
+        c.OriginEventNs = _lastEventNs;
+        c.TsOriginTicks = originTicks;
+        c.TsSentTicks = Stopwatch.GetTimestamp();
+        _outbound.Publish(commandSequence);
+        order.Status = OrderStatus.PendingCancel;
+        _live.CancelsSent++;
+    }
+
+    private void OnExecution(in ExecutionReport report)
+    {
+        long nowNs = _clock.UtcNowNs();
+        bool isFill = report.Kind is ExecutionKind.Fill or ExecutionKind.PartialFill;
+        int slot = _orders.Find(report.ClientOrderId);
+        if (slot < 0)
+        {
+            _live.UnknownReports++;
+            if (isFill)
+            {
+                _risk.Engine.OnFill(new Fill(report.InstrumentId, report.Side, report.LastQuantity, report.LastPriceTicks, report.FeeValue), 0, orderDone: false, nowNs);
+                _live.Fills++;
+            }
+            return;
+        }
+        ref var order = ref _orders[slot];
+        long filledAfter = order.FilledQuantity + (isFill ? report.LastQuantity : 0);
+        if (!OrderTransitions.TryApply(order.Status, report.Kind, filledAfter, out var next))
+        {
+            _live.IllegalTransitions++;
+            if (isFill)
+            {
+                _risk.Engine.OnFill(new Fill(order.InstrumentId, order.Side, report.LastQuantity, report.LastPriceTicks, report.FeeValue), 0, orderDone: false, nowNs);
+                _live.Fills++;
+            }
+            return;
+        }
+        long leavesBefore = order.Quantity - order.FilledQuantity;
+        if (isFill)
+        {
+            ApplyFill(ref order, in report, leavesBefore, next == OrderStatus.Filled, nowNs);
+        }
+        else if (next is OrderStatus.Canceled or OrderStatus.Expired or OrderStatus.Rejected or OrderStatus.Replaced)
+        {
+            _risk.Engine.OnOrderClosed(order.InstrumentId, order.Side, leavesBefore, order.OpenNotionalCents);
+            order.OpenNotionalCents = 0;
+        }
+        ReportOutcome(in order, report, nowNs);
+        order.Status = next;
+        if (OrderTransitions.IsFinal(next))
+        {
+            _orders.Retire(slot);
+        }
+    }
+
+    private void ApplyFill(ref Order order, in ExecutionReport report, long leavesBefore, bool done, long nowNs)
+    {
+        long quantity = Math.Min(report.LastQuantity, leavesBefore);
+        long released = done || quantity >= leavesBefore
+            ? order.OpenNotionalCents
+            : (long)((Int128)order.OpenNotionalCents * quantity / leavesBefore);
+        order.OpenNotionalCents -= released;
+        order.FilledQuantity += report.LastQuantity;
+        order.FilledValueTicks += (Int128)report.LastQuantity * report.LastPriceTicks;
+        var fill = new Fill(order.InstrumentId, order.Side, report.LastQuantity, report.LastPriceTicks, report.FeeValue);
+        if (_risk.Engine.OnFill(in fill, released, done, nowNs) != PositionError.None)
+        {
+            _live.FillsRefusedByPositions++;
+        }
+        _live.Fills++;
+    }
+
+    /// <summary>Tells the breaker what the venue said: rejects and errors count toward its windows, and a probe's first answer is its outcome.</summary>
+    private void ReportOutcome(in Order order, in ExecutionReport report, long nowNs)
+    {
+        var breaker = _risk.Breaker;
+        if (report.Kind == ExecutionKind.Rejected)
+        {
+            _live.VenueRejects++;
+            if (report.Reject is VenueRejectReason.VenueUnavailable or VenueRejectReason.RateLimited)
+            {
+                breaker.OnError(nowNs);
+            }
+            else
+            {
+                breaker.OnReject(nowNs);
+            }
+        }
+        if (order.IsProbe && order.Status == OrderStatus.PendingNew)
+        {
+            bool succeeded = report.Kind is ExecutionKind.Accepted or ExecutionKind.Fill or ExecutionKind.PartialFill;
+            breaker.OnProbeOutcome(succeeded, nowNs);
+        }
+    }
+
+    /// <summary>The kill switch: cancel every open order and, when asked, close every position with a market order that bypasses the halted trading state.</summary>
+    private void OnKill(KillRequests requests, long sequence, long originTicks)
+    {
+        if ((requests & KillRequests.CancelAll) != 0)
+        {
+            var all = _orders.All;
+            for (int slot = 0; slot < all.Length; slot++)
+            {
+                if (OrderTransitions.IsOpen(all[slot].Status))
+                {
+                    RequestCancel(all[slot].ClientOrderId, sequence, originTicks);
+                }
+            }
+        }
+        if ((requests & KillRequests.Flatten) != 0)
+        {
+            var positions = _risk.Positions;
+            for (int id = 0; id < positions.Instruments; id++)
+            {
+                long quantity = positions[id].Quantity;
+                if (quantity != 0)
+                {
+                    var close = new OrderIntent(0, id, quantity > 0 ? Side.Sell : Side.Buy, OrderType.Market, TimeInForce.Day, Math.Abs(quantity));
+                    SendNew(in close, default, sequence, originTicks);
+                    _live.FlattenOrders++;
+                }
+            }
+        }
+    }
+}
