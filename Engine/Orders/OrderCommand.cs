@@ -50,6 +50,9 @@ public struct OrderCommand
     /// <summary>When the router wrote the command, <see cref="System.Diagnostics.Stopwatch"/> ticks.</summary>
     public long TsSentTicks;
 
+    /// <summary>The market event, for <see cref="OrderCommandKind.MarketData"/>.</summary>
+    public MarketDataEvent Market;
+
     /// <summary>When the inbound event that caused it was published, <see cref="System.Diagnostics.Stopwatch"/> ticks (tick-to-trade starts here).</summary>
     public long TsOriginTicks;
 }

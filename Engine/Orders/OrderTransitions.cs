@@ -35,7 +35,8 @@ public static class OrderTransitions
         {
             (OrderStatus.PendingNew, ExecutionKind.Accepted) => OrderStatus.New,
             (OrderStatus.PendingNew, ExecutionKind.Rejected) => OrderStatus.Rejected,
-            (OrderStatus.PendingCancel, ExecutionKind.Accepted) => OrderStatus.PendingCancel,
+            // A second acknowledgement (the REST answer and the stream's "new") changes nothing.
+            (OrderStatus.New or OrderStatus.PartiallyFilled or OrderStatus.PendingCancel or OrderStatus.PendingReplace, ExecutionKind.Accepted) => from,
             (OrderStatus.PendingNew or OrderStatus.New or OrderStatus.PartiallyFilled, ExecutionKind.PartialFill) => OrderStatus.PartiallyFilled,
             (OrderStatus.PendingCancel or OrderStatus.PendingReplace, ExecutionKind.PartialFill) => from,
             (OrderStatus.PendingNew or OrderStatus.New or OrderStatus.PartiallyFilled or OrderStatus.PendingCancel or OrderStatus.PendingReplace, ExecutionKind.Fill) => OrderStatus.Filled,

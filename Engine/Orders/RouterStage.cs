@@ -29,11 +29,16 @@ public sealed class RouterStage
     private readonly RingBuffer<OrderCommand> _outbound;
     private readonly ClientOrderIds _ids;
     private readonly IClock _clock;
+    private readonly bool _forwardMarketData;
     private readonly RouterCounters _live = new();
     private long _lastEventNs;
 
-    /// <summary>Wires the router after <paramref name="risk"/>, writing into <paramref name="outbound"/>.</summary>
-    public RouterStage(RiskStage risk, OrderTable orders, RingBuffer<OrderCommand> outbound, ClientOrderIds ids, IClock clock)
+    /// <summary>
+    /// Wires the router after <paramref name="risk"/>, writing into <paramref name="outbound"/>; with
+    /// <paramref name="forwardMarketData"/> (a simulated venue) every market event is written there too,
+    /// before the orders it led to.
+    /// </summary>
+    public RouterStage(RiskStage risk, OrderTable orders, RingBuffer<OrderCommand> outbound, ClientOrderIds ids, IClock clock, bool forwardMarketData = false)
     {
         ArgumentNullException.ThrowIfNull(risk);
         ArgumentNullException.ThrowIfNull(orders);
@@ -45,10 +50,14 @@ public sealed class RouterStage
         _outbound = outbound;
         _ids = ids;
         _clock = clock;
+        _forwardMarketData = forwardMarketData;
     }
 
     /// <summary>The orders.</summary>
     public OrderTable Orders => _orders;
+
+    /// <summary>The client order ids: a stage that wants to follow its orders takes ids here and puts them in its intents.</summary>
+    public ClientOrderIds Ids => _ids;
 
     /// <summary>The counts as of the last end of batch, for any thread.</summary>
     public RouterCounters Snapshot { get; } = new();
@@ -59,6 +68,10 @@ public sealed class RouterStage
         if (e.Kind == InboundKind.MarketData)
         {
             _lastEventNs = e.Market.TsEventNs;
+            if (_forwardMarketData)
+            {
+                Forward(in e.Market, sequence, e.TsPublishTicks);
+            }
         }
         else if (e.Kind == InboundKind.Execution)
         {
@@ -89,9 +102,22 @@ public sealed class RouterStage
         }
     }
 
+    /// <summary>Copies a market event to the simulated venue; waits if its ring is full (the simulator back-pressures the loop).</summary>
+    private void Forward(in MarketDataEvent market, long sequence, long originTicks)
+    {
+        long commandSequence = _outbound.Next();
+        ref var c = ref _outbound[commandSequence];
+        c.Kind = OrderCommandKind.MarketData;
+        c.Market = market;
+        c.OriginSequence = sequence;
+        c.OriginEventNs = market.TsEventNs;
+        c.TsOriginTicks = originTicks;
+        _outbound.Publish(commandSequence);
+    }
+
     private void SendNew(in OrderIntent intent, RiskDecision decision, long sequence, long originTicks)
     {
-        long id = _ids.Next();
+        long id = intent.ClientOrderId != 0 ? intent.ClientOrderId : _ids.Next();
         int slot = _orders.Add(id);
         if (slot < 0)
         {
@@ -117,6 +143,7 @@ public sealed class RouterStage
         order.StopPriceTicks = intent.StopPriceTicks;
         order.TrailTicks = intent.TrailTicks;
         order.IsProbe = decision.IsProbe;
+        order.ParentId = intent.ParentId;
         order.OpenNotionalCents = decision.NotionalCents;
         order.SentTicks = Stopwatch.GetTimestamp();
         WriteNew(commandSequence, in order, sequence, originTicks);

@@ -3,7 +3,7 @@ using Feeds;
 namespace Engine.Risk;
 
 /// <summary>An order the strategy wants to send (or a cancel of one), as the risk engine sees it: no strings, fixed size.</summary>
-/// <param name="ClientOrderId">Our id of the order (of the order to cancel when <paramref name="IsCancel"/>).</param>
+/// <param name="ClientOrderId">Our id of the order to cancel when <paramref name="IsCancel"/>; for a new order 0 (the router assigns one) or an id the caller took from the engine's <c>ClientOrderIds</c> to follow the order by.</param>
 /// <param name="InstrumentId">The instrument id (the book's id, 0..n-1).</param>
 /// <param name="Side">Buy or sell.</param>
 /// <param name="Type">Market, limit, stop, stop-limit or trailing stop.</param>
@@ -13,6 +13,7 @@ namespace Engine.Risk;
 /// <param name="StopPriceTicks">Stop price in ticks (stop and stop-limit orders), else 0.</param>
 /// <param name="TrailTicks">Trailing distance in ticks (trailing stops), else 0.</param>
 /// <param name="IsCancel">A cancel or modify of an open order rather than a new order.</param>
+/// <param name="ParentId">The parent (a TWAP's id) this order is a slice of, else 0.</param>
 public readonly record struct OrderIntent(
     long ClientOrderId,
     int InstrumentId,
@@ -23,4 +24,5 @@ public readonly record struct OrderIntent(
     long LimitPriceTicks = 0,
     long StopPriceTicks = 0,
     long TrailTicks = 0,
-    bool IsCancel = false);
+    bool IsCancel = false,
+    long ParentId = 0);

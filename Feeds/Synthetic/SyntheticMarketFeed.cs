@@ -16,6 +16,9 @@ public sealed class SyntheticMarketFeed
     private const int PacingBatch = 64;
     private const long FirstMidTicks = 10_000;
 
+    /// <summary>The venue clock of every stream starts here (2026-01-05 14:30 UTC, a session open), so the same seed gives the same times.</summary>
+    private const long VenueEpochNs = 1_767_623_400_000_000_000;
+
     private readonly IMarketDataSink _sink;
     private readonly long _maxEvents;
     private readonly double _rateEventsPerSecond;
@@ -23,9 +26,11 @@ public sealed class SyntheticMarketFeed
     private readonly long[] _midTicks;
     private readonly LiveOrder[] _liveOrders;
     private readonly int[] _liveCounts;
+    private readonly long _venueStepNs;
     private ulong _random;
     private long _nextOrderId;
     private long _published;
+    private long _venueTimeNs = VenueEpochNs;
 
     /// <summary>Creates the feed for thread <paramref name="threadIndex"/> of <see cref="SyntheticFeedOptions.Threads"/>.</summary>
     public SyntheticMarketFeed(SyntheticFeedOptions options, int threadIndex, IMarketDataSink sink)
@@ -35,6 +40,8 @@ public sealed class SyntheticMarketFeed
         _sink = sink;
         _maxEvents = options.MaxEventsPerThread;
         _rateEventsPerSecond = (double)options.RateEventsPerSecond / options.Threads;
+        // Venue time advances by the paced spacing between this thread's events (1 us unpaced).
+        _venueStepNs = _rateEventsPerSecond > 0 ? Math.Max(1, (long)(1e9 / _rateEventsPerSecond)) : 1_000;
         int count = (options.Instruments - threadIndex + options.Threads - 1) / options.Threads;
         _instrumentIds = new int[count];
         _midTicks = new long[count];
@@ -80,7 +87,8 @@ public sealed class SyntheticMarketFeed
         int slot = (int)(NextRandom() % (ulong)_instrumentIds.Length);
         e.InstrumentId = _instrumentIds[slot];
         e.TsRecvNs = Stopwatch.GetTimestamp();
-        e.TsEventNs = e.TsRecvNs;
+        _venueTimeNs += _venueStepNs;
+        e.TsEventNs = _venueTimeNs;
         if (NextRandom() % 64 == 0)
         {
             _midTicks[slot] += NextRandom() % 2 == 0 ? 1 : -1;

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Engine.Orders;
+using Engine.Pipeline;
+using Engine.Ring;
+
+namespace Engine.Venues;
+
+/// <summary>
+/// A gateway's way into the inbound ring that never waits while the ring is full: reports that do
+/// not fit wait in a pre-sized queue, in order, and go in at the next <see cref="Flush"/>.
+/// </summary>
+/// <remarks>
+/// Gateway thread only. The loop may itself be waiting for the gateway (a full outbound ring), so a
+/// gateway that waited on the inbound ring could deadlock the two; this one keeps consuming instead.
+/// Only if the queue is full too does it wait, and counts that (<see cref="Waits"/>): size the queue so
+/// it never happens.
+/// </remarks>
+public sealed class BufferedExecutionSink : IExecutionSink
+{
+    private readonly RingBuffer<InboundEvent> _ring;
+    private readonly ExecutionReport[] _pending;
+    private int _head;
+    private int _count;
+
+    /// <summary>A sink over <paramref name="ring"/> that can hold <paramref name="capacity"/> reports while the ring is full.</summary>
+    public BufferedExecutionSink(RingBuffer<InboundEvent> ring, int capacity)
+    {
+        ArgumentNullException.ThrowIfNull(ring);
+        if (capacity < 1)
+        {
+            ThrowHelper.ThrowArgument(nameof(capacity), $"capacity {capacity} must be at least 1");
+        }
+        _ring = ring;
+        _pending = new ExecutionReport[capacity];
+    }
+
+    /// <summary>Reports waiting for room in the ring.</summary>
+    public int Pending => _count;
+
+    /// <summary>Reports published since start-up.</summary>
+    public long Published { get; private set; }
+
+    /// <summary>Times the queue was full too and the gateway had to wait for the ring.</summary>
+    public long Waits { get; private set; }
+
+    /// <inheritdoc />
+    public void Publish(in ExecutionReport report)
+    {
+        if (_count == 0 && TryPublish(in report))
+        {
+            return;
+        }
+        if (_count == _pending.Length)
+        {
+            Waits++;
+            while (_count == _pending.Length)
+            {
+                Flush();
+                Thread.Yield();
+            }
+        }
+        _pending[(_head + _count) % _pending.Length] = report;
+        _count++;
+    }
+
+    /// <summary>Moves waiting reports into the ring while it has room; true when none is left waiting.</summary>
+    public bool Flush()
+    {
+        while (_count > 0 && TryPublish(in _pending[_head]))
+        {
+            _head = (_head + 1) % _pending.Length;
+            _count--;
+        }
+        return _count == 0;
+    }
+
+    private bool TryPublish(in ExecutionReport report)
+    {
+        if (!_ring.TryNext(out long sequence))
+        {
+            return false;
+        }
+        ref var slot = ref _ring[sequence];
+        slot.Kind = InboundKind.Execution;
+        slot.Execution = report;
+        slot.TsPublishTicks = Stopwatch.GetTimestamp();
+        _ring.Publish(sequence);
+        Published++;
+        return true;
+    }
+}

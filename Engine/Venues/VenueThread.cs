@@ -1,0 +1,91 @@
+using Engine.Orders;
+using Engine.Ring;
+
+namespace Engine.Venues;
+
+/// <summary>
+/// A venue gateway's thread: the one consumer of the outbound ring. It hands each slot to the venue's
+/// <see cref="IVenueHandler"/>, moves its gating sequence so the loop may reuse the slots, and puts
+/// the reports into the inbound ring through a <see cref="BufferedExecutionSink"/>.
+/// </summary>
+/// <remarks>
+/// The outbound ring has one producer (the loop), whose cursor is the last published slot, so no
+/// barrier is needed. Idle, the thread flushes waiting reports, lets the handler do time-driven work
+/// and yields. <see cref="Stop"/> lets it drain what the loop has published, then ends it.
+/// </remarks>
+public sealed class VenueThread : IDisposable
+{
+    private readonly RingBuffer<OrderCommand> _outbound;
+    private readonly IVenueHandler _handler;
+    private readonly BufferedExecutionSink _reports;
+    private readonly Thread _thread;
+    private readonly CancellationTokenSource _stop = new();
+    private Exception? _fault;
+
+    /// <summary>Creates the thread (not started) and registers its sequence as the outbound ring's gate.</summary>
+    public VenueThread(string name, RingBuffer<OrderCommand> outbound, IVenueHandler handler, BufferedExecutionSink reports)
+    {
+        ArgumentNullException.ThrowIfNull(outbound);
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(reports);
+        _outbound = outbound;
+        _handler = handler;
+        _reports = reports;
+        _outbound.AddGatingSequences(Consumed);
+        _thread = new Thread(Run) { Name = name, IsBackground = true };
+    }
+
+    /// <summary>The last slot handled; the loop's producer waits on it.</summary>
+    public Sequence Consumed { get; } = new();
+
+    /// <summary>What ended the thread abnormally, if anything.</summary>
+    public Exception? Fault => Volatile.Read(ref _fault);
+
+    /// <summary>Starts the thread.</summary>
+    public void Start() => _thread.Start();
+
+    /// <summary>Asks the thread to finish what the loop has published and waits up to <paramref name="timeout"/>; true if it ended.</summary>
+    public bool Stop(TimeSpan timeout)
+    {
+        _stop.Cancel();
+        return !_thread.IsAlive || _thread.Join(timeout);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stop.Dispose();
+
+    private void Run()
+    {
+        try
+        {
+            long next = 0;
+            var spin = new SpinWait();
+            while (true)
+            {
+                long available = _outbound.Cursor;
+                if (next <= available)
+                {
+                    for (; next <= available; next++)
+                    {
+                        _handler.OnCommand(ref _outbound[next], _reports);
+                    }
+                    Consumed.SetValue(available);
+                    _reports.Flush();
+                    spin.Reset();
+                    continue;
+                }
+                bool flushed = _reports.Flush();
+                _handler.OnIdle(_reports);
+                if (_stop.IsCancellationRequested && flushed && _outbound.Cursor < next)
+                {
+                    return;
+                }
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            Volatile.Write(ref _fault, exception);
+        }
+    }
+}
