@@ -1,0 +1,72 @@
+using Engine.Orders;
+using Engine.Pipeline;
+using Engine.Ring;
+using Engine.Ring.WaitStrategies;
+using Engine.Tests.Support;
+using Engine.Venues;
+
+namespace Engine.Tests.Orders;
+
+public sealed class VenueThreadTests
+{
+    [Test]
+    public void BufferedSink_RingFull_QueuesInOrderAndFlushesWhenThereIsRoom()
+    {
+        var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 2, new YieldingWaitStrategy());
+        var reader = new Sequence();
+        inbound.AddGatingSequences(reader);
+        var sink = new BufferedExecutionSink(inbound, 8);
+
+        for (int i = 1; i <= 5; i++)
+        {
+            sink.Publish(new ExecutionReport { Kind = ExecutionKind.Accepted, ClientOrderId = i });
+        }
+
+        Assert.That((sink.Published, sink.Pending), Is.EqualTo((2L, 3)));
+        reader.SetValue(1); // the loop read both
+        Assert.That(sink.Flush(), Is.False, "room for two of the three");
+        Assert.That((inbound[2].Execution.ClientOrderId, inbound[3].Execution.ClientOrderId), Is.EqualTo((3L, 4L)));
+        reader.SetValue(3);
+        Assert.That(sink.Flush(), Is.True);
+        Assert.That(inbound[4].Execution.ClientOrderId, Is.EqualTo(5));
+        Assert.That(inbound[4].Kind, Is.EqualTo(InboundKind.Execution));
+    }
+
+    [Test]
+    public void Run_Commands_ReachTheHandlerInOrderAndFreeTheirSlots()
+    {
+        var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 4, new YieldingWaitStrategy());
+        var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 64, new YieldingWaitStrategy());
+        var handler = new EchoHandler();
+        using var venue = new VenueThread("venue-test", outbound, handler, new BufferedExecutionSink(inbound, 16));
+        venue.Start();
+
+        for (int i = 1; i <= 10; i++)
+        {
+            long sequence = outbound.Next(); // waits on the venue's gate once four are out
+            outbound[sequence] = new OrderCommand { Kind = OrderCommandKind.New, ClientOrderId = i };
+            outbound.Publish(sequence);
+        }
+
+        Eventually.Until(() => inbound.Cursor == 9, TestTimeouts.Join, "ten acknowledgements");
+        Assert.That(venue.Stop(TestTimeouts.Join), Is.True);
+        Assert.That(handler.Seen, Is.EqualTo(Enumerable.Range(1, 10).Select(i => (long)i)));
+        Assert.That(inbound[9].Execution.ClientOrderId, Is.EqualTo(10));
+        Assert.That(venue.Fault, Is.Null);
+    }
+
+    private sealed class EchoHandler : IVenueHandler
+    {
+        public List<long> Seen { get; } = [];
+
+        public void OnCommand(ref OrderCommand command, IExecutionSink reports)
+        {
+            Seen.Add(command.ClientOrderId);
+            reports.Publish(new ExecutionReport { Kind = ExecutionKind.Accepted, ClientOrderId = command.ClientOrderId });
+        }
+
+        public void OnIdle(IExecutionSink reports)
+        {
+        }
+    }
+}
