@@ -67,4 +67,16 @@ public sealed class DecimalTextTests
             return DecimalText.TryParseTicks(Encoding.ASCII.GetBytes(text), decimals, out long parsed, out bool rounded) && parsed == ticks && !rounded;
         }, iter: 10_000);
     }
+
+    [TestCase(1_265_500L, 4, "126.55")]
+    [TestCase(1_000_000L, 4, "100")]
+    [TestCase(5L, 4, "0.0005")]
+    [TestCase(0L, 2, "0")]
+    [TestCase(-1_234L, 2, "-12.34")]
+    [TestCase(42L, 0, "42")]
+    [TestCase(long.MinValue, 4, "-922337203685477.5808")]
+    public void Format_Ticks_IsTheExactDecimalWithoutTrailingZeros(long ticks, int decimals, string expected)
+    {
+        Assert.That(DecimalText.Format(ticks, decimals), Is.EqualTo(expected));
+    }
 }

@@ -87,12 +87,17 @@ public sealed class EngineHost : IDisposable
     }
 
     /// <summary>Sends an operator command (kill, resume, reduce-only) to the loop through the inbound ring. Control thread.</summary>
-    public void Send(ControlCommand command)
+    public void Send(ControlCommand command) => Send(command, default, 0);
+
+    /// <summary>Sends a command that carries an order (place, cancel) and a request number for its answer. Control thread.</summary>
+    public void Send(ControlCommand command, in OrderIntent intent, long requestId)
     {
         using var claim = _ring.Claim();
         ref var slot = ref claim.Event;
         slot.Kind = InboundKind.Command;
         slot.Command = command;
+        slot.Intent = intent;
+        slot.RequestId = requestId;
         slot.TsPublishTicks = Stopwatch.GetTimestamp();
     }
 

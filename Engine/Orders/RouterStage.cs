@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Engine.Admin;
 using Engine.Pipeline;
 using Engine.Positions;
 using Engine.Ring;
@@ -30,6 +31,7 @@ public sealed class RouterStage
     private readonly ClientOrderIds _ids;
     private readonly IClock _clock;
     private readonly bool _forwardMarketData;
+    private readonly AdminMailbox? _admin;
     private readonly RouterCounters _live = new();
     private long _lastEventNs;
 
@@ -38,7 +40,7 @@ public sealed class RouterStage
     /// <paramref name="forwardMarketData"/> (a simulated venue) every market event is written there too,
     /// before the orders it led to.
     /// </summary>
-    public RouterStage(RiskStage risk, OrderTable orders, RingBuffer<OrderCommand> outbound, ClientOrderIds ids, IClock clock, bool forwardMarketData = false)
+    public RouterStage(RiskStage risk, OrderTable orders, RingBuffer<OrderCommand> outbound, ClientOrderIds ids, IClock clock, bool forwardMarketData = false, AdminMailbox? admin = null)
     {
         ArgumentNullException.ThrowIfNull(risk);
         ArgumentNullException.ThrowIfNull(orders);
@@ -51,6 +53,7 @@ public sealed class RouterStage
         _ids = ids;
         _clock = clock;
         _forwardMarketData = forwardMarketData;
+        _admin = admin;
     }
 
     /// <summary>The orders.</summary>
@@ -77,6 +80,10 @@ public sealed class RouterStage
         {
             OnExecution(in e.Execution);
         }
+        else if (_admin is not null)
+        {
+            OnOperator(ref e);
+        }
         var requests = _risk.Breaker.TakeKillRequests();
         if (requests != KillRequests.None)
         {
@@ -99,6 +106,28 @@ public sealed class RouterStage
         if (endOfBatch)
         {
             Snapshot.CopyFrom(_live);
+        }
+    }
+
+    /// <summary>An operator's place, cancel or list: the order goes through the risk checks like any other, and the answer to the admin mailbox.</summary>
+    private void OnOperator(ref InboundEvent e)
+    {
+        switch (e.Command)
+        {
+            case ControlCommand.PlaceOrder:
+                long id = _ids.Next();
+                var decision = _risk.Submit(e.Intent with { ClientOrderId = id });
+                _admin!.Answer(e.RequestId, decision.Reason, id, found: true);
+                break;
+            case ControlCommand.CancelOrder:
+                int slot = _orders.Find(e.Intent.ClientOrderId);
+                bool open = slot >= 0 && OrderTransitions.IsOpen(_orders[slot].Status);
+                var cancel = open ? _risk.Submit(e.Intent with { IsCancel = true, InstrumentId = _orders[slot].InstrumentId }) : default;
+                _admin!.Answer(e.RequestId, cancel.Reason, e.Intent.ClientOrderId, open);
+                break;
+            case ControlCommand.ListOrders:
+                _admin!.AnswerOrders(e.RequestId, _orders.All);
+                break;
         }
     }
 

@@ -17,4 +17,13 @@ public enum ControlCommand : byte
 
     /// <summary>Put the limits waiting in the <see cref="Risk.RiskLimitsMailbox"/> in force.</summary>
     ApplyRiskLimits,
+
+    /// <summary>An operator's order (<see cref="InboundEvent.Intent"/>) through the risk checks to the venue; the answer goes to the <see cref="Admin.AdminMailbox"/>.</summary>
+    PlaceOrder,
+
+    /// <summary>An operator's cancel of the order <see cref="InboundEvent.Intent"/>'s client order id; the answer goes to the <see cref="Admin.AdminMailbox"/>.</summary>
+    CancelOrder,
+
+    /// <summary>Copy the open orders to the <see cref="Admin.AdminMailbox"/>.</summary>
+    ListOrders,
 }

@@ -22,6 +22,12 @@ public struct InboundEvent
     /// <summary>The command, when <see cref="Kind"/> is <see cref="InboundKind.Command"/>.</summary>
     public ControlCommand Command;
 
+    /// <summary>For an operator's command: its request number, which the answer carries back.</summary>
+    public long RequestId;
+
+    /// <summary>For <see cref="ControlCommand.PlaceOrder"/> and <see cref="ControlCommand.CancelOrder"/>: the order.</summary>
+    public Risk.OrderIntent Intent;
+
     /// <summary>The market-data event, copied in by the feed's sink, when <see cref="Kind"/> is <see cref="InboundKind.MarketData"/>.</summary>
     public MarketDataEvent Market;
 

@@ -4,7 +4,7 @@ namespace Feeds.Alpaca;
 /// Turns the text of a JSON number into fixed-point ticks exactly, digit by digit, never through
 /// <c>double</c>: "126.55" at 4 decimals is 1,265,500 ticks.
 /// </summary>
-internal static class DecimalText
+public static class DecimalText
 {
     /// <summary>Most decimal places a scale may have (10^18 still fits a long).</summary>
     public const int MaxDecimals = 18;
@@ -144,4 +144,23 @@ internal static class DecimalText
     }
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    /// <summary>Writes <paramref name="ticks"/> of 10^-<paramref name="decimals"/> as a decimal string, exactly, without trailing zeros: 1,265,500 at 4 decimals is "126.55".</summary>
+    public static string Format(long ticks, int decimals)
+    {
+        if ((uint)decimals > MaxDecimals)
+        {
+            throw new ArgumentOutOfRangeException(nameof(decimals), decimals, $"at most {MaxDecimals} decimals");
+        }
+        string digits = ((System.Numerics.BigInteger)ticks).ToString(System.Globalization.CultureInfo.InvariantCulture).TrimStart('-');
+        string sign = ticks < 0 ? "-" : "";
+        if (decimals == 0)
+        {
+            return sign + digits;
+        }
+        digits = digits.PadLeft(decimals + 1, '0');
+        string whole = digits[..^decimals];
+        string fraction = digits[^decimals..].TrimEnd('0');
+        return fraction.Length == 0 ? sign + whole : sign + whole + "." + fraction;
+    }
 }

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Engine.Admin;
+
+/// <summary>The admin endpoint's JSON, source-generated: camelCase, unknown fields refused.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ManualOrder))]
+[JsonSerializable(typeof(AdminAnswer))]
+[JsonSerializable(typeof(List<AdminOrderView>))]
+internal sealed partial class AdminJsonContext : JsonSerializerContext;
