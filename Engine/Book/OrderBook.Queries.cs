@@ -35,6 +35,36 @@ public sealed partial class OrderBook
         return true;
     }
 
+    /// <summary>Total size resting at <paramref name="priceTicks"/> on <paramref name="side"/>; 0 when no level is there (or the side is neither buy nor sell).</summary>
+    /// <remarks>Cost: a binary search over the side's levels.</remarks>
+    public long QuantityAt(Side side, long priceTicks)
+    {
+        if (side is not (Side.Buy or Side.Sell))
+        {
+            return 0;
+        }
+        var bookSide = SideOf(side);
+        int index = bookSide.IndexOf(priceTicks);
+        return index >= 0 ? bookSide.At(index).Quantity : 0;
+    }
+
+    /// <summary>The side, price and remaining quantity of resting order <paramref name="orderId"/>; false if it does not rest in this book.</summary>
+    public bool TryGetOrder(long orderId, out Side side, out long priceTicks, out long quantity)
+    {
+        if (!TryFind(orderId, out int slot))
+        {
+            side = Side.None;
+            priceTicks = 0;
+            quantity = 0;
+            return false;
+        }
+        ref var order = ref _orders[slot];
+        side = order.Side;
+        priceTicks = order.PriceTicks;
+        quantity = order.Quantity;
+        return true;
+    }
+
     /// <summary>
     /// Copies the best <c>destination.Length</c> levels of <paramref name="side"/>, best first, and
     /// returns how many were written (fewer when the side is shallower).

@@ -1,0 +1,133 @@
+using Engine.Book;
+using Feeds;
+
+namespace Engine.Venues.Paper;
+
+/// <summary>
+/// The resting orders of <see cref="PaperMatcher"/>: queue position and passive fills as market
+/// events arrive.
+/// </summary>
+/// <remarks>
+/// <para>Queue position: an order joins the back of its price's queue, so its size ahead starts as
+/// the displayed size at its price. Each market event of its instrument then, in this order:</para>
+/// <list type="number">
+/// <item>Cancels: a decrease of the displayed size at its price that the event's trade does not
+/// account for (an L3 cancel, delete or replace, a level or quote update) removes size ahead in
+/// proportion: ahead -= decrease x ahead / size before, truncated (the orders that left are taken
+/// to be spread evenly through the queue; a level that empties leaves nothing ahead).</item>
+/// <item>Trades: a trade at its price on its side (an L3 execution, or a print whose aggressor is
+/// the other side or unknown) uses up the size ahead first and fills the order with the rest; a
+/// trade through its price (below a buy's limit, above a sell's) fills it with the trade's whole
+/// quantity. Orders of one side share the event's traded quantity in arrival order, so one print
+/// never fills more than it traded. Fill price: the limit. Maker fee.</item>
+/// <item>The size ahead is capped at the displayed size at its price.</item>
+/// <item>Touch: opposite levels through its limit fill it (at its limit, maker fee), and so does
+/// an opposite level at its limit once nothing is ahead of it; size our fills took is skipped
+/// (<see cref="TakenLiquidityTable"/>).</item>
+/// </list>
+/// <para>A level feed (L2, L1) shows a trade twice: as a print and as a smaller level. The print
+/// consumes the queue and the decrease then counts as cancels too, so on such feeds the estimate
+/// moves forward faster than the real queue would.</para>
+/// </remarks>
+public sealed partial class PaperMatcher
+{
+    /// <summary>The trade <paramref name="e"/> reports, read before the event is applied (an L3 execution names an order the book is about to change).</summary>
+    private TradePrint TradeOf(ref MarketDataEvent e)
+    {
+        switch (e.Kind)
+        {
+            case MarketDataKind.Trade:
+                var passive = e.Side switch
+                {
+                    Side.Buy => Side.Sell,
+                    Side.Sell => Side.Buy,
+                    _ => Side.None,
+                };
+                return e.Quantity > 0 ? new TradePrint(passive, e.PriceTicks, e.Quantity) : default;
+            case MarketDataKind.Execute:
+                if ((uint)e.InstrumentId < (uint)_books.Count
+                    && _books[e.InstrumentId].TryGetOrder(e.OrderId, out var side, out long priceTicks, out long quantity)
+                    && e.Quantity > 0)
+                {
+                    // An execution may carry its own price (ITCH C); otherwise it traded at the order's.
+                    return new TradePrint(side, e.PriceTicks != 0 ? e.PriceTicks : priceTicks, Math.Min(e.Quantity, quantity));
+                }
+                return default;
+            default:
+                return default;
+        }
+    }
+
+    /// <summary>After a market event of <paramref name="instrumentId"/>: moves each resting order's queue position and fills those the event reaches, in arrival order.</summary>
+    private void MatchResting(int instrumentId, OrderBook book, in TradePrint trade)
+    {
+        long tradedToBuys = 0;
+        long tradedToSells = 0;
+        int slot = _orders.Head(instrumentId);
+        while (slot >= 0)
+        {
+            ref var order = ref _orders[slot];
+            int next = order.Next;
+            long levelNow = book.QuantityAt(order.Side, order.LimitPriceTicks);
+            ApplyCancels(ref order, levelNow, in trade);
+            long tradeAvailable = ApplyTrade(ref order, in trade);
+            order.AheadQuantity = Math.Min(order.AheadQuantity, levelNow);
+            order.LevelQuantity = levelNow;
+            if (tradeAvailable > 0)
+            {
+                ref long traded = ref order.Side == Side.Buy ? ref tradedToBuys : ref tradedToSells;
+                long quantity = Math.Min(order.LeavesQuantity, tradeAvailable - traded);
+                if (quantity > 0)
+                {
+                    traded += quantity;
+                    FillOrder(ref order, quantity, order.LimitPriceTicks, _makerFeeCentiBps);
+                }
+            }
+            if (order.LeavesQuantity > 0)
+            {
+                TakeLiquidity(ref order, book, passive: true);
+            }
+            if (order.LeavesQuantity == 0)
+            {
+                _orders.Close(slot);
+            }
+            slot = next;
+        }
+    }
+
+    private static void ApplyCancels(ref PaperOrder order, long levelNow, in TradePrint trade)
+    {
+        long before = order.LevelQuantity;
+        if (levelNow >= before || order.AheadQuantity == 0)
+        {
+            return;
+        }
+        long traded = trade.HitsQueue(order.Side, order.LimitPriceTicks) ? trade.Quantity : 0;
+        long cancelled = before - levelNow - traded;
+        if (cancelled > 0)
+        {
+            order.AheadQuantity -= (long)((Int128)cancelled * order.AheadQuantity / before);
+        }
+    }
+
+    /// <summary>The part of the event's trade that reaches <paramref name="order"/> (before other orders' shares), and the size ahead it used up.</summary>
+    private static long ApplyTrade(ref PaperOrder order, in TradePrint trade)
+    {
+        if (trade.Quantity <= 0)
+        {
+            return 0;
+        }
+        bool through = order.Side == Side.Buy ? trade.PriceTicks < order.LimitPriceTicks : trade.PriceTicks > order.LimitPriceTicks;
+        if (through)
+        {
+            return trade.Quantity;
+        }
+        if (!trade.HitsQueue(order.Side, order.LimitPriceTicks))
+        {
+            return 0;
+        }
+        long beyondQueue = trade.Quantity - order.AheadQuantity;
+        order.AheadQuantity = Math.Max(0, -beyondQueue);
+        return Math.Max(0, beyondQueue);
+    }
+}
