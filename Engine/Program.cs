@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Engine.Config;
+using Engine.Admin;
 using Engine.Host;
 using Engine.Replay;
 using Engine.Ring;
@@ -63,6 +64,7 @@ using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
 HostLog.Starting(log, options);
 var started = Stopwatch.StartNew();
 engine.Start();
+await using var admin = await StartAdminAsync(options.Admin, engine, loggers, log);
 
 var deadline = commandLine.DurationSeconds > 0 ? TimeSpan.FromSeconds(commandLine.DurationSeconds) : Timeout.InfiniteTimeSpan;
 var interval = options.StatusIntervalMs > 0 ? TimeSpan.FromMilliseconds(options.StatusIntervalMs) : TimeSpan.FromMilliseconds(200);
@@ -77,7 +79,7 @@ while (!stopRequested.Wait(interval) && engine.LoopState == ProcessorState.Runni
     {
         double rate = (now.EventsProcessed - last.EventsProcessed) / (nowAt - lastAt).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"status t={nowAt.TotalSeconds:F0}s events/s={rate:N0} processed={now.EventsProcessed:N0} ring={now.RingOccupancy}/{now.RingSlots} ({100.0 * now.RingOccupancy / now.RingSlots:F1}%) backpressure={now.ClaimWaits} faults={now.HandlerFaults} max_delay_us={now.MaxDelayNs / 1000.0:F1} trading={risk.TradingState} breaker={risk.BreakerState} pnl_day=${risk.DailyPnlCents / 100.0:F2} approved={risk.Approved} rejected={risk.Rejected}"));
+            $"status t={nowAt.TotalSeconds:F0}s events/s={rate:N0} processed={now.EventsProcessed:N0} ring={now.RingOccupancy}/{now.RingSlots} ({100.0 * now.RingOccupancy / now.RingSlots:F1}%) backpressure={now.ClaimWaits} faults={now.HandlerFaults} max_delay_us={now.MaxDelayNs / 1000.0:F1} orders={engine.Router.Snapshot.Sent} fills={engine.Router.Snapshot.Fills} trading={risk.TradingState} breaker={risk.BreakerState} pnl_day=${risk.DailyPnlCents / 100.0:F2} approved={risk.Approved} rejected={risk.Rejected}"));
     }
     last = now;
     lastAt = nowAt;
@@ -91,3 +93,22 @@ double seconds = started.Elapsed.TotalSeconds;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"summary run_s={seconds:F1} published={final.EventsPublished:N0} processed={final.EventsProcessed:N0} avg_events/s={final.EventsProcessed / seconds:N0} lost={final.EventsPublished - final.EventsProcessed} backpressure={final.ClaimWaits} faults={final.HandlerFaults} pinned={final.LoopPinned} drained={drained} loop={engine.LoopState} book_errors={engine.Books.ErrorTotal()} trading={engine.Risk.Snapshot.TradingState} breaker_trips={engine.Risk.Breaker.TripsToday} pnl_day=${engine.Risk.Snapshot.DailyPnlCents / 100.0:F2} risk_rejects={engine.Risk.Snapshot.Rejected}"));
 return faulted || !drained ? 2 : 0;
+
+// The admin endpoint runs only with a token from the environment; without one it stays off and says so.
+static async Task<AdminEndpoint?> StartAdminAsync(AdminOptions options, EngineHost engine, ILoggerFactory loggers, ILogger log)
+{
+    string? token = Environment.GetEnvironmentVariable(AdminOptions.TokenVariable);
+    if (!options.Enabled)
+    {
+        return null;
+    }
+    if (string.IsNullOrWhiteSpace(token))
+    {
+        HostLog.AdminOff(log, AdminOptions.TokenVariable);
+        return null;
+    }
+    var service = new AdminService(engine, engine.Instruments, engine.Admin, TimeSpan.FromMilliseconds(options.AnswerTimeoutMs));
+    var endpoint = await AdminEndpoint.StartAsync(options, token, service, loggers);
+    HostLog.AdminOn(log, endpoint.BaseUrl);
+    return endpoint;
+}

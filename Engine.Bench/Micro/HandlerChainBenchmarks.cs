@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Engine.Book;
+using Engine.Orders;
 using Engine.Pipeline;
 using Engine.Positions;
 using Engine.Ring;
@@ -11,7 +12,7 @@ using Feeds.Synthetic;
 namespace Engine.Bench.Micro;
 
 /// <summary>
-/// Cost per event of the engine's handler chain (books, risk stage, counter), run over a ring full of
+/// Cost per event of the engine's handler chain (books, risk stage, router, counter), run over a ring full of
 /// synthetic market events in the processor's calling pattern (by reference, end of batch on the
 /// last). The risk stage marks every valid book's position (flat here) and checks the daily loss.
 /// </summary>
@@ -31,11 +32,14 @@ public class HandlerChainBenchmarks
         new SyntheticMarketFeed(new SyntheticFeedOptions { MaxEventsPerThread = Events, RateEventsPerSecond = 0 }, 0, sink).Run(CancellationToken.None);
         var books = new OrderBooks(new BookOptions());
         var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), new SystemClock());
-        _chain = new HandlerChain(books, risk, new EventCounter());
+        // A live venue's router: no market data forwarded, and no order on this market.
+        var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 64, new BusySpinWaitStrategy());
+        var router = new RouterStage(risk, new OrderTable(64), outbound, new ClientOrderIds(0), new SystemClock());
+        _chain = new HandlerChain(books, risk, router, new EventCounter());
     }
 
     [Benchmark(OperationsPerInvoke = Events)]
-    public long BooksRiskCounter()
+    public long BooksRiskRouterCounter()
     {
         for (long sequence = 0; sequence < Events; sequence++)
         {

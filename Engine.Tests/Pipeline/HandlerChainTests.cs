@@ -1,4 +1,5 @@
 using Engine.Book;
+using Engine.Orders;
 using Engine.Pipeline;
 using Engine.Positions;
 using Engine.Ring;
@@ -18,7 +19,9 @@ public sealed class HandlerChainTests
     {
         var books = new OrderBooks(new BookOptions());
         var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), new SystemClock());
-        return new HandlerChain(books, risk, counter);
+        var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 64, new YieldingWaitStrategy());
+        var router = new RouterStage(risk, new OrderTable(64), outbound, new ClientOrderIds(0), new SystemClock());
+        return new HandlerChain(books, risk, router, counter);
     }
 
     [Test]

@@ -1,9 +1,12 @@
+using Engine.Admin;
 using Engine.Book;
+using Engine.Orders;
 using Engine.Pipeline;
 using Engine.Positions;
 using Engine.Ring;
 using Engine.Risk;
 using Engine.Slippage;
+using Engine.Venues;
 using Feeds.Synthetic;
 
 namespace Engine.Config;
@@ -34,6 +37,15 @@ public sealed record EngineOptions
     /// <summary>Position bounds and the stop-loss and trailing-stop monitors.</summary>
     public PositionsOptions Positions { get; set; } = new();
 
+    /// <summary>Sizes of the order path: order table, outbound ring, report queue.</summary>
+    public OrdersOptions Orders { get; set; } = new();
+
+    /// <summary>The venue orders go to.</summary>
+    public VenueOptions Venue { get; set; } = new();
+
+    /// <summary>The operator's admin endpoint.</summary>
+    public AdminOptions Admin { get; set; } = new();
+
     /// <summary>The built-in synthetic market.</summary>
     public SyntheticFeedOptions Synthetic { get; set; } = new();
 
@@ -50,6 +62,9 @@ public sealed record EngineOptions
         Risk.Validate("risk", errors, Book.Instruments);
         Slippage.Validate("slippage", errors, Book.Instruments);
         Positions.Validate("positions", errors);
+        Orders.Validate("orders", errors);
+        Venue.Validate("venue", errors);
+        Admin.Validate("admin", errors);
         Synthetic.Validate("synthetic", errors);
         if (StatusIntervalMs is < 0 or > 3_600_000)
         {

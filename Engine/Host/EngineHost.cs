@@ -1,10 +1,15 @@
 using System.Diagnostics;
+using Engine.Admin;
 using Engine.Book;
 using Engine.Config;
+using Engine.Orders;
 using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
 using Engine.Risk;
+using Engine.Venues;
+using Engine.Venues.Paper;
+using Feeds.Instruments;
 using Feeds.Synthetic;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +31,8 @@ public sealed class EngineHost : IDisposable
     private readonly Thread[] _feedThreads;
     private readonly CancellationTokenSource _stopFeeds = new();
     private readonly RiskLimitsMailbox _limitsMailbox = new();
+    private readonly RingBuffer<OrderCommand> _outbound;
+    private readonly VenueThread _venue;
     private static readonly TimeSpan FeedJoinSlice = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Wires the engine on <paramref name="clock"/> (the system clock unless given). Nothing runs until <see cref="Start"/>.</summary>
@@ -33,11 +40,18 @@ public sealed class EngineHost : IDisposable
     {
         _options = options;
         _ring = RingBuffer<InboundEvent>.Create(options.Ring.Producers, options.Ring.Slots, WaitStrategyFactory.Create(options.Ring.WaitStrategy));
+        clock ??= new SystemClock();
         Books = new OrderBooks(options.Book);
-        Risk = RiskStage.Create(options.Risk, options.Slippage, options.Positions, Books, _limitsMailbox, clock ?? new SystemClock());
+        Instruments = SyntheticInstruments(options);
+        Risk = RiskStage.Create(options.Risk, options.Slippage, options.Positions, Books, _limitsMailbox, clock);
+        Admin = new AdminMailbox(options.Orders.Capacity);
+        _outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, options.Orders.OutboundSlots, new YieldingWaitStrategy());
+        Router = new RouterStage(Risk, new OrderTable(options.Orders.Capacity), _outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData: true, Admin);
+        Paper = new PaperVenueHandler(new PaperMatcher(options.Venue.Paper, options.Book));
+        _venue = new VenueThread("venue-paper", _outbound, Paper, new BufferedExecutionSink(_ring, options.Orders.ReportQueue));
         Counter = new EventCounter();
         _faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loggers.CreateLogger("Engine.Loop"));
-        _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Books, Risk, Counter), _faults, options.Ring.MaxBatchSize);
+        _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Books, Risk, Router, Counter), _faults, options.Ring.MaxBatchSize);
         _ring.AddGatingSequences(_processor.Sequence);
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
@@ -58,15 +72,28 @@ public sealed class EngineHost : IDisposable
     /// <summary>The risk stage: positions, breaker and checks; read its <see cref="RiskStage.Snapshot"/> from any thread.</summary>
     public RiskStage Risk { get; }
 
+    /// <summary>The router: orders, their commands and the venues' reports; read its <see cref="RouterStage.Snapshot"/> from any thread.</summary>
+    public RouterStage Router { get; }
+
+    /// <summary>The paper venue; read its matcher only after <see cref="Stop"/>.</summary>
+    public PaperVenueHandler Paper { get; }
+
+    /// <summary>Where the router answers the operator's commands.</summary>
+    public AdminMailbox Admin { get; }
+
+    /// <summary>The instruments by symbol: the synthetic market's <c>SYN0</c>..<c>SYNn-1</c>.</summary>
+    public InstrumentTable Instruments { get; }
+
     /// <summary>The counting stage of the chain, for status and summary.</summary>
     public EventCounter Counter { get; }
 
     /// <summary>State of the loop; <see cref="ProcessorState.Faulted"/> means the engine must stop.</summary>
     public ProcessorState LoopState => _processor.State;
 
-    /// <summary>Starts the loop, then the feeds.</summary>
+    /// <summary>Starts the venue, the loop, then the feeds.</summary>
     public void Start()
     {
+        _venue.Start();
         _loop.Start();
         foreach (var thread in _feedThreads)
         {
@@ -132,11 +159,30 @@ public sealed class EngineHost : IDisposable
         }
         var remaining = deadline - DateTime.UtcNow;
         bool loopEnded = _loop.Stop(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
-        return loopEnded && _processor.State == ProcessorState.Halted;
+        // The venue finishes what the loop sent it; its last reports stay in the ring, unread.
+        remaining = deadline - DateTime.UtcNow;
+        bool venueEnded = _venue.Stop(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) && _venue.Fault is null;
+        return loopEnded && venueEnded && _processor.State == ProcessorState.Halted;
     }
 
     /// <inheritdoc />
-    public void Dispose() => _stopFeeds.Dispose();
+    public void Dispose()
+    {
+        _stopFeeds.Dispose();
+        _venue.Dispose();
+    }
+
+    /// <summary>The synthetic market's instruments, <c>SYN0</c>.., at the price decimals of their risk limits.</summary>
+    private static InstrumentTable SyntheticInstruments(EngineOptions options)
+    {
+        var table = new InstrumentTable(options.Book.Instruments);
+        int[] decimals = options.Risk.PriceDecimalsOf(options.Book.Instruments);
+        for (int id = 0; id < options.Synthetic.Instruments; id++)
+        {
+            table.GetOrAdd($"SYN{id}", decimals[id]);
+        }
+        return table;
+    }
 
     private long SumPublished()
     {

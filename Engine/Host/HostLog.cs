@@ -26,4 +26,10 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Reload: changes to {Sections} take effect only at the next start")]
     public static partial void ReloadNeedsRestart(ILogger logger, string sections);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Admin endpoint off: set {Variable} to a token to serve it")]
+    public static partial void AdminOff(ILogger logger, string variable);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Admin endpoint on {Url}/admin (bearer token required)")]
+    public static partial void AdminOn(ILogger logger, string url);
 }

@@ -1,4 +1,5 @@
 using Engine.Book;
+using Engine.Orders;
 using Engine.Ring;
 using Engine.Risk;
 
@@ -6,8 +7,8 @@ namespace Engine.Pipeline;
 
 /// <summary>
 /// The business-logic chain, run by the loop for every inbound event, stage after stage:
-/// the order books, the risk stage (positions, breaker, checks), then the event counter; the
-/// strategy joins before risk and the router after it.
+/// the order books, the risk stage (positions, breaker, checks), the router (orders out, reports
+/// in), then the event counter; the strategy joins before risk.
 /// </summary>
 /// <remarks>
 /// A struct, so the processor is specialised for it and every stage call is direct and inlinable.
@@ -16,10 +17,11 @@ namespace Engine.Pipeline;
 public readonly struct HandlerChain : IEventHandler<InboundEvent>
 {
     /// <summary>Creates the chain from its stages.</summary>
-    public HandlerChain(OrderBooks books, RiskStage risk, EventCounter counter)
+    public HandlerChain(OrderBooks books, RiskStage risk, RouterStage router, EventCounter counter)
     {
         Books = books;
         Risk = risk;
+        Router = router;
         Counter = counter;
     }
 
@@ -28,6 +30,9 @@ public readonly struct HandlerChain : IEventHandler<InboundEvent>
 
     /// <summary>Positions, breaker and the pre-trade checks: stage 4.</summary>
     public RiskStage Risk { get; }
+
+    /// <summary>Orders out, execution reports in: stage 5.</summary>
+    public RouterStage Router { get; }
 
     /// <summary>The counting stage.</summary>
     public EventCounter Counter { get; }
@@ -40,6 +45,7 @@ public readonly struct HandlerChain : IEventHandler<InboundEvent>
             Books.OnEvent(ref e);
         }
         Risk.OnEvent(ref e, endOfBatch);
+        Router.OnEvent(ref e, sequence, endOfBatch);
         Counter.OnEvent(ref e, endOfBatch);
     }
 }

@@ -11,7 +11,8 @@ namespace Engine.Venues;
 /// <remarks>
 /// The outbound ring has one producer (the loop), whose cursor is the last published slot, so no
 /// barrier is needed. Idle, the thread flushes waiting reports, lets the handler do time-driven work
-/// and yields. <see cref="Stop"/> lets it drain what the loop has published, then ends it.
+/// and yields. <see cref="Stop"/> (after the loop has stopped) lets it handle what the loop had
+/// published, then ends it; reports still waiting for room in the inbound ring are left there.
 /// </remarks>
 public sealed class VenueThread : IDisposable
 {
@@ -74,9 +75,10 @@ public sealed class VenueThread : IDisposable
                     spin.Reset();
                     continue;
                 }
-                bool flushed = _reports.Flush();
+                _reports.Flush();
                 _handler.OnIdle(_reports);
-                if (_stop.IsCancellationRequested && flushed && _outbound.Cursor < next)
+                // The loop has stopped before this is asked: reports it can no longer read stay unread.
+                if (_stop.IsCancellationRequested && _outbound.Cursor < next)
                 {
                     return;
                 }

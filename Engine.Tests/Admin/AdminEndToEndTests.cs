@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Engine.Admin;
+using Engine.Config;
+using Engine.Host;
+using Engine.Pipeline;
+using Engine.Ring;
+using Engine.Ring.WaitStrategies;
+using Engine.Risk;
+using Engine.Tests.Support;
+using Feeds.Synthetic;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Tests.Admin;
+
+/// <summary>
+/// The operator's path over a real socket: the admin endpoint, the ring, risk, router, the paper
+/// venue matching against the synthetic market, and the fills back into the positions.
+/// </summary>
+public sealed class AdminEndToEndTests
+{
+    private const string Token = "test-token-not-a-secret";
+
+    private EngineHost _host = null!;
+    private AdminEndpoint _endpoint = null!;
+    private HttpClient _http = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        var options = new EngineOptions
+        {
+            Ring = new RingOptions { Slots = 4096, Producers = ProducerType.Multi, WaitStrategy = WaitStrategyKind.Yielding, MaxBatchSize = 256 },
+            Pipeline = new PipelineOptions { Thread = new LoopThreadOptions { Name = "admin-e2e", CpuSet = [], Nice = 0 } },
+            Synthetic = new SyntheticFeedOptions { Instruments = 2, RateEventsPerSecond = 200_000, Seed = 3 },
+            Orders = new Engine.Orders.OrdersOptions { OutboundSlots = 65_536 },
+            Admin = new AdminOptions { Port = 0 },
+            StatusIntervalMs = 0,
+        };
+        _host = new EngineHost(options, NullLoggerFactory.Instance);
+        _host.Start();
+        Eventually.Until(() => _host.Status().EventsProcessed > 20_000, TestTimeouts.LongRun, "the books have a market");
+        var service = new AdminService(_host, _host.Instruments, _host.Admin, TimeSpan.FromSeconds(10));
+        _endpoint = await AdminEndpoint.StartAsync(options.Admin, Token, service, NullLoggerFactory.Instance);
+        _http = new HttpClient { BaseAddress = new Uri(_endpoint.BaseUrl) };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        _http.Dispose();
+        await _endpoint.DisposeAsync();
+        _host.Stop();
+        _host.Dispose();
+    }
+
+    [Test]
+    public async Task PlaceMarketOrder_ReachesThePaperVenueAndFillsIntoThePosition()
+    {
+        using var response = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "SYN0", side = "buy", qty = 100 });
+
+        var answer = await response.Content.ReadFromJsonAsync<AdminAnswer>();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), answer?.ToString());
+        Assert.That(answer!.Outcome, Is.EqualTo("sent"));
+        Assert.That(answer.ClientOrderId, Does.StartWith("eng-"));
+        Eventually.Until(() => _host.Router.Snapshot.Fills > 0 && _host.Risk.Snapshot.OpenPositions == 1, TestTimeouts.LongRun, "the fill reached the position");
+    }
+
+    [Test]
+    public async Task PlaceRestingLimitThenListThenCancel_ShowsAndRemovesTheOrder()
+    {
+        // The synthetic market trades about $1.0000; $0.90 is 1,000 bps away, past the default 500 bps collar.
+        using var refused = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "SYN0", side = "buy", qty = 100, type = "limit", limitPrice = "0.9" });
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That((await refused.Content.ReadFromJsonAsync<AdminAnswer>())!.Reason, Does.StartWith(nameof(RiskRejectReason.PriceOutsideCollar)));
+
+        using var placed = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "SYN0", side = "buy", qty = 100, type = "limit", limitPrice = "0.98", timeInForce = "gtc" });
+        var answer = await placed.Content.ReadFromJsonAsync<AdminAnswer>();
+        Assert.That(placed.StatusCode, Is.EqualTo(HttpStatusCode.OK), answer?.ToString());
+
+        var listed = await _http.GetFromJsonAsync<List<AdminOrderView>>("/admin/orders");
+        Assert.That(listed!.Select(o => o.ClientOrderId), Does.Contain(answer!.ClientOrderId));
+        Assert.That(listed!.Single(o => o.ClientOrderId == answer.ClientOrderId).LimitPrice, Is.EqualTo("0.98"));
+
+        using var cancelled = await _http.DeleteAsync($"/admin/orders/{answer.ClientOrderId}");
+        Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Eventually.Until(() => _host.Risk.Snapshot.OpenOrders == 0, TestTimeouts.LongRun, "the venue confirmed the cancel");
+        using var again = await _http.DeleteAsync($"/admin/orders/{answer.ClientOrderId}");
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task InvalidOrder_GetsEveryProblemAndChangesNothing()
+    {
+        using var response = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "NOPE", side = "hold", qty = -1, timeInForce = "week" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var answer = await response.Content.ReadFromJsonAsync<AdminAnswer>();
+        Assert.That(answer!.Problems, Has.Count.EqualTo(4));
+        Assert.That(_host.Router.Snapshot.Sent, Is.Zero);
+    }
+
+    [Test]
+    public async Task MalformedJson_IsABadRequest()
+    {
+        using var content = new StringContent("{ \"symbol\": ", System.Text.Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync("/admin/orders", content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task KillThenResume_ChangeTheTradingState()
+    {
+        (await _http.PostAsync("/admin/kill", null)).Dispose();
+        Eventually.Until(() => _host.Risk.Snapshot.TradingState == TradingState.Halted, TestTimeouts.LongRun, "halted");
+
+        using var refused = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "SYN0", side = "buy", qty = 100 });
+        Assert.That((await refused.Content.ReadFromJsonAsync<AdminAnswer>())!.Reason, Does.StartWith(nameof(RiskRejectReason.KillSwitch)));
+
+        (await _http.PostAsync("/admin/resume", null)).Dispose();
+        Eventually.Until(() => _host.Risk.Snapshot.TradingState == TradingState.Active, TestTimeouts.LongRun, "active again");
+    }
+
+    [TestCase(null)]
+    [TestCase("wrong")]
+    public async Task Request_WithoutTheToken_IsRefused(string? token)
+    {
+        using var anonymous = new HttpClient { BaseAddress = new Uri(_endpoint.BaseUrl) };
+        if (token is not null)
+        {
+            anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await anonymous.PostAsync("/admin/kill", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain(Token));
+        Assert.That(_host.Risk.Snapshot.TradingState, Is.EqualTo(TradingState.Active));
+    }
+}

@@ -1,0 +1,24 @@
+using Engine.Venues.Paper;
+
+namespace Engine.Venues;
+
+/// <summary>The venue the engine trades on (config section <c>venue</c>).</summary>
+public sealed record VenueOptions
+{
+    /// <summary>Paper (simulated, the default) or Alpaca.</summary>
+    public VenueKind Kind { get; set; } = VenueKind.Paper;
+
+    /// <summary>The simulated venue.</summary>
+    public PaperVenueOptions Paper { get; set; } = new();
+
+    /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
+    public void Validate(string path, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (Kind != VenueKind.Paper)
+        {
+            errors.Add($"{path}.kind: {Kind} is not available yet; use Paper");
+        }
+        Paper.Validate($"{path}.paper", errors);
+    }
+}
