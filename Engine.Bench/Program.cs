@@ -3,6 +3,7 @@ using Engine.Bench.Latency;
 
 // bench ring [options]   the ring harness (throughput, one-way, ping-pong, per wait strategy)
 // bench micro [BDN args] BenchmarkDotNet micro-benchmarks (allocation and per-operation cost)
+// bench orders [--orders N] [--rate R]  intents through risk, router and the paper venue: orders/s, intent-to-ack latency
 // bench all              both
 string name = args.Length > 0 ? args[0] : "ring";
 string[] rest = args.Length > 0 ? args[1..] : [];
@@ -10,6 +11,8 @@ switch (name)
 {
     case "ring":
         return RingHarness.Run(rest);
+    case "orders":
+        return OrderPathHarness.Run(rest);
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(RingHarness).Assembly).Run(rest.Length > 0 ? rest : ["--filter", "*"]);
         return 0;
@@ -17,6 +20,6 @@ switch (name)
         BenchmarkSwitcher.FromAssembly(typeof(RingHarness).Assembly).Run(["--filter", "*"]);
         return RingHarness.Run(rest);
     default:
-        Console.Error.WriteLine($"unknown benchmark '{name}': use ring, micro or all");
+        Console.Error.WriteLine($"unknown benchmark '{name}': use ring, orders, micro or all");
         return 64;
 }

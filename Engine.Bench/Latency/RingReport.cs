@@ -36,7 +36,18 @@ internal sealed record RingSummary(
     Percentiles FloorPingPongNs,
     string ResultsFile);
 
+/// <summary>The last line of <c>bench orders</c>: offered and achieved orders per second, intent-to-acknowledgement latency, and what the run cost the GC.</summary>
+internal sealed record OrderPathSummary(
+    long OfferedRate,
+    double AchievedRate,
+    long Acks,
+    long Fills,
+    LatencyStats IntentToAck,
+    int GcCollections,
+    long AllocatedBytes);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(RingReport))]
 [JsonSerializable(typeof(RingSummary))]
+[JsonSerializable(typeof(OrderPathSummary))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;
