@@ -1,6 +1,6 @@
 namespace Engine.Orders;
 
-/// <summary>Where a venue gateway puts its execution reports: in the engine, the inbound ring.</summary>
+/// <summary>Where a venue gateway puts its execution reports: in the engine, the inbound ring (<see cref="Venues.BufferedExecutionSink"/>).</summary>
 /// <remarks>Called from the gateway's own thread; an implementation must not drop a report.</remarks>
 public interface IExecutionSink
 {
