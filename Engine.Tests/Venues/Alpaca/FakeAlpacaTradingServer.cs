@@ -223,7 +223,9 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
     {
         var http = context.Request;
         bool authorized = http.Headers["APCA-API-KEY-ID"] == KeyId && http.Headers["APCA-API-SECRET-KEY"] == Secret;
-        var request = new FakeAlpacaRequest(http.Method, http.Path.Value ?? "", http.QueryString.Value ?? "", Stopwatch.GetTimestamp(), authorized);
+        long arrived = Stopwatch.GetTimestamp();
+        string body = await new StreamReader(http.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
+        var request = new FakeAlpacaRequest(http.Method, http.Path.Value ?? "", http.QueryString.Value ?? "", arrived, authorized, body);
         _requests.Enqueue(request);
         if (!authorized)
         {
@@ -241,7 +243,6 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
             context.Abort();
             return;
         }
-        string body = await new StreamReader(http.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
         if (request.Route == "POST /v2/orders")
         {
             _orderBodies.Enqueue(body);

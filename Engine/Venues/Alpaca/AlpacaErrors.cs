@@ -58,7 +58,11 @@ internal static class AlpacaErrors
                 // Not Alpaca's shape (a proxy's page): the status alone decides.
             }
         }
-        if (message.Length > MaxMessageLength)
+        if (message.Length == 0)
+        {
+            message = "HTTP " + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (message.Length > MaxMessageLength)
         {
             message = message[..MaxMessageLength];
         }

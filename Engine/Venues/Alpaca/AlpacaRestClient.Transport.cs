@@ -54,7 +54,10 @@ public sealed partial class AlpacaRestClient
         }
         catch (HttpRequestException exception)
         {
-            return AlpacaAttempt.Failed(AlpacaAttemptKind.ConnectionLost, $"the connection failed before the answer ({exception.HttpRequestError})");
+            string why = exception.HttpRequestError == HttpRequestError.Unknown && exception.InnerException is { } inner
+                ? inner.GetType().Name
+                : exception.HttpRequestError.ToString();
+            return AlpacaAttempt.Failed(AlpacaAttemptKind.ConnectionLost, $"the connection failed before the answer ({why})");
         }
     }
 
