@@ -11,8 +11,11 @@ namespace Engine.Tests.Venues.Alpaca;
 /// </summary>
 internal sealed class AlpacaClientHarness : IAsyncDisposable
 {
-    /// <summary>The client's request timeout in these tests: short, since a slow answer waits for it.</summary>
-    public const int TimeoutMs = 300;
+    /// <summary>The request timeout of tests whose answers come: generous, so a cold first request on a busy machine never times out.</summary>
+    public const int TimeoutMs = 10_000;
+
+    /// <summary>The request timeout of tests that make the fake hold its answer: short, since the test waits for it.</summary>
+    public const int ShortTimeoutMs = 300;
 
     private AlpacaRestClient? _client;
 

@@ -28,6 +28,7 @@ public sealed class AlpacaRestClientFaultTests
     [Test]
     public async Task PlaceOrderAsync_TimeoutAfterTheVenueAccepted_LooksUpAndPlacesExactlyOnce()
     {
+        _harness.Options.RequestTimeoutMs = AlpacaClientHarness.ShortTimeoutMs;
         Server.Inject(Post, FakeAlpacaFault.Slow());
 
         var result = await Client.PlaceOrderAsync(AlpacaClientHarness.LimitBuy("eng-1"), CancellationToken.None);
@@ -35,7 +36,8 @@ public sealed class AlpacaRestClientFaultTests
         Assert.That(result.Outcome, Is.EqualTo(AlpacaOutcome.Ok));
         Assert.That(result.Order!.Id, Is.EqualTo(Server.Orders().Single().Id));
         Assert.That(Server.CountWithClientOrderId("eng-1"), Is.EqualTo(1));
-        Assert.That(Server.Requests.Select(r => r.Route), Is.EqualTo(new[] { Post, Lookup }), "looked up, never sent again");
+        Assert.That(Server.CountRequests(Post), Is.EqualTo(1), "never sent again");
+        Assert.That(Server.CountRequests(Lookup), Is.GreaterThanOrEqualTo(1), "looked up instead");
     }
 
     [Test]
@@ -151,6 +153,7 @@ public sealed class AlpacaRestClientFaultTests
     [Test]
     public async Task PlaceOrderAsync_NoAnswerEver_IsUnknownAfterTheRetries()
     {
+        _harness.Options.RequestTimeoutMs = AlpacaClientHarness.ShortTimeoutMs;
         Server.Inject(Post, FakeAlpacaFault.Slow());
         Server.Inject(Lookup, FakeAlpacaFault.ServerError(503), times: 10);
         _harness.Options.MaxRetries = 2;
@@ -239,6 +242,7 @@ public sealed class AlpacaRestClientFaultTests
     [Test]
     public async Task GetOpenOrdersAsync_SlowAnswer_TimesOutAndRetries()
     {
+        _harness.Options.RequestTimeoutMs = AlpacaClientHarness.ShortTimeoutMs;
         await Client.PlaceOrderAsync(AlpacaClientHarness.LimitBuy("eng-16"), CancellationToken.None);
         Server.Inject("GET /v2/orders", FakeAlpacaFault.Slow());
 
@@ -246,12 +250,13 @@ public sealed class AlpacaRestClientFaultTests
 
         Assert.That(open.Outcome, Is.EqualTo(AlpacaOutcome.Ok));
         Assert.That(open.Value.Single().ClientOrderId, Is.EqualTo("eng-16"));
-        Assert.That(Server.CountRequests("GET /v2/orders"), Is.EqualTo(2));
+        Assert.That(Server.CountRequests("GET /v2/orders"), Is.GreaterThanOrEqualTo(2));
     }
 
     [Test]
     public async Task CancelOrderAsync_TimeoutAfterTheVenueCanceled_ChecksTheOrderAndReportsOk()
     {
+        _harness.Options.RequestTimeoutMs = AlpacaClientHarness.ShortTimeoutMs;
         await Client.PlaceOrderAsync(AlpacaClientHarness.LimitBuy("eng-17"), CancellationToken.None);
         Server.Inject(AnyDelete(), FakeAlpacaFault.Slow());
 

@@ -23,10 +23,11 @@ namespace Engine.Tests.Venues.Alpaca;
 /// headers. Faults are injected per route (<c>"POST /v2/orders"</c>) or for every route (<c>"*"</c>).
 /// </summary>
 /// <remarks>
-/// Every change of an order's state raises <see cref="OrderUpdated"/> with Alpaca's trade_updates
-/// event name and the order object: the hook a trade_updates stream endpoint pushes from.
+/// Every change of an order's state is published as Alpaca's trade_updates message: pushed to the
+/// streams listening on <c>/stream</c> (FakeAlpacaTradingServer.Stream.cs) and raised as
+/// <see cref="OrderUpdated"/>.
 /// </remarks>
-internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
+internal sealed partial class FakeAlpacaTradingServer : IAsyncDisposable
 {
     public const string KeyId = "PKFAKETRADING0001";
     public const string Secret = "fake-trading-secret-Hq3Zr8Lm";
@@ -49,8 +50,8 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
 
     private FakeAlpacaTradingServer(WebApplication app) => _app = app;
 
-    /// <summary>Raised after an order changes state (outside the server's lock): the trade_updates event and the order.</summary>
-    public event Action<string, FakeAlpacaOrder>? OrderUpdated;
+    /// <summary>Raised after an order changes state (outside the server's lock), with the trade_updates message the streams got.</summary>
+    public event Action<FakeAlpacaTradeUpdate>? OrderUpdated;
 
     /// <summary><c>http://127.0.0.1:port</c> or <c>https://127.0.0.1:port</c>.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -79,6 +80,7 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
         }));
         var app = builder.Build();
         var server = new FakeAlpacaTradingServer(app);
+        app.UseWebSockets();
         app.Run(server.HandleAsync);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -176,19 +178,18 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
     /// <summary>Fills <paramref name="qty"/> more of the order at <paramref name="price"/> (whole shares), as the venue would.</summary>
     public void Fill(string clientOrderId, long qty, string price)
     {
-        FakeAlpacaOrder order;
-        string updateEvent;
+        FakeAlpacaTradeUpdate update;
         lock (_gate)
         {
-            order = _byClientId[clientOrderId];
+            var order = _byClientId[clientOrderId];
             long filled = long.Parse(order.FilledQty, System.Globalization.CultureInfo.InvariantCulture) + qty;
             order.FilledQty = filled.ToString(System.Globalization.CultureInfo.InvariantCulture);
             order.FilledAvgPrice = price;
             bool complete = filled >= long.Parse(order.Qty, System.Globalization.CultureInfo.InvariantCulture);
             order.Status = complete ? "filled" : "partially_filled";
-            updateEvent = complete ? "fill" : "partial_fill";
+            update = Publish(complete ? "fill" : "partial_fill", order, qty, price);
         }
-        OrderUpdated?.Invoke(updateEvent, order);
+        OrderUpdated?.Invoke(update);
     }
 
     /// <summary>Alpaca's JSON of one order, as served (for a stream endpoint's trade_updates).</summary>
@@ -222,6 +223,11 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var http = context.Request;
+        if (http.Path == "/stream")
+        {
+            await StreamAsync(context);
+            return;
+        }
         bool authorized = http.Headers["APCA-API-KEY-ID"] == KeyId && http.Headers["APCA-API-SECRET-KEY"] == Secret;
         long arrived = Stopwatch.GetTimestamp();
         string body = await new StreamReader(http.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
@@ -248,9 +254,9 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
             _orderBodies.Enqueue(body);
         }
         var (status, answer, update) = Serve(request, http.Query, body);
-        if (update is { } changed)
+        if (update is not null)
         {
-            OrderUpdated?.Invoke(changed.Event, changed.Order);
+            OrderUpdated?.Invoke(update);
         }
         if (fault?.Kind == FakeAlpacaFaultKind.DropAfterServing)
         {
@@ -303,7 +309,7 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
         }
     }
 
-    private (int Status, string Body, (string Event, FakeAlpacaOrder Order)? Update) Serve(FakeAlpacaRequest request, IQueryCollection query, string body)
+    private (int Status, string Body, FakeAlpacaTradeUpdate? Update) Serve(FakeAlpacaRequest request, IQueryCollection query, string body)
     {
         lock (_gate)
         {
@@ -326,7 +332,7 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
         }
     }
 
-    private (int, string, (string, FakeAlpacaOrder)?) Place(string body)
+    private (int, string, FakeAlpacaTradeUpdate?) Place(string body)
     {
         JsonElement root;
         try
@@ -380,7 +386,7 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
         _orders.Add(order);
         _byId[order.Id] = order;
         _byClientId[order.ClientOrderId] = order;
-        return (200, Json(order.WriteTo), ("new", order));
+        return (200, Json(order.WriteTo), Publish("new", order));
     }
 
     private string ListOrders(string status) => Json(writer =>
@@ -402,7 +408,7 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
         writer.WriteEndArray();
     });
 
-    private (int, string, (string, FakeAlpacaOrder)?) Cancel(string orderId)
+    private (int, string, FakeAlpacaTradeUpdate?) Cancel(string orderId)
     {
         if (!_byId.TryGetValue(orderId, out var order))
         {
@@ -413,6 +419,6 @@ internal sealed class FakeAlpacaTradingServer : IAsyncDisposable
             return (422, Error(42210000, $"order is not cancelable, status: {order.Status}"), null);
         }
         order.Status = "canceled";
-        return (204, "", ("canceled", order));
+        return (204, "", Publish("canceled", order));
     }
 }

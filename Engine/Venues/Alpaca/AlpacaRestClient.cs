@@ -144,24 +144,21 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
             }
             if (mayExist)
             {
-                string lookupPath = ByClientOrderIdPath(request.ClientOrderId);
-                var lookup = await SendAsync(HttpMethod.Get, lookupPath, null, cancellation).ConfigureAwait(false);
-                if (lookup.Succeeded && Deserialize(lookup, AlpacaJsonContext.Default.AlpacaOrder, "GET", lookupPath) is { } found)
+                var (found, lookup, failure) = await LookUpAsync(request.ClientOrderId, cancellation).ConfigureAwait(false);
+                if (found is not null)
                 {
                     return Accepted(request, found, afterUncertainSend: true);
                 }
-                if (lookup.Status != 404 || lookup.Kind != AlpacaAttemptKind.Answered)
+                if (failure is not null)
                 {
-                    last = lookup.Succeeded
-                        ? new AlpacaError(lookup.Status, 0, "the lookup answer was not the expected JSON", VenueRejectReason.Other)
-                        : ErrorOf(lookup, cancel: false);
-                    if (!lookup.Retryable)
-                    {
-                        // The lookup itself is refused (credentials, say): what the venue holds stays unknown.
-                        return new AlpacaOrderResult(GiveUp("POST", Path, tries + 1, mayHaveApplied: true, last), null, last);
-                    }
+                    last = failure;
                     retryAfter = lookup.RetryAfter;
-                    continue;
+                    // A lookup refused outright (credentials, say) leaves what the venue holds unknown.
+                    if (lookup.Retryable)
+                    {
+                        continue;
+                    }
+                    return new AlpacaOrderResult(GiveUp("POST", Path, tries + 1, mayHaveApplied: true, last), null, last);
                 }
                 if (refusedUnlessFound is not null)
                 {
@@ -323,6 +320,25 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
             AlpacaRestLog.FoundAfterUncertainSend(_logger, request.ClientOrderId, order.Id, order.Status);
         }
         return new AlpacaOrderResult(AlpacaOutcome.Ok, order);
+    }
+
+    /// <summary>
+    /// One GET by client_order_id after a POST that may have got through: the order when found;
+    /// neither order nor failure on a 404 (the venue never got it); else the failure and its attempt.
+    /// </summary>
+    private async Task<(AlpacaOrder? Found, AlpacaAttempt Attempt, AlpacaError? Failure)> LookUpAsync(string clientOrderId, CancellationToken cancellation)
+    {
+        string path = ByClientOrderIdPath(clientOrderId);
+        var lookup = await SendAsync(HttpMethod.Get, path, null, cancellation).ConfigureAwait(false);
+        if (lookup.Succeeded)
+        {
+            return Deserialize(lookup, AlpacaJsonContext.Default.AlpacaOrder, "GET", path) is { } found
+                ? (found, lookup, null)
+                : (null, lookup, new AlpacaError(lookup.Status, 0, "the lookup answer was not the expected JSON", VenueRejectReason.Other));
+        }
+        return lookup.Kind == AlpacaAttemptKind.Answered && lookup.Status == 404
+            ? (null, lookup, null)
+            : (null, lookup, ErrorOf(lookup, cancel: false));
     }
 
     /// <summary>After a cancel that may have gone through was answered 404 or 422: the order's state decides.</summary>
