@@ -169,4 +169,15 @@ public sealed class AlpacaRestClientTests
         Assert.That(_harness.Log.Entries.Select(e => e.Message), Has.None.Contains(WrongSecret));
         Assert.That(placed.ToString() + account.Error, Does.Not.Contain(WrongSecret));
     }
+
+    [Test]
+    public async Task ToString_ClientOptionsCredentialsAndResults_NeverShowACredential()
+    {
+        var credentials = AlpacaClientHarness.Credentials();
+        var placed = await Client.PlaceOrderAsync(AlpacaClientHarness.LimitBuy("eng-50"), CancellationToken.None);
+
+        string text = string.Join(" ", Client, _harness.Options, credentials, placed, placed.Order);
+
+        Assert.That(text, Does.Not.Contain(FakeAlpacaTradingServer.Secret).And.Not.Contain(FakeAlpacaTradingServer.KeyId));
+    }
 }

@@ -46,7 +46,7 @@ public sealed record AlpacaTradingOptions
     /// <summary>Requests that may go back to back after a quiet spell; the bucket refills <c>rateLimitPerMinute - rateLimitBurst</c> per minute, so no minute sees more than <see cref="RateLimitPerMinute"/>.</summary>
     public int RateLimitBurst { get; set; } = 10;
 
-    /// <summary>Retries after the first try on 429, 5xx, timeouts and network errors (lookups after an uncertain POST count as tries).</summary>
+    /// <summary>Retries after the first try on 429, 5xx, timeouts and network errors (a failed lookup after an uncertain POST counts as a try).</summary>
     public int MaxRetries { get; set; } = 4;
 
     /// <summary>Ceiling of the first retry delay, milliseconds; doubled per retry, each delay uniform in [0, ceiling] (full jitter).</summary>
