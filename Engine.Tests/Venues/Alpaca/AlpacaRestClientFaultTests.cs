@@ -167,8 +167,24 @@ public sealed class AlpacaRestClientFaultTests
     }
 
     [Test]
+    public async Task PlaceOrderAsync_RateLimitedAfterAnUncertainTry_IsUnknownNotRefused()
+    {
+        // The lookup's 404 allows the resend, but the first POST could still land later: when the
+        // retries run out, the honest answer is "unknown", for the gateway to reconcile.
+        Server.Inject(Post, FakeAlpacaFault.DropBeforeServing());
+        Server.Inject(Post, FakeAlpacaFault.TooManyRequests(), times: 10);
+
+        var result = await Client.PlaceOrderAsync(AlpacaClientHarness.LimitBuy("eng-19"), CancellationToken.None);
+
+        Assert.That(result.Outcome, Is.EqualTo(AlpacaOutcome.Unknown));
+        Assert.That(result.Error!.Reason, Is.EqualTo(VenueRejectReason.RateLimited));
+        Assert.That(Server.Orders(), Is.Empty);
+    }
+
+    [Test]
     public async Task PlaceOrderAsync_VenueHasTheIdAlready_ReturnsThatOrder()
     {
+        _harness.Options.MaxRetries = 0;
         await Client.PlaceOrderAsync(AlpacaClientHarness.LimitBuy("eng-11"), CancellationToken.None);
 
         var again = await Client.PlaceOrderAsync(AlpacaClientHarness.LimitBuy("eng-11"), CancellationToken.None);
@@ -191,6 +207,7 @@ public sealed class AlpacaRestClientFaultTests
     [Test]
     public async Task PlaceOrderAsync_InvalidFieldWithTheDuplicateCode_IsRefusedAfterOneLookup()
     {
+        _harness.Options.MaxRetries = 0; // the lookup spends no retry
         var result = await Client.PlaceOrderAsync(AlpacaClientHarness.LimitBuy("eng-13", qty: "-1"), CancellationToken.None);
 
         Assert.That(result.Outcome, Is.EqualTo(AlpacaOutcome.Refused));

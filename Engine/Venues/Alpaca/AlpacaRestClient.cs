@@ -132,16 +132,20 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         const string Path = "/v2/orders";
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(request, AlpacaJsonContext.Default.AlpacaOrderRequest);
-        bool mayExist = false;
+        bool mayExist = false; // a try may have reached the venue and not been looked up since
+        bool everUncertain = false; // a try may have reached the venue at some point: a lookup's 404 cannot rule out that it lands later
         AlpacaError? refusedUnlessFound = null;
         AlpacaError? last = null;
         TimeSpan? retryAfter = null;
-        for (int tries = 0; ; tries++)
+        bool retrying = false;
+        int retries = 0;
+        while (true)
         {
-            if (tries > 0 && !await WaitBeforeRetryAsync("POST", Path, tries - 1, retryAfter, last!, cancellation).ConfigureAwait(false))
+            if (retrying && !await WaitBeforeRetryAsync("POST", Path, retries++, retryAfter, last!, cancellation).ConfigureAwait(false))
             {
-                return new AlpacaOrderResult(GiveUp("POST", Path, tries, mayExist, last!), null, last);
+                return new AlpacaOrderResult(GiveUp("POST", Path, retries, everUncertain, last!), null, last);
             }
+            retrying = true;
             if (mayExist)
             {
                 var (found, lookup, failure) = await LookUpAsync(request.ClientOrderId, cancellation).ConfigureAwait(false);
@@ -158,7 +162,7 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
                     {
                         continue;
                     }
-                    return new AlpacaOrderResult(GiveUp("POST", Path, tries + 1, mayHaveApplied: true, last), null, last);
+                    return new AlpacaOrderResult(GiveUp("POST", Path, retries + 1, mayHaveApplied: true, last), null, last);
                 }
                 if (refusedUnlessFound is not null)
                 {
@@ -177,7 +181,7 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
                 }
                 // Placed, but the answer is unreadable: find out what the venue holds.
                 last = new AlpacaError(attempt.Status, 0, "the order answer was not the expected JSON", VenueRejectReason.Other);
-                mayExist = true;
+                mayExist = everUncertain = true;
                 continue;
             }
             last = ErrorOf(attempt, cancel: false);
@@ -188,9 +192,9 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
                 // fields): if the venue holds our id, an earlier try got through (ours, or one the
                 // HTTP stack repeated on a fresh connection) and that order is the answer.
                 AlpacaRestLog.LookingUp(_logger, request.ClientOrderId, last.Message);
-                mayExist = true;
+                mayExist = everUncertain = true;
                 refusedUnlessFound = last;
-                retryAfter = null;
+                retrying = false; // the venue answered: look up at once, without spending a retry
                 continue;
             }
             if (!attempt.Retryable)
@@ -200,7 +204,7 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
             if (attempt.MayHaveApplied)
             {
                 AlpacaRestLog.LookingUp(_logger, request.ClientOrderId, last.Message);
-                mayExist = true;
+                mayExist = everUncertain = true;
             }
         }
     }
