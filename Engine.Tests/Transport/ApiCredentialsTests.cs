@@ -57,4 +57,106 @@ public sealed class ApiCredentialsTests
 
         Assert.That(credentials.ToString(), Does.Not.Contain("PKTEST").And.Not.Contain("s3cr3t-value"));
     }
+
+    [Test]
+    public void FromEnvironmentOrCredentialFiles_FilesInTheCredentialsDirectory_ReadsThemWithoutTheLineBreak()
+    {
+        using var directory = new CredentialsDirectory(("APCA_API_KEY_ID", "PKFILE\n"), ("APCA_API_SECRET_KEY", "file-secret-9\r\n"));
+
+        var credentials = ApiCredentials.FromEnvironmentOrCredentialFiles(KeyVariable, SecretVariable, directory.Environment());
+
+        Assert.That((credentials.KeyId, credentials.Secret), Is.EqualTo(("PKFILE", "file-secret-9")));
+    }
+
+    [Test]
+    public void FromEnvironmentOrCredentialFiles_VariableSet_WinsOverTheFile()
+    {
+        using var directory = new CredentialsDirectory(("APCA_API_KEY_ID", "PKFILE"), ("APCA_API_SECRET_KEY", "file-secret-9"));
+
+        var credentials = ApiCredentials.FromEnvironmentOrCredentialFiles(KeyVariable, SecretVariable, directory.Environment(secret: "env-secret"));
+
+        Assert.That((credentials.KeyId, credentials.Secret), Is.EqualTo(("PKFILE", "env-secret")));
+    }
+
+    [TestCase("")]
+    [TestCase("   \n")]
+    [TestCase(" padded-secret\n")]
+    public void FromEnvironmentOrCredentialFiles_BlankOrPaddedFile_ThrowsNamingTheFileNotTheValue(string content)
+    {
+        using var directory = new CredentialsDirectory(("APCA_API_KEY_ID", "PKFILE"), ("APCA_API_SECRET_KEY", content));
+
+        Assert.That(() => ApiCredentials.FromEnvironmentOrCredentialFiles(KeyVariable, SecretVariable, directory.Environment()),
+            Throws.InvalidOperationException.With.Message.Contains("credential file APCA_API_SECRET_KEY")
+                .And.Message.Not.Contains("padded-secret").And.Message.Not.Contains("PKFILE"));
+    }
+
+    [Test]
+    public void FromEnvironmentOrCredentialFiles_NeitherVariableNorFile_NamesBothPlaces()
+    {
+        using var directory = new CredentialsDirectory(("APCA_API_KEY_ID", "PKFILE"));
+
+        Assert.That(() => ApiCredentials.FromEnvironmentOrCredentialFiles(KeyVariable, SecretVariable, directory.Environment()),
+            Throws.InvalidOperationException.With.Message.Contains("APCA_API_SECRET_KEY is not set and $CREDENTIALS_DIRECTORY has no file APCA_API_SECRET_KEY"));
+    }
+
+    [Test]
+    public void FromEnvironmentOrCredentialFiles_NoCredentialsDirectory_NamesTheVariables()
+    {
+        Assert.That(() => ApiCredentials.FromEnvironmentOrCredentialFiles(KeyVariable, SecretVariable, Environment(null, null)),
+            Throws.InvalidOperationException.With.Message.Contains("environment variable APCA_API_KEY_ID is not set")
+                .And.Message.Contains("LoadCredential"));
+    }
+
+    [Test]
+    public void FromEnvironment_CredentialFilesPresent_IgnoresThem()
+    {
+        using var directory = new CredentialsDirectory(("APCA_API_KEY_ID", "PKFILE"), ("APCA_API_SECRET_KEY", "file-secret-9"));
+
+        Assert.That(() => ApiCredentials.FromEnvironment(KeyVariable, SecretVariable, directory.Environment()), Throws.InvalidOperationException);
+    }
+
+    [Test]
+    public void AddHeaders_Always_AddsBothValuesUnderTheGivenNames()
+    {
+        var credentials = ApiCredentials.FromEnvironment(KeyVariable, SecretVariable, Environment("PKTEST", "s3cr3t-value"));
+        using var request = new HttpRequestMessage();
+
+        credentials.AddHeaders(request.Headers, "APCA-API-KEY-ID", "APCA-API-SECRET-KEY");
+
+        Assert.That(request.Headers.GetValues("APCA-API-KEY-ID"), Is.EqualTo(new[] { "PKTEST" }));
+        Assert.That(request.Headers.GetValues("APCA-API-SECRET-KEY"), Is.EqualTo(new[] { "s3cr3t-value" }));
+    }
+
+    [Test]
+    public void Redact_TextQuotingTheValues_ReplacesBoth()
+    {
+        var credentials = ApiCredentials.FromEnvironment(KeyVariable, SecretVariable, Environment("PKTEST", "s3cr3t-value"));
+
+        Assert.That(credentials.Redact("key=PKTEST secret=s3cr3t-value"), Is.EqualTo("key=[redacted] secret=[redacted]"));
+    }
+
+    /// <summary>A temporary $CREDENTIALS_DIRECTORY holding the given files, as systemd's LoadCredential= makes it.</summary>
+    private sealed class CredentialsDirectory : IDisposable
+    {
+        private readonly string _path = Path.Combine(Path.GetTempPath(), "credentials-" + Guid.NewGuid().ToString("N"));
+
+        public CredentialsDirectory(params (string Name, string Content)[] files)
+        {
+            Directory.CreateDirectory(_path);
+            foreach (var (name, content) in files)
+            {
+                File.WriteAllText(Path.Combine(_path, name), content);
+            }
+        }
+
+        /// <summary>An environment with only CREDENTIALS_DIRECTORY set (and the secret variable, when given).</summary>
+        public Func<string, string?> Environment(string? secret = null) => name => name switch
+        {
+            ApiCredentials.CredentialsDirectoryVariable => _path,
+            SecretVariable => secret,
+            _ => null,
+        };
+
+        public void Dispose() => Directory.Delete(_path, recursive: true);
+    }
 }

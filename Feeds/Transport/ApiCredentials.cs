@@ -1,15 +1,24 @@
+using System.Net.Http.Headers;
+
 namespace Feeds.Transport;
 
 /// <summary>
-/// An API key id and its secret, read from environment variables at start-up and from nowhere else.
+/// An API key id and its secret, read at start-up from environment variables (or, for services, from
+/// systemd credential files of the same names) and from nowhere else.
 /// </summary>
 /// <remarks>
 /// Not a record, so that nothing prints the values: <see cref="ToString"/> is redacted, and no
-/// message of this project (log or exception) contains either value. Only the protocol that
-/// authenticates reads them, inside this assembly.
+/// message of this project (log or exception) contains either value. Only the code that
+/// authenticates reads them: the stream protocols inside this assembly, and HTTP clients through
+/// <see cref="AddHeaders"/>.
 /// </remarks>
 public sealed class ApiCredentials
 {
+    /// <summary>The variable systemd sets to the folder of a service's credentials (<c>LoadCredential=</c>, <c>SetCredentialEncrypted=</c>).</summary>
+    public const string CredentialsDirectoryVariable = "CREDENTIALS_DIRECTORY";
+
+    private const string Redacted = "[redacted]";
+
     private ApiCredentials(string keyId, string secret)
     {
         KeyId = keyId;
@@ -23,43 +32,114 @@ public sealed class ApiCredentials
     internal string Secret { get; }
 
     /// <summary>
-    /// Reads both values. Throws <see cref="InvalidOperationException"/> naming every variable that
-    /// is unset, empty, blank or padded with whitespace; the message names variables, never values.
+    /// Reads both values from environment variables. Throws <see cref="InvalidOperationException"/>
+    /// naming every variable that is unset, empty, blank or padded with whitespace; the message names
+    /// variables, never values.
     /// </summary>
     /// <param name="keyIdVariable">Name of the variable holding the key id.</param>
     /// <param name="secretVariable">Name of the variable holding the secret.</param>
     /// <param name="lookup">Reads a variable; <see cref="Environment.GetEnvironmentVariable(string)"/> when null (tests pass their own).</param>
-    public static ApiCredentials FromEnvironment(string keyIdVariable, string secretVariable, Func<string, string?>? lookup = null)
+    public static ApiCredentials FromEnvironment(string keyIdVariable, string secretVariable, Func<string, string?>? lookup = null) =>
+        Read(keyIdVariable, secretVariable, lookup, credentialFiles: false);
+
+    /// <summary>
+    /// Reads both values, each from its environment variable or, when that is not set, from the file
+    /// of the same name in <c>$CREDENTIALS_DIRECTORY</c> (systemd's <c>LoadCredential=NAME:/path</c>).
+    /// One trailing line break of a file is dropped (files written by <c>echo</c> have one). Throws
+    /// <see cref="InvalidOperationException"/> naming every value that is missing, empty, blank or
+    /// padded with whitespace; the message names variables and files, never values.
+    /// </summary>
+    /// <param name="keyIdName">Name of the variable (and credential file) holding the key id.</param>
+    /// <param name="secretName">Name of the variable (and credential file) holding the secret.</param>
+    /// <param name="lookup">Reads a variable; <see cref="Environment.GetEnvironmentVariable(string)"/> when null (tests pass their own).</param>
+    public static ApiCredentials FromEnvironmentOrCredentialFiles(string keyIdName, string secretName, Func<string, string?>? lookup = null) =>
+        Read(keyIdName, secretName, lookup, credentialFiles: true);
+
+    /// <summary>Adds the key id and the secret to <paramref name="headers"/> under the given header names.</summary>
+    /// <remarks>Any thread. The headers then hold the secret: never log a request or its headers.</remarks>
+    public void AddHeaders(HttpHeaders headers, string keyIdHeader, string secretHeader)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(keyIdVariable);
-        ArgumentException.ThrowIfNullOrWhiteSpace(secretVariable);
-        lookup ??= Environment.GetEnvironmentVariable;
-        var problems = new List<string>(2);
-        string keyId = Read(keyIdVariable, lookup, problems);
-        string secret = Read(secretVariable, lookup, problems);
-        return problems.Count == 0
-            ? new ApiCredentials(keyId, secret)
-            : throw new InvalidOperationException("Missing credentials: " + string.Join("; ", problems) + ". Credentials are read from environment variables only.");
+        ArgumentNullException.ThrowIfNull(headers);
+        headers.TryAddWithoutValidation(keyIdHeader, KeyId);
+        headers.TryAddWithoutValidation(secretHeader, Secret);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with every occurrence of the key id or the secret replaced by
+    /// <c>[redacted]</c>: for text that came from elsewhere (a server's error message) before it goes
+    /// into a log line or an exception.
+    /// </summary>
+    public string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Replace(Secret, Redacted, StringComparison.Ordinal).Replace(KeyId, Redacted, StringComparison.Ordinal);
     }
 
     /// <summary>Redacted: the values never appear in text.</summary>
     public override string ToString() => "ApiCredentials { redacted }";
 
-    private static string Read(string variable, Func<string, string?> lookup, List<string> problems)
+    private static ApiCredentials Read(string keyIdName, string secretName, Func<string, string?>? lookup, bool credentialFiles)
     {
-        string? value = lookup(variable);
-        if (value is null)
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyIdName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secretName);
+        lookup ??= Environment.GetEnvironmentVariable;
+        string? directory = credentialFiles ? lookup(CredentialsDirectoryVariable) : null;
+        var problems = new List<string>(2);
+        string keyId = ReadOne(keyIdName, lookup, directory, problems);
+        string secret = ReadOne(secretName, lookup, directory, problems);
+        string sources = credentialFiles
+            ? $"Credentials are read from environment variables, or from files of the same names in ${CredentialsDirectoryVariable} (systemd LoadCredential=)."
+            : "Credentials are read from environment variables only.";
+        return problems.Count == 0
+            ? new ApiCredentials(keyId, secret)
+            : throw new InvalidOperationException("Missing credentials: " + string.Join("; ", problems) + ". " + sources);
+    }
+
+    private static string ReadOne(string name, Func<string, string?> lookup, string? directory, List<string> problems)
+    {
+        string? value = lookup(name);
+        if (value is not null)
         {
-            problems.Add($"environment variable {variable} is not set");
+            return Check($"environment variable {name}", value, problems);
         }
-        else if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrEmpty(directory))
         {
-            problems.Add($"environment variable {variable} is empty or blank");
+            problems.Add($"environment variable {name} is not set");
+            return "";
+        }
+        string path = Path.Combine(directory, name);
+        if (!File.Exists(path))
+        {
+            problems.Add($"environment variable {name} is not set and ${CredentialsDirectoryVariable} has no file {name}");
+            return "";
+        }
+        try
+        {
+            return Check($"credential file {name}", DropOneLineBreak(File.ReadAllText(path)), problems);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The exception's text names the path, never the content.
+            problems.Add($"credential file {name} could not be read ({exception.GetType().Name})");
+            return "";
+        }
+    }
+
+    private static string Check(string source, string value, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add($"{source} is empty or blank");
         }
         else if (value.AsSpan().Trim().Length != value.Length)
         {
-            problems.Add($"environment variable {variable} has leading or trailing whitespace");
+            problems.Add($"{source} has leading or trailing whitespace");
         }
-        return value ?? "";
+        return value;
     }
+
+    private static string DropOneLineBreak(string text) =>
+        text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2]
+        : text.EndsWith('\n') ? text[..^1]
+        : text;
 }

@@ -108,10 +108,16 @@ public enum AlpacaOutcome
     /// <summary>The venue answered with success.</summary>
     Ok,
 
-    /// <summary>The venue answered with an error body; see <see cref="AlpacaError"/>.</summary>
+    /// <summary>
+    /// The venue answered with an error body; see <see cref="AlpacaError"/>. Also when every try
+    /// certainly failed to reach the venue (429s, no connection), so that nothing took effect.
+    /// </summary>
     Refused,
 
-    /// <summary>No answer could be had (timeouts, network, 5xx or 429 after every retry); the venue's state is not known.</summary>
+    /// <summary>
+    /// No answer could be had (timeouts, network, 5xx or 429 after every retry) and, for a POST or a
+    /// DELETE, a try may have taken effect; the venue's state is not known.
+    /// </summary>
     Unknown,
 }
 
