@@ -4,7 +4,7 @@ namespace Feeds.Alpaca;
 /// Turns the text of a JSON number into fixed-point ticks exactly, digit by digit, never through
 /// <c>double</c>: "126.55" at 4 decimals is 1,265,500 ticks.
 /// </summary>
-internal static class DecimalText
+public static class DecimalText
 {
     /// <summary>Most decimal places a scale may have (10^18 still fits a long).</summary>
     public const int MaxDecimals = 18;

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Feeds.Transport;
 
 /// <summary>
@@ -40,6 +42,19 @@ public sealed class ApiCredentials
         return problems.Count == 0
             ? new ApiCredentials(keyId, secret)
             : throw new InvalidOperationException("Missing credentials: " + string.Join("; ", problems) + ". Credentials are read from environment variables only.");
+    }
+
+    /// <summary>
+    /// Writes the key id and the secret as two string properties, named <paramref name="keyIdProperty"/>
+    /// and <paramref name="secretProperty"/>, into the JSON object <paramref name="writer"/> is in: how a
+    /// protocol outside this assembly builds its authentication message without the values ever
+    /// becoming a string it holds. The written bytes hold the secret: send them, never log them.
+    /// </summary>
+    public void WriteJsonProperties(Utf8JsonWriter writer, ReadOnlySpan<byte> keyIdProperty, ReadOnlySpan<byte> secretProperty)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteString(keyIdProperty, KeyId);
+        writer.WriteString(secretProperty, Secret);
     }
 
     /// <summary>Redacted: the values never appear in text.</summary>
