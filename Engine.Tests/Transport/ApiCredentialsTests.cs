@@ -57,4 +57,21 @@ public sealed class ApiCredentialsTests
 
         Assert.That(credentials.ToString(), Does.Not.Contain("PKTEST").And.Not.Contain("s3cr3t-value"));
     }
+
+    [Test]
+    public void WriteJsonProperties_IntoAnObject_WritesBothValuesUnderTheGivenNames()
+    {
+        var credentials = ApiCredentials.FromEnvironment(KeyVariable, SecretVariable, Environment("PKTEST", "s3\"cr3t"));
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            credentials.WriteJsonProperties(writer, "key_id"u8, "secret_key"u8);
+            writer.WriteEndObject();
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(buffer.WrittenMemory);
+        Assert.That(json.RootElement.GetProperty("key_id").GetString(), Is.EqualTo("PKTEST"));
+        Assert.That(json.RootElement.GetProperty("secret_key").GetString(), Is.EqualTo("s3\"cr3t"), "escaped by the writer");
+    }
 }

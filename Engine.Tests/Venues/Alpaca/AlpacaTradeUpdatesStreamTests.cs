@@ -30,14 +30,18 @@ public sealed class AlpacaTradeUpdatesStreamTests
         }
     }
 
-    private static async Task<Stream> StartAsync(FakeTradeUpdatesServer server, ILogger? logger = null)
+    private static async Task<Stream> StartAsync(FakeTradeUpdatesServer server, ILogger? logger = null, int keepAliveIntervalMs = 15_000, int keepAliveTimeoutMs = 10_000)
     {
         var sink = new RecordingExecutionSink();
         logger ??= new CapturingLogger();
         var options = new AlpacaTradeUpdatesOptions
         {
             Url = server.Url,
-            Transport = new() { ReconnectInitialDelayMs = 5, ReconnectMaxDelayMs = 20, StaleTimeoutMs = 0 },
+            Transport = new()
+            {
+                ReconnectInitialDelayMs = 5, ReconnectMaxDelayMs = 20, StaleTimeoutMs = 0,
+                KeepAliveIntervalMs = keepAliveIntervalMs, KeepAliveTimeoutMs = keepAliveTimeoutMs,
+            },
         };
         var ledger = new AlpacaOrderLedger(options.MaxTrackedOrders, sink, logger);
         var updates = new AlpacaTradeUpdates(options, AlpacaTradeUpdatesTests.Credentials(), AlpacaTestData.Instruments(), ledger, logger);
@@ -119,5 +123,16 @@ public sealed class AlpacaTradeUpdatesStreamTests
         Assert.That(stream.Updates.UpCount, Is.Zero);
         Assert.That(stream.Changes, Is.Empty);
         Assert.That(stream.Transport.State, Is.Not.EqualTo(TransportState.Stopped));
+    }
+
+    [Test]
+    public async Task ConnectionGoneSilentlyDead_UnansweredPingTakesItDownAndAReconnectBringsItBack()
+    {
+        await using var stream = await StartAsync(await FakeTradeUpdatesServer.StartAsync(freezeFirstConnection: true), keepAliveIntervalMs: 50, keepAliveTimeoutMs: 100);
+
+        Eventually.Until(() => stream.Updates.UpCount == 2 && stream.Updates.IsUp, TestTimeouts.Join, "the second connection is up");
+
+        Assert.That(stream.Changes.Select(c => c.IsUp), Is.EqualTo(new[] { true, false, true }));
+        Assert.That(stream.Changes.ElementAt(1).Reason, Is.Not.EqualTo(DisconnectReason.Stopped));
     }
 }

@@ -34,6 +34,9 @@ internal sealed class FakeTradeUpdatesServer : IAsyncDisposable
     /// <summary>The listening answer to send (the default confirms trade_updates).</summary>
     public string ListeningAnswer { get; init; } = TradeUpdateFrames.Listening;
 
+    /// <summary>Whether the first connection goes dead once it streams: the server stops reading, so it answers no ping.</summary>
+    public bool FreezeFirstConnection { get; init; }
+
     /// <summary>Every request received, as sent.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
@@ -46,7 +49,8 @@ internal sealed class FakeTradeUpdatesServer : IAsyncDisposable
     /// <summary>The stream URL, <c>ws://127.0.0.1:port/stream</c>.</summary>
     public string Url => _server.BaseUrl + "/stream";
 
-    public static async Task<FakeTradeUpdatesServer> StartAsync(bool binaryFrames = false, int refuseFirstAuthentications = 0, string? listeningAnswer = null)
+    public static async Task<FakeTradeUpdatesServer> StartAsync(bool binaryFrames = false, int refuseFirstAuthentications = 0, string? listeningAnswer = null,
+        bool freezeFirstConnection = false)
     {
         FakeTradeUpdatesServer? fake = null;
         var server = await LoopbackWebSocketServer.StartAsync((socket, index, cancellation) => fake!.HandleAsync(socket, index, cancellation));
@@ -55,6 +59,7 @@ internal sealed class FakeTradeUpdatesServer : IAsyncDisposable
             BinaryFrames = binaryFrames,
             RefuseFirstAuthentications = refuseFirstAuthentications,
             ListeningAnswer = listeningAnswer ?? TradeUpdateFrames.Listening,
+            FreezeFirstConnection = freezeFirstConnection,
         };
         return fake;
     }
@@ -101,6 +106,12 @@ internal sealed class FakeTradeUpdatesServer : IAsyncDisposable
         if (ListeningAnswer == TradeUpdateFrames.Listening)
         {
             Interlocked.Increment(ref _streaming);
+        }
+        if (FreezeFirstConnection && index == 0)
+        {
+            // A half-open connection: nothing is read (control frames, pings included, are answered only while reading).
+            await Task.Delay(Timeout.Infinite, cancellation);
+            return;
         }
         await _outboxes.PumpAsync(socket, index, LoopbackWebSocketServer.DrainUntilClosedAsync(socket, index, cancellation), cancellation);
     }

@@ -20,9 +20,11 @@ public sealed record AlpacaTradeUpdatesOptions
 
     /// <summary>
     /// Connect timeout, reconnect backoff, stale timeout, keep-alive. The stale timer is off by
-    /// default: the stream is silent while no order changes, so silence is not staleness here.
+    /// default: the stream is silent while no order changes, so silence is not staleness here;
+    /// instead every keep-alive is a ping that must be answered within 10 s, which finds a dead
+    /// connection within 25 s.
     /// </summary>
-    public WebSocketTransportOptions Transport { get; set; } = new() { StaleTimeoutMs = 0 };
+    public WebSocketTransportOptions Transport { get; set; } = new() { StaleTimeoutMs = 0, KeepAliveIntervalMs = 15_000, KeepAliveTimeoutMs = 10_000 };
 
     /// <summary>Adds every problem with these options to <paramref name="errors"/>, each with its key path under <paramref name="path"/>.</summary>
     public void Validate(string path, List<string> errors)
