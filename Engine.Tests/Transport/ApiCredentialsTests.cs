@@ -66,7 +66,7 @@ public sealed class ApiCredentialsTests
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            credentials.WriteJsonProperties(writer, "key_id"u8, "secret_key"u8);
+            credentials.WriteJsonProperties(writer, "key_id", "secret_key");
             writer.WriteEndObject();
         }
 

@@ -15,7 +15,7 @@ internal static class AlpacaRequestWriter
         {
             writer.WriteStartObject();
             writer.WriteString("action"u8, "auth"u8);
-            credentials.WriteJsonProperties(writer, "key"u8, "secret"u8);
+            credentials.WriteJsonProperties(writer, "key", "secret");
             writer.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();

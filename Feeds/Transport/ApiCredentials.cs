@@ -50,7 +50,7 @@ public sealed class ApiCredentials
     /// protocol outside this assembly builds its authentication message without the values ever
     /// becoming a string it holds. The written bytes hold the secret: send them, never log them.
     /// </summary>
-    public void WriteJsonProperties(Utf8JsonWriter writer, ReadOnlySpan<byte> keyIdProperty, ReadOnlySpan<byte> secretProperty)
+    public void WriteJsonProperties(Utf8JsonWriter writer, string keyIdProperty, string secretProperty)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteString(keyIdProperty, KeyId);

@@ -1,5 +1,6 @@
 using Engine.Orders;
 using Feeds;
+using Feeds.Alpaca;
 using Feeds.Instruments;
 
 namespace Engine.Venues.Alpaca;
@@ -51,7 +52,7 @@ public readonly record struct AlpacaOrderState(
             _ => Side.None,
         };
         int decimals = instruments[id].PriceDecimals;
-        int extra = Math.Min(MaxAveragePriceExtraDecimals, DecimalTextMaxDecimals - decimals);
+        int extra = Math.Min(MaxAveragePriceExtraDecimals, DecimalText.MaxDecimals - decimals);
         // The source-generated reader leaves a field Alpaca sent as null null, whatever its default says.
         string? filledText = order.FilledQty;
         if (side == Side.None || !AlpacaDecimals.TryParse(order.Qty, 0, out long quantity, out bool qtyRounded)
@@ -71,6 +72,4 @@ public readonly record struct AlpacaOrderState(
         state = new AlpacaOrderState(clientOrderId, id, decimals, side, quantity, filled, average, extra);
         return AlpacaOrderParse.Ok;
     }
-
-    private const int DecimalTextMaxDecimals = Feeds.Alpaca.DecimalText.MaxDecimals;
 }
