@@ -21,6 +21,8 @@ public sealed class AlpacaTradeUpdatesStreamTests
         public required RecordingExecutionSink Sink { get; init; }
         public required AlpacaTradeUpdates Updates { get; init; }
         public required WebSocketTransport Transport { get; init; }
+        public required FakeTradingApi Api { get; init; }
+        public required AlpacaReconciler Reconciler { get; init; }
         public ConcurrentQueue<AlpacaStreamStateChangedEventArgs> Changes { get; } = new();
 
         public async ValueTask DisposeAsync()
@@ -44,9 +46,15 @@ public sealed class AlpacaTradeUpdatesStreamTests
             },
         };
         var ledger = new AlpacaOrderLedger(options.MaxTrackedOrders, sink, logger);
-        var updates = new AlpacaTradeUpdates(options, AlpacaTradeUpdatesTests.Credentials(), AlpacaTestData.Instruments(), ledger, logger);
+        var instruments = AlpacaTestData.Instruments();
+        var updates = new AlpacaTradeUpdates(options, AlpacaTradeUpdatesTests.Credentials(), instruments, ledger, logger);
         var transport = new WebSocketTransport(options.Url, options.Transport, updates, logger, random: new Random(5), name: "alpaca-trade-updates");
-        var stream = new Stream { Server = server, Sink = sink, Updates = updates, Transport = transport };
+        var api = new FakeTradingApi();
+        var stream = new Stream
+        {
+            Server = server, Sink = sink, Updates = updates, Transport = transport, Api = api,
+            Reconciler = new AlpacaReconciler(api, ledger, instruments, logger),
+        };
         updates.StateChanged += (_, e) => stream.Changes.Enqueue(e);
         transport.Start();
         return stream;
@@ -134,5 +142,34 @@ public sealed class AlpacaTradeUpdatesStreamTests
 
         Assert.That(stream.Changes.Select(c => c.IsUp), Is.EqualTo(new[] { true, false, true }));
         Assert.That(stream.Changes.ElementAt(1).Reason, Is.Not.EqualTo(DisconnectReason.Stopped));
+    }
+
+    [Test]
+    public async Task StreamDownWhileTheOrderFills_ReconcileAfterTheReconnectReportsTheMissedFillAndTheLateEventsAddNothing()
+    {
+        await using var stream = await StartAsync(await FakeTradeUpdatesServer.StartAsync());
+        Eventually.Until(() => stream.Updates.IsUp, TestTimeouts.Join, "the first connection is up");
+        stream.Server.Send(0, TradeUpdateFrames.Event("partial_fill", s_id, filledQty: "40", filledAvgPrice: "126.5", price: "126.5", fillQty: "40", status: "partially_filled"));
+        Eventually.Until(() => stream.Sink.Count == 1, TestTimeouts.Join, "the first fill");
+
+        // The stream drops; meanwhile 30 more fill at the venue, at 126.6.
+        stream.Server.Close(0);
+        stream.Api.Add(Id, "partially_filled", filledQty: "70", filledAvgPrice: "126.542857142");
+        Eventually.Until(() => stream.Updates.UpCount == 2 && stream.Updates.IsUp, TestTimeouts.Join, "the second connection is up");
+        // The engine had applied the first fill when it took its view.
+        var result = await stream.Reconciler.ReconcileAsync([new EngineOrderView(Id, AlpacaTestData.Aapl, global::Feeds.Side.Buy, 100, 40, 40 * 1_265_000)], [], CancellationToken.None);
+        // The venue then replays the fill the stream missed, and the order completes.
+        stream.Server.Send(1, TradeUpdateFrames.Event("partial_fill", s_id, filledQty: "70", filledAvgPrice: "126.542857142", price: "126.6", fillQty: "30", status: "partially_filled"));
+        stream.Server.Send(1, TradeUpdateFrames.Event("fill", s_id, filledQty: "100", filledAvgPrice: "126.55", price: "126.5667", fillQty: "30", status: "filled"));
+        Eventually.Until(() => stream.Sink.Reports.Exists(r => r.Kind == ExecutionKind.Fill), TestTimeouts.Join, "the final fill");
+
+        Assert.That(result.Reports.Select(r => (r.LastQuantity, r.LastPriceTicks)), Is.EqualTo(new[] { (30L, 1_266_000L) }));
+        Assert.That(stream.Sink.Reports.Select(r => (r.Kind, r.LastQuantity, r.CumulativeQuantity)), Is.EqualTo(new[]
+        {
+            (ExecutionKind.PartialFill, 40L, 40L),
+            (ExecutionKind.PartialFill, 30L, 70L),
+            (ExecutionKind.Fill, 30L, 100L),
+        }));
+        Assert.That(stream.Updates.DownCount, Is.EqualTo(1));
     }
 }

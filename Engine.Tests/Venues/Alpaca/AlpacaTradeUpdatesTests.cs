@@ -1,4 +1,5 @@
 using System.Text;
+using CsCheck;
 using System.Text.Json;
 using Engine.Orders;
 using Engine.Tests.Alpaca;
@@ -240,5 +241,29 @@ public sealed class AlpacaTradeUpdatesTests
 
         Assert.That(() => new AlpacaTradeUpdates(options, Credentials(), AlpacaTestData.Instruments(), new AlpacaOrderLedger(16, new RecordingExecutionSink(), logger), logger),
             Throws.ArgumentException.With.Message.Contains("venues.alpaca.stream.url"));
+    }
+
+    [Test]
+    public void OnMessage_RandomBytesAndMutatedEvents_NeverThrow()
+    {
+        var h = new Harness().Up();
+        byte[] valid = Encoding.UTF8.GetBytes(TradeUpdateFrames.Event("fill", "eng-x", filledQty: "100", filledAvgPrice: "126.55", price: "126.55", fillQty: "100"));
+
+        FuzzGuard.AssertCompletes(() =>
+        {
+            Gen.Byte.Array[0, 300].Sample(bytes => h.Updates.OnMessage(h.Connection, bytes, 0), iter: 2_000);
+            Gen.Select(Gen.Int[0, valid.Length - 1], Gen.Byte).Array[1, 4].Sample(edits =>
+            {
+                byte[] mutated = (byte[])valid.Clone();
+                foreach (var (at, value) in edits)
+                {
+                    mutated[at] = value;
+                }
+                h.Updates.OnMessage(h.Connection, mutated, 0);
+            }, iter: 2_000);
+        });
+
+        Assert.That(h.Updates.Messages, Is.EqualTo(4_002), "two handshake messages, then every sample");
+        Assert.That(h.Updates.IsUp, Is.True);
     }
 }
