@@ -8,7 +8,8 @@ namespace Feeds.Transport;
 /// <remarks>
 /// Not a record, so that nothing prints the values: <see cref="ToString"/> is redacted, and no
 /// message of this project (log or exception) contains either value. Only the protocol that
-/// authenticates reads them, inside this assembly.
+/// authenticates reads them: inside this assembly directly, outside it through
+/// <see cref="WriteJsonProperties"/>, which puts them straight into an authentication message.
 /// </remarks>
 public sealed class ApiCredentials
 {

@@ -86,6 +86,18 @@ public sealed class AlpacaReconcilerTests
     }
 
     [Test]
+    public async Task Reconcile_OurVenueOrderUnknownToTheEngine_OnlyItsLaterFillsAreReported()
+    {
+        _api.Add(99, "partially_filled", filledQty: "40", filledAvgPrice: "126.5");
+        await Reconcile([]);
+
+        var state = new AlpacaOrderState(99, AlpacaTestData.Aapl, 4, Side.Buy, 100, 70, 1_265_500_000_000, 6);
+        _ledger.Apply(in state, ExecutionKind.None, VenueRejectReason.None, 1_266_000, 30, 0);
+
+        Assert.That(_sink.Reports.Select(r => (r.ClientOrderId, r.LastQuantity, r.LastPriceTicks)), Is.EqualTo(new[] { (99L, 30L, 1_266_000L) }));
+    }
+
+    [Test]
     public async Task Reconcile_EngineOrderTheVenueNeverHad_IsReportedAndLeftAlone()
     {
         var result = await Reconcile([Buy(5)]);

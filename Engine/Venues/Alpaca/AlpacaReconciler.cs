@@ -20,10 +20,12 @@ namespace Engine.Venues.Alpaca;
 /// client order id and publishes its missed fills and its end (canceled, expired, rejected,
 /// replaced); an order the venue never had is reported as <see cref="AlpacaDifferenceKind.MissingAtVenue"/>
 /// and left alone (the gateway may be holding it);</item>
-/// <item>reports venue orders the engine does not know, foreign ones, mismatched orders, and
+/// <item>reports venue orders the engine does not know (and seeds the ledger with their filled
+/// quantity, so that only their later fills are reported), foreign ones, mismatched orders, and
 /// positions that differ from the engine's plus the fills just published.</item>
 /// </list>
-/// <para>Runs on a gateway thread; allocates freely. A failed read makes the result incomplete
+/// <para>At start-up, run it before the stream's transport starts: the ledger must know the
+/// engine's fills before the first event arrives. Runs on a gateway thread; allocates freely. A failed read makes the result incomplete
 /// (nothing more is done after a failed list; a failed lookup is a difference).</para>
 /// </remarks>
 public sealed class AlpacaReconciler
@@ -121,6 +123,11 @@ public sealed class AlpacaReconciler
         {
             differences.Add(new AlpacaDifference(AlpacaDifferenceKind.UnknownVenueOrder, venueOrder.Symbol, venueOrder.ClientOrderId, 0, WholeOrZero(venueOrder.Qty),
                 "open at the venue, unknown to the engine"));
+            // What it filled before is in the venue's positions already (compared below); only its later fills are news.
+            if (AlpacaOrderState.TryParse(venueOrder, _instruments, out var unknown) == AlpacaOrderParse.Ok)
+            {
+                _ledger.Seed(clientOrderId, unknown.FilledQuantity, 0);
+            }
             return;
         }
         if (Read(venueOrder, differences, out var state) && Compare(in engineOrder, in state, venueOrder, differences))

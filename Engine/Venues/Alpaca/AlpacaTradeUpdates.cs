@@ -75,7 +75,11 @@ public sealed class AlpacaTradeUpdates : IWebSocketProtocol
         _authenticateRequest = TradeUpdatesRequestWriter.Authenticate(credentials);
     }
 
-    /// <summary>Raised on the stream's I/O thread when the stream comes up or goes down. Handlers must not block.</summary>
+    /// <summary>
+    /// Raised on the stream's I/O thread when the stream comes up or goes down. Handlers must not
+    /// block (no message is read meanwhile) and must not throw (the transport would count a
+    /// protocol fault and replace the connection).
+    /// </summary>
     public event EventHandler<AlpacaStreamStateChangedEventArgs>? StateChanged;
 
     /// <summary>Whether the stream is up: listening to trade_updates on a live connection.</summary>
