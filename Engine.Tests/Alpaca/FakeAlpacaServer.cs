@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Threading.Channels;
 using Engine.Tests.Transport;
 
 namespace Engine.Tests.Alpaca;
@@ -17,7 +16,7 @@ internal sealed class FakeAlpacaServer : IAsyncDisposable
     public const string Secret = "fake-secret-Zq9xW2vB7";
 
     private readonly LoopbackWebSocketServer _server;
-    private readonly ConcurrentDictionary<int, Channel<string?>> _outboxes = new();
+    private readonly LoopbackOutboxes _outboxes = new();
     private int _streaming;
 
     private FakeAlpacaServer(LoopbackWebSocketServer server) => _server = server;
@@ -46,14 +45,12 @@ internal sealed class FakeAlpacaServer : IAsyncDisposable
     }
 
     /// <summary>Queues a frame for connection <paramref name="index"/> (0-based), sent once it streams.</summary>
-    public void Send(int index, string frame) => Outbox(index).Writer.TryWrite(frame);
+    public void Send(int index, string frame) => _outboxes.Send(index, frame);
 
     /// <summary>Closes connection <paramref name="index"/> from the server side, after the frames queued before.</summary>
-    public void Close(int index) => Outbox(index).Writer.TryWrite(null);
+    public void Close(int index) => _outboxes.Close(index);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
-
-    private Channel<string?> Outbox(int index) => _outboxes.GetOrAdd(index, _ => Channel.CreateUnbounded<string?>());
 
     private async Task HandleAsync(WebSocket socket, int index, CancellationToken cancellation)
     {
@@ -88,29 +85,8 @@ internal sealed class FakeAlpacaServer : IAsyncDisposable
         await StreamAsync(socket, index, cancellation);
     }
 
-    private async Task StreamAsync(WebSocket socket, int index, CancellationToken cancellation)
-    {
-        var reader = Outbox(index).Reader;
-        var clientClosed = LoopbackWebSocketServer.DrainUntilClosedAsync(socket, index, cancellation);
-        while (true)
-        {
-            var next = reader.WaitToReadAsync(cancellation).AsTask();
-            if (await Task.WhenAny(next, clientClosed) == clientClosed || !await next)
-            {
-                return;
-            }
-            while (reader.TryRead(out string? frame))
-            {
-                if (frame is null)
-                {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by the test", CancellationToken.None);
-                    await clientClosed;
-                    return;
-                }
-                await LoopbackWebSocketServer.SendAsync(socket, frame);
-            }
-        }
-    }
+    private Task StreamAsync(WebSocket socket, int index, CancellationToken cancellation) =>
+        _outboxes.PumpAsync(socket, index, LoopbackWebSocketServer.DrainUntilClosedAsync(socket, index, cancellation), cancellation);
 
     /// <summary>The subscription confirmation: the lists of the request, under T=subscription.</summary>
     private static string SubscriptionAnswer(string subscribe)

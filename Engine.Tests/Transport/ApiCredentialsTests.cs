@@ -135,6 +135,23 @@ public sealed class ApiCredentialsTests
         Assert.That(credentials.Redact("key=PKTEST secret=s3cr3t-value"), Is.EqualTo("key=[redacted] secret=[redacted]"));
     }
 
+    [Test]
+    public void WriteJsonProperties_IntoAnObject_WritesBothValuesUnderTheGivenNames()
+    {
+        var credentials = ApiCredentials.FromEnvironment(KeyVariable, SecretVariable, Environment("PKTEST", "s3\"cr3t"));
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            credentials.WriteJsonProperties(writer, "key_id", "secret_key");
+            writer.WriteEndObject();
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(buffer.WrittenMemory);
+        Assert.That(json.RootElement.GetProperty("key_id").GetString(), Is.EqualTo("PKTEST"));
+        Assert.That(json.RootElement.GetProperty("secret_key").GetString(), Is.EqualTo("s3\"cr3t"), "escaped by the writer");
+    }
+
     /// <summary>A temporary $CREDENTIALS_DIRECTORY holding the given files, as systemd's LoadCredential= makes it.</summary>
     private sealed class CredentialsDirectory : IDisposable
     {

@@ -54,4 +54,15 @@ public sealed class WebSocketTransportOptionsTests
 
         Assert.That(problems, Has.One.StartsWith("feeds.x.transport.reconnectMaxDelayMs: 999"));
     }
+
+    [TestCase(5, 15_000)]
+    [TestCase(100, 0)]
+    public void Validate_KeepAliveTimeoutTooShortOrWithoutKeepAlives_IsRefused(int timeoutMs, int intervalMs)
+    {
+        var problems = new List<string>();
+
+        new WebSocketTransportOptions { KeepAliveTimeoutMs = timeoutMs, KeepAliveIntervalMs = intervalMs }.Validate("feeds.x.transport", problems);
+
+        Assert.That(problems, Has.One.StartsWith($"feeds.x.transport.keepAliveTimeoutMs: {timeoutMs}"));
+    }
 }

@@ -40,8 +40,8 @@ public sealed record EngineOptions
     /// <summary>Sizes of the order path: order table, outbound ring, report queue.</summary>
     public OrdersOptions Orders { get; set; } = new();
 
-    /// <summary>The venue orders go to.</summary>
-    public VenueOptions Venue { get; set; } = new();
+    /// <summary>The venues, and which one orders go to.</summary>
+    public VenueOptions Venues { get; set; } = new();
 
     /// <summary>The operator's admin endpoint.</summary>
     public AdminOptions Admin { get; set; } = new();
@@ -63,7 +63,7 @@ public sealed record EngineOptions
         Slippage.Validate("slippage", errors, Book.Instruments);
         Positions.Validate("positions", errors);
         Orders.Validate("orders", errors);
-        Venue.Validate("venue", errors);
+        Venues.Validate("venues", errors);
         Admin.Validate("admin", errors);
         Synthetic.Validate("synthetic", errors);
         if (StatusIntervalMs is < 0 or > 3_600_000)

@@ -47,7 +47,7 @@ public sealed class EngineHost : IDisposable
         Admin = new AdminMailbox(options.Orders.Capacity);
         _outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, options.Orders.OutboundSlots, new YieldingWaitStrategy());
         Router = new RouterStage(Risk, new OrderTable(options.Orders.Capacity), _outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData: true, Admin);
-        Paper = new PaperVenueHandler(new PaperMatcher(options.Venue.Paper, options.Book));
+        Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
         _venue = new VenueThread("venue-paper", _outbound, Paper, new BufferedExecutionSink(_ring, options.Orders.ReportQueue));
         Counter = new EventCounter();
         _faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loggers.CreateLogger("Engine.Loop"));

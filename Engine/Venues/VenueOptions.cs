@@ -2,7 +2,7 @@ using Engine.Venues.Paper;
 
 namespace Engine.Venues;
 
-/// <summary>The venue the engine trades on (config section <c>venue</c>).</summary>
+/// <summary>The venues the engine knows and the one it trades on (config section <c>venues</c>).</summary>
 public sealed record VenueOptions
 {
     /// <summary>Paper (simulated, the default) or Alpaca.</summary>

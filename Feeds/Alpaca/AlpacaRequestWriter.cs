@@ -15,8 +15,7 @@ internal static class AlpacaRequestWriter
         {
             writer.WriteStartObject();
             writer.WriteString("action"u8, "auth"u8);
-            writer.WriteString("key"u8, credentials.KeyId);
-            writer.WriteString("secret"u8, credentials.Secret);
+            credentials.WriteJsonProperties(writer, "key", "secret");
             writer.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();

@@ -4,7 +4,7 @@ namespace Feeds.Alpaca;
 /// Reads an RFC 3339 timestamp (<c>2021-02-22T15:51:45.335689322Z</c>, up to nanoseconds, <c>Z</c>
 /// or a <c>±hh:mm</c> offset) from UTF-8 into nanoseconds since the Unix epoch, without allocating.
 /// </summary>
-internal static class Rfc3339
+public static class Rfc3339
 {
     private const long NanosPerSecond = 1_000_000_000;
     private static readonly int s_epochDayNumber = new DateOnly(1970, 1, 1).DayNumber;

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json;
 
 namespace Feeds.Transport;
 
@@ -9,8 +10,9 @@ namespace Feeds.Transport;
 /// <remarks>
 /// Not a record, so that nothing prints the values: <see cref="ToString"/> is redacted, and no
 /// message of this project (log or exception) contains either value. Only the code that
-/// authenticates reads them: the stream protocols inside this assembly, and HTTP clients through
-/// <see cref="AddHeaders"/>.
+/// authenticates reads them: the stream protocols inside this assembly directly, HTTP clients through
+/// <see cref="AddHeaders"/>, and protocols outside it through <see cref="WriteJsonProperties"/>,
+/// which puts them straight into an authentication message.
 /// </remarks>
 public sealed class ApiCredentials
 {
@@ -73,6 +75,19 @@ public sealed class ApiCredentials
     {
         ArgumentNullException.ThrowIfNull(text);
         return text.Replace(Secret, Redacted, StringComparison.Ordinal).Replace(KeyId, Redacted, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Writes the key id and the secret as two string properties, named <paramref name="keyIdProperty"/>
+    /// and <paramref name="secretProperty"/>, into the JSON object <paramref name="writer"/> is in: how a
+    /// protocol outside this assembly builds its authentication message without the values ever
+    /// becoming a string it holds. The written bytes hold the secret: send them, never log them.
+    /// </summary>
+    public void WriteJsonProperties(Utf8JsonWriter writer, string keyIdProperty, string secretProperty)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteString(keyIdProperty, KeyId);
+        writer.WriteString(secretProperty, Secret);
     }
 
     /// <summary>Redacted: the values never appear in text.</summary>

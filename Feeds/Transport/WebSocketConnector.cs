@@ -22,6 +22,7 @@ internal sealed class WebSocketConnector : IDisposable
     private readonly HttpMessageInvoker _invoker;
     private readonly TimeSpan _connectTimeout;
     private readonly TimeSpan _keepAliveInterval;
+    private readonly TimeSpan _keepAliveTimeout;
     private readonly CancellationToken _stop;
 
     /// <summary>Creates the connector; <paramref name="stop"/> aborts a connect in progress.</summary>
@@ -36,6 +37,7 @@ internal sealed class WebSocketConnector : IDisposable
         _invoker = new HttpMessageInvoker(Handler, disposeHandler: true);
         _connectTimeout = TimeSpan.FromMilliseconds(options.ConnectTimeoutMs);
         _keepAliveInterval = options.KeepAliveIntervalMs == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(options.KeepAliveIntervalMs);
+        _keepAliveTimeout = options.KeepAliveTimeoutMs == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(options.KeepAliveTimeoutMs);
         _stop = stop;
     }
 
@@ -47,6 +49,8 @@ internal sealed class WebSocketConnector : IDisposable
     {
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = _keepAliveInterval;
+        // With a timeout the keep-alive becomes a ping whose pong must come back in time, else the socket aborts.
+        socket.Options.KeepAliveTimeout = _keepAliveTimeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _stop);
         timeout.CancelAfter(_connectTimeout);
         try

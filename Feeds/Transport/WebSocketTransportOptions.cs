@@ -24,6 +24,13 @@ public sealed record WebSocketTransportOptions
     /// <summary>Interval of WebSocket keep-alive frames, milliseconds; 0 = none.</summary>
     public int KeepAliveIntervalMs { get; set; } = 15_000;
 
+    /// <summary>
+    /// When above 0, each keep-alive is a ping that must be answered within this many milliseconds,
+    /// or the connection is taken for dead and replaced: how a stream that may stay silent for
+    /// long (no stale timer) still notices a half-open connection. 0 = unanswered keep-alives.
+    /// </summary>
+    public int KeepAliveTimeoutMs { get; set; }
+
     /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
     public void Validate(string path, List<string> errors)
     {
@@ -50,6 +57,10 @@ public sealed record WebSocketTransportOptions
         if (KeepAliveIntervalMs is < 0 or > 3_600_000)
         {
             errors.Add($"{path}.keepAliveIntervalMs: {KeepAliveIntervalMs} is outside 0..3600000 (0 = none)");
+        }
+        if (KeepAliveTimeoutMs != 0 && (KeepAliveTimeoutMs is < 10 or > 3_600_000 || KeepAliveIntervalMs == 0))
+        {
+            errors.Add($"{path}.keepAliveTimeoutMs: {KeepAliveTimeoutMs} must be 0 (off) or 10..3600000 with keepAliveIntervalMs above 0");
         }
     }
 }

@@ -18,22 +18,7 @@ public static class AlpacaDecimals
     /// <paramref name="ticks"/> of 10^-<paramref name="decimals"/> as the shortest exact decimal
     /// string: no exponent, no trailing zeros after the point, no point for a whole number.
     /// </summary>
-    public static string FormatTicks(long ticks, int decimals)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, DecimalText.MaxDecimals);
-        // Digits of |ticks| through ulong, so long.MinValue has a magnitude too.
-        ulong magnitude = ticks < 0 ? (ulong)-(ticks + 1) + 1 : (ulong)ticks;
-        string digits = magnitude.ToString(CultureInfo.InvariantCulture).PadLeft(decimals + 1, '0');
-        int point = digits.Length - decimals;
-        int end = digits.Length;
-        while (end > point && digits[end - 1] == '0')
-        {
-            end--;
-        }
-        string text = end == point ? digits[..point] : string.Concat(digits.AsSpan(0, point), ".", digits.AsSpan(point, end - point));
-        return ticks < 0 ? "-" + text : text;
-    }
+    public static string FormatTicks(long ticks, int decimals) => DecimalText.Format(ticks, decimals);
 
     /// <summary>A whole quantity as Alpaca's decimal string.</summary>
     public static string FormatQuantity(long quantity) => quantity.ToString(CultureInfo.InvariantCulture);
