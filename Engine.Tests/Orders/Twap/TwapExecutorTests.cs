@@ -378,4 +378,84 @@ public sealed class TwapExecutorTests
         Assert.That((f.Twap.Children[0].Status, f.Twap.OpenChildren, f.Twap.WorkingQuantity), Is.EqualTo((OrderStatus.Rejected, 0, 0L)));
         Assert.That(f.Router.Snapshot.RefusedTableFull, Is.EqualTo(1));
     }
+
+    [Test]
+    public void OnExecution_FillAfterTheChildWasCancelled_CountsForTheParent()
+    {
+        var f = new TwapFixture(o => { o.ChildType = TwapChildType.Limit; o.LimitReference = TwapLimitReference.Near; });
+        f.Start();
+        var child = f.SingleNew();
+        f.Report(ExecutionKind.Accepted, child.ClientOrderId);
+        f.Twap.Cancel(f.Clock.NowNs);
+        f.Tick();
+        f.Report(ExecutionKind.Canceled, child.ClientOrderId);
+        f.Tick();
+
+        f.Report(ExecutionKind.Fill, child.ClientOrderId, 20, Bid);
+
+        Assert.That((f.Twap.FilledQuantity, f.Twap.LateFills, f.Twap.Children[0].FilledQuantity), Is.EqualTo((20L, 1, 20L)));
+        Assert.That(f.Twap.AverageFillPriceTicks, Is.EqualTo(Bid));
+        Assert.That((f.Router.Snapshot.IllegalTransitions, f.Risk.Positions[0].Quantity), Is.EqualTo((1L, 20L)), "the router moves the position but not the ended order");
+        var report = new TwapReport(f.Options.Slices);
+        Assert.That(f.Stage.Snapshot.TryRead(report), Is.True);
+        Assert.That((report.FilledQuantity, report.Children[0].FilledQuantity), Is.EqualTo((20L, 20L)), "the snapshot copies the ended child again");
+    }
+
+    [Test]
+    public void Start_WhileActive_IsRefusedAndAZeroParentIdThrows()
+    {
+        var f = new TwapFixture();
+        f.Start();
+
+        Assert.That(f.Twap.Start(ParentId + 1, f.Clock.NowNs), Is.False);
+        Assert.Throws<ArgumentException>(() => f.Twap.Start(0, f.Clock.NowNs));
+        Assert.That(f.Twap.ParentId, Is.EqualTo(ParentId));
+    }
+
+    [Test]
+    public void OnTick_WarmedRunOfParents_AllocatesNothing()
+    {
+        var f = new TwapFixture(
+            o => { o.TotalQuantity = 100; o.Slices = 4; o.DurationMs = 4_000; o.ChildType = TwapChildType.Limit; o.LimitReference = TwapLimitReference.Near; },
+            r => { r.MaxGrossNotionalCents = 1_000_000_000_000; r.Defaults.MaxPositionQuantity = 1_000_000_000; });
+        RunParents(f, 0, 20);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        RunParents(f, 20, 200);
+        long after = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.That(after - before, Is.Zero);
+        Assert.That(f.Twap.ParentId, Is.EqualTo(ParentId + 219), "every parent ran");
+    }
+
+    /// <summary>Runs parents to their end: each child is accepted and half filled, its cancel at the next slice confirmed.</summary>
+    private static void RunParents(TwapFixture f, int first, int count)
+    {
+        for (int parent = first; parent < first + count; parent++)
+        {
+            if (!f.Twap.Start(ParentId + parent, f.Clock.NowNs))
+            {
+                throw new InvalidOperationException("the previous parent is still active");
+            }
+            for (int round = 0; round < 20 && f.Twap.IsActive; round++)
+            {
+                f.Tick();
+                f.Venue.SetValue(f.Outbound.Cursor);
+                foreach (ref readonly var child in f.Twap.Children)
+                {
+                    ref readonly var order = ref f.Router.Orders[f.Router.Orders.Find(child.ClientOrderId)];
+                    if (order.Status == OrderStatus.PendingNew)
+                    {
+                        f.Report(ExecutionKind.Accepted, child.ClientOrderId);
+                        f.Report(ExecutionKind.PartialFill, child.ClientOrderId, (child.Quantity / 2) + 1, Bid);
+                    }
+                    else if (order.Status == OrderStatus.PendingCancel)
+                    {
+                        f.Report(ExecutionKind.Canceled, child.ClientOrderId);
+                    }
+                }
+                f.Clock.NowNs += 1_000_000_000;
+            }
+        }
+    }
 }

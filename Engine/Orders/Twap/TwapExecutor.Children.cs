@@ -103,6 +103,31 @@ public sealed partial class TwapExecutor
         }
     }
 
+    /// <summary>The child with <paramref name="clientOrderId"/>, or -1: ids grow with each child, so a binary search.</summary>
+    private int FindChild(long clientOrderId)
+    {
+        int lo = 0;
+        int hi = _childCount - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            long id = _children[mid].ClientOrderId;
+            if (id == clientOrderId)
+            {
+                return mid;
+            }
+            if (id < clientOrderId)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
     /// <summary>Marks for cancelling the open children whose slice is over.</summary>
     private void ExpireChildren(long nowNs)
     {

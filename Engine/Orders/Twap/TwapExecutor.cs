@@ -57,6 +57,7 @@ public sealed partial class TwapExecutor
     private Int128 _filledValueTicks;
     private long _working;
     private long _lostQuantity;
+    private int _changedEndedFrom = int.MaxValue; // lowest ended child changed since the snapshot last looked (a late fill, a restart)
 
     /// <summary>
     /// An executor for the parent <paramref name="options"/> describes, sending through
@@ -149,6 +150,9 @@ public sealed partial class TwapExecutor
     /// <summary>Cancel intents risk refused (tried again later).</summary>
     public int CancelsRefused { get; private set; }
 
+    /// <summary>Fills that reached children already ended (counted by <see cref="OnExecution"/>).</summary>
+    public int LateFills { get; private set; }
+
     /// <summary>When the first slice is due, Unix ns.</summary>
     public long FirstSliceNs => _firstSliceNs;
 
@@ -196,6 +200,8 @@ public sealed partial class TwapExecutor
         ChildrenRefused = 0;
         CancelRequests = 0;
         CancelsRefused = 0;
+        LateFills = 0;
+        _changedEndedFrom = 0;
         Revision++;
         return true;
     }
@@ -247,6 +253,42 @@ public sealed partial class TwapExecutor
     }
 
     /// <summary>
+    /// Counts a fill that reaches a child already ended (a fill that raced its cancel or expiry): the
+    /// router applies it to the positions but not to the ended order, so the order table will never
+    /// show it. Its stage calls this for every execution report, after <see cref="OnTick"/> for the
+    /// same event (the executor's view of its children is then the router's as of the event before).
+    /// Loop thread only; allocates nothing.
+    /// </summary>
+    public void OnExecution(in ExecutionReport report)
+    {
+        if (report.Kind is not (ExecutionKind.Fill or ExecutionKind.PartialFill) || _childCount == 0)
+        {
+            return;
+        }
+        int index = FindChild(report.ClientOrderId);
+        if (index < 0)
+        {
+            return;
+        }
+        ref var child = ref _children[index];
+        if (child.Lost || OrderTransitions.IsFinal(child.Status))
+        {
+            if (child.Lost)
+            {
+                // Held back as possibly filled: what is now known to have filled is no longer held back twice.
+                _lostQuantity -= Math.Clamp(child.Quantity - child.FilledQuantity, 0, report.LastQuantity);
+            }
+            child.FilledQuantity += report.LastQuantity;
+            child.FilledValueTicks += (Int128)report.LastQuantity * report.LastPriceTicks;
+            _filled += report.LastQuantity;
+            _filledValueTicks += (Int128)report.LastQuantity * report.LastPriceTicks;
+            LateFills++;
+            _changedEndedFrom = Math.Min(_changedEndedFrom, index);
+            Revision++;
+        }
+    }
+
+    /// <summary>
     /// Cancels the parent: no more slices; its working children are cancelled (the cancel intents go
     /// through <see cref="RiskStage.Submit"/> now) and followed until they end. False when it is not
     /// pending or working. Loop thread only.
@@ -273,17 +315,24 @@ public sealed partial class TwapExecutor
         return first;
     }
 
+    /// <summary>The lowest ended child changed since the last call (int.MaxValue if none), and forgets it. For the snapshot.</summary>
+    internal int TakeChangedEndedFrom()
+    {
+        int from = _changedEndedFrom;
+        _changedEndedFrom = int.MaxValue;
+        return from;
+    }
+
     private void End(TwapStatus status, TwapEndReason reason)
     {
         Status = status;
         EndReason = reason;
         Revision++;
-        if (status == TwapStatus.Cancelled)
+        // Cancelled: no more of it is wanted. Completed with a child still working: fills that raced
+        // a cancel made up the total, so that child's remainder is not wanted either.
+        for (int i = 0; i < _openCount; i++)
         {
-            for (int i = 0; i < _openCount; i++)
-            {
-                _children[_open[i]].CancelWanted = true;
-            }
+            _children[_open[i]].CancelWanted = true;
         }
     }
 

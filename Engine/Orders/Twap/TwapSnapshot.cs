@@ -6,16 +6,15 @@ namespace Engine.Orders.Twap;
 /// </summary>
 /// <remarks>
 /// The loop copies only when the executor's <see cref="TwapExecutor.Revision"/> has moved, and only the
-/// children that may have changed since (from the first still open), so a long schedule costs a
-/// copy of its few open children per batch; it never waits for readers.
+/// children that may have changed since (from the first still open, or an ended one a late fill
+/// changed), so a long schedule costs a copy of its few open children per batch; it never waits for readers.
 /// </remarks>
 public sealed class TwapSnapshot
 {
     private readonly TwapReport _published;
     private int _version; // even: stable; odd: the loop is copying
     private long _revision = -1;
-    private long _parentId;
-    private int _stableChildren; // children below this index have not changed since they were copied
+    private int _stableChildren; // children below this index had ended when last copied (the executor reports any change to them since)
 
     /// <summary>A snapshot with room for <paramref name="slices"/> children.</summary>
     public TwapSnapshot(int slices) => _published = new TwapReport(slices);
@@ -23,18 +22,17 @@ public sealed class TwapSnapshot
     /// <summary>Copies the executor's view if it changed. Loop thread only, at the end of a batch; allocates nothing.</summary>
     internal void Publish(TwapExecutor executor)
     {
-        if (executor.Revision == _revision && executor.ParentId == _parentId)
+        if (executor.Revision == _revision)
         {
             return;
         }
-        int from = executor.ParentId == _parentId ? Math.Min(_stableChildren, executor.Children.Length) : 0;
+        int from = Math.Min(Math.Min(_stableChildren, executor.TakeChangedEndedFrom()), executor.Children.Length);
         // Full fence: the version turns odd before any byte of the copy is written.
         Interlocked.Increment(ref _version);
         _published.CopyFrom(executor, from);
         // Release: the copy is complete before the version turns even again.
         Volatile.Write(ref _version, _version + 1);
         _revision = executor.Revision;
-        _parentId = executor.ParentId;
         _stableChildren = executor.FirstOpenChild();
     }
 

@@ -38,6 +38,10 @@ public sealed class TwapStage
     public void OnEvent(ref InboundEvent e, long sequence, bool endOfBatch)
     {
         Executor.OnTick(_clock.UtcNowNs());
+        if (e.Kind == InboundKind.Execution)
+        {
+            Executor.OnExecution(in e.Execution);
+        }
         if (endOfBatch)
         {
             Snapshot.Publish(Executor);
