@@ -380,6 +380,27 @@ public sealed class TwapExecutorTests
     }
 
     [Test]
+    public void OnTick_ChildsSlotReusedBeforeItsEndWasSeen_ItsQuantityIsNeverSentAgain()
+    {
+        var f = new TwapFixture(o => { o.TotalQuantity = 200; o.Slices = 2; o.DurationMs = 2_000; o.ChildType = TwapChildType.Limit; o.LimitReference = TwapLimitReference.Near; }, orderTableCapacity: 2);
+        f.Start();
+        var child = f.SingleNew();
+        f.Risk.Submit(Unrelated());
+        f.Tick();
+        f.Drain();
+
+        // In one event: the child fills (its slot is freed) and another order takes that slot.
+        f.Risk.Submit(Unrelated());
+        f.Report(ExecutionKind.Fill, child.ClientOrderId, 100, Bid);
+        f.At(1_000);
+
+        Assert.That((f.Twap.Children[0].Lost, f.Twap.Children[0].LeavesQuantity), Is.EqualTo((true, 0L)));
+        Assert.That(f.Twap.Children[1].Quantity, Is.EqualTo(100), "the lost child's 100 may have filled: only the other 100 is sent");
+
+        static OrderIntent Unrelated() => new(0, 0, Side.Buy, OrderType.Limit, TimeInForce.Day, 1, LimitPriceTicks: Bid);
+    }
+
+    [Test]
     public void OnExecution_FillAfterTheChildWasCancelled_CountsForTheParent()
     {
         var f = new TwapFixture(o => { o.ChildType = TwapChildType.Limit; o.LimitReference = TwapLimitReference.Near; });

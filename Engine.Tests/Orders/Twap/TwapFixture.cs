@@ -30,7 +30,7 @@ internal sealed class TwapFixture
     private long _sequence;
     private long _read;
 
-    public TwapFixture(Action<TwapOptions>? twap = null, Action<RiskOptions>? risk = null)
+    public TwapFixture(Action<TwapOptions>? twap = null, Action<RiskOptions>? risk = null, int orderTableCapacity = 256)
     {
         var riskOptions = new RiskOptions { SubmitBurst = 10_000, SubmitsPerSecond = 10_000, CancelBurst = 10_000, CancelsPerSecond = 10_000, MaxOpenOrders = 1_000 };
         risk?.Invoke(riskOptions);
@@ -38,7 +38,7 @@ internal sealed class TwapFixture
         Risk = RiskStage.Create(riskOptions, new SlippageOptions(), new PositionsOptions(), Books, new RiskLimitsMailbox(), Clock);
         Outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 1024, new YieldingWaitStrategy());
         Outbound.AddGatingSequences(Venue);
-        Router = new RouterStage(Risk, new OrderTable(256), Outbound, new ClientOrderIds(Clock.NowNs), Clock);
+        Router = new RouterStage(Risk, new OrderTable(orderTableCapacity), Outbound, new ClientOrderIds(Clock.NowNs), Clock);
         Options = new TwapOptions { TotalQuantity = 1_000, Slices = 10, DurationMs = 10_000 };
         twap?.Invoke(Options);
         Stage = new TwapStage(new TwapExecutor(Options, Books, Risk, Router), Clock);

@@ -75,6 +75,14 @@ public sealed class TwapOptionsTests
     }
 
     [Test]
+    public void Constructor_TotalNotWholeLots_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new TwapFixture(o => o.TotalQuantity = 1_005, r => r.Defaults.LotSize = 10));
+
+        Assert.That(e!.Message, Does.Contain("twap.totalQuantity: 1005 is not a multiple of instrument 0's lotSize (10)"));
+    }
+
+    [Test]
     public void Constructor_InvalidOptions_ThrowsListingEveryProblem()
     {
         var f = new TwapFixture();

@@ -62,7 +62,8 @@ public sealed partial class TwapExecutor
     /// <summary>
     /// An executor for the parent <paramref name="options"/> describes, sending through
     /// <paramref name="risk"/> to <paramref name="router"/> and pricing limit children off
-    /// <paramref name="books"/>; throws <see cref="ArgumentException"/> listing every problem of invalid options.
+    /// <paramref name="books"/>; throws <see cref="ArgumentException"/> listing every problem of invalid
+    /// options (and a total that is not whole lots of the instrument under the risk limits in force).
     /// </summary>
     public TwapExecutor(TwapOptions options, OrderBooks books, RiskStage risk, RouterStage router)
     {
@@ -71,7 +72,12 @@ public sealed partial class TwapExecutor
         ArgumentNullException.ThrowIfNull(risk);
         ArgumentNullException.ThrowIfNull(router);
         var errors = new List<string>();
-        options.Validate("twap", errors, Math.Min(books.Count, risk.Engine.Limits.Instruments));
+        var limits = risk.Engine.Limits;
+        options.Validate("twap", errors, Math.Min(books.Count, limits.Instruments));
+        if (errors.Count == 0 && options.TotalQuantity % limits.Rules[options.InstrumentId].LotSize != 0)
+        {
+            errors.Add($"twap.totalQuantity: {options.TotalQuantity} is not a multiple of instrument {options.InstrumentId}'s lotSize ({limits.Rules[options.InstrumentId].LotSize}); slices are whole lots");
+        }
         if (errors.Count > 0)
         {
             ThrowHelper.ThrowArgument(nameof(options), string.Join(Environment.NewLine, errors));
