@@ -21,6 +21,8 @@ public sealed class OrderTransitionsTests
     [TestCase(OrderStatus.PendingCancel, ExecutionKind.Canceled, 30L, OrderStatus.Canceled)]
     [TestCase(OrderStatus.PendingCancel, ExecutionKind.CancelRejected, 0L, OrderStatus.New)]
     [TestCase(OrderStatus.PendingCancel, ExecutionKind.CancelRejected, 30L, OrderStatus.PartiallyFilled)]
+    [TestCase(OrderStatus.PendingCancel, ExecutionKind.Rejected, 0L, OrderStatus.Rejected)]
+    [TestCase(OrderStatus.New, ExecutionKind.Rejected, 0L, OrderStatus.Rejected)]
     public void TryApply_LegalReport_MovesTheOrder(OrderStatus from, ExecutionKind kind, long filled, OrderStatus expected)
     {
         Assert.That(OrderTransitions.TryApply(from, kind, filled, out var to), Is.True);
@@ -33,8 +35,8 @@ public sealed class OrderTransitionsTests
     [TestCase(OrderStatus.Canceled, ExecutionKind.PartialFill)]
     [TestCase(OrderStatus.Rejected, ExecutionKind.Accepted)]
     [TestCase(OrderStatus.Expired, ExecutionKind.Fill)]
-    [TestCase(OrderStatus.New, ExecutionKind.Rejected)]
     [TestCase(OrderStatus.New, ExecutionKind.CancelRejected)]
+    [TestCase(OrderStatus.PartiallyFilled, ExecutionKind.Rejected)]
     [TestCase(OrderStatus.PendingNew, ExecutionKind.Replaced)]
     [TestCase(OrderStatus.None, ExecutionKind.Accepted)]
     public void TryApply_IllegalReport_IsRefused(OrderStatus from, ExecutionKind kind)

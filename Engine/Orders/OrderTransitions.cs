@@ -12,7 +12,8 @@ namespace Engine.Orders;
 ///                          └── pending_cancel ─canceled─▶ canceled;  cancel rejected ─▶ back
 /// </code>
 /// A fill may arrive before the acknowledgement (pending_new to partially_filled or filled) and
-/// while a cancel is pending (the cancel raced a fill). Anything else is illegal: the router
+/// while a cancel is pending (the cancel raced a fill); a reject may arrive after a cancel was sent
+/// or refused for an order the venue never acknowledged. Anything else is illegal: the router
 /// counts it and leaves the order as it was, but a fill always reaches the positions, because the
 /// shares have moved whatever the order's state says.
 /// </remarks>
@@ -34,7 +35,8 @@ public static class OrderTransitions
         to = (from, kind) switch
         {
             (OrderStatus.PendingNew, ExecutionKind.Accepted) => OrderStatus.New,
-            (OrderStatus.PendingNew, ExecutionKind.Rejected) => OrderStatus.Rejected,
+            // A reject may also follow a cancel request (or a refused one) on an order the venue never acknowledged.
+            (OrderStatus.PendingNew or OrderStatus.PendingCancel or OrderStatus.New, ExecutionKind.Rejected) => OrderStatus.Rejected,
             // A second acknowledgement (the REST answer and the stream's "new") changes nothing.
             (OrderStatus.New or OrderStatus.PartiallyFilled or OrderStatus.PendingCancel or OrderStatus.PendingReplace, ExecutionKind.Accepted) => from,
             (OrderStatus.PendingNew or OrderStatus.New or OrderStatus.PartiallyFilled, ExecutionKind.PartialFill) => OrderStatus.PartiallyFilled,

@@ -252,6 +252,9 @@ public sealed class RouterStage
             _live.IllegalTransitions++;
             if (isFill)
             {
+                // The order's state is wrong, not the fill: it counts for the order and the position.
+                order.FilledQuantity = filledAfter;
+                order.FilledValueTicks += (Int128)report.LastQuantity * report.LastPriceTicks;
                 _risk.Engine.OnFill(new Fill(order.InstrumentId, order.Side, report.LastQuantity, report.LastPriceTicks, report.FeeValue), 0, orderDone: false, nowNs);
                 _live.Fills++;
             }
