@@ -31,36 +31,12 @@ namespace Engine.Venues.Paper;
 /// </remarks>
 public sealed partial class PaperMatcher
 {
-    /// <summary>The trade <paramref name="e"/> reports, read before the event is applied (an L3 execution names an order the book is about to change).</summary>
-    private TradePrint TradeOf(ref MarketDataEvent e)
-    {
-        switch (e.Kind)
-        {
-            case MarketDataKind.Trade:
-                var passive = e.Side switch
-                {
-                    Side.Buy => Side.Sell,
-                    Side.Sell => Side.Buy,
-                    _ => Side.None,
-                };
-                return e.Quantity > 0 ? new TradePrint(passive, e.PriceTicks, e.Quantity) : default;
-            case MarketDataKind.Execute:
-                if ((uint)e.InstrumentId < (uint)_books.Count
-                    && _books[e.InstrumentId].TryGetOrder(e.OrderId, out var side, out long priceTicks, out long quantity)
-                    && e.Quantity > 0)
-                {
-                    // An execution may carry its own price (ITCH C); otherwise it traded at the order's.
-                    return new TradePrint(side, e.PriceTicks != 0 ? e.PriceTicks : priceTicks, Math.Min(e.Quantity, quantity));
-                }
-                return default;
-            default:
-                return default;
-        }
-    }
-
     /// <summary>After a market event of <paramref name="instrumentId"/>: moves each resting order's queue position and fills those the event reaches, in arrival order.</summary>
-    private void MatchResting(int instrumentId, OrderBook book, in TradePrint trade)
+    private void MatchResting(int instrumentId, OrderBook book, in MarketChange change)
     {
+        // Our fills change no level of the replica, so the touch read once holds for every order.
+        long bestAsk = book.TryGetBest(Side.Sell, out var ask) ? ask.PriceTicks : long.MaxValue;
+        long bestBid = book.TryGetBest(Side.Buy, out var bid) ? bid.PriceTicks : long.MinValue;
         long tradedToBuys = 0;
         long tradedToSells = 0;
         int slot = _orders.Head(instrumentId);
@@ -68,9 +44,11 @@ public sealed partial class PaperMatcher
         {
             ref var order = ref _orders[slot];
             int next = order.Next;
-            long levelNow = book.QuantityAt(order.Side, order.LimitPriceTicks);
-            ApplyCancels(ref order, levelNow, in trade);
-            long tradeAvailable = ApplyTrade(ref order, in trade);
+            long levelNow = change.MayChangeLevel(order.Side, order.LimitPriceTicks)
+                ? book.QuantityAt(order.Side, order.LimitPriceTicks)
+                : order.LevelQuantity;
+            ApplyCancels(ref order, levelNow, in change);
+            long tradeAvailable = ApplyTrade(ref order, in change);
             order.AheadQuantity = Math.Min(order.AheadQuantity, levelNow);
             order.LevelQuantity = levelNow;
             if (tradeAvailable > 0)
@@ -83,7 +61,8 @@ public sealed partial class PaperMatcher
                     FillOrder(ref order, quantity, order.LimitPriceTicks, _makerFeeCentiBps);
                 }
             }
-            if (order.LeavesQuantity > 0)
+            bool touchReaches = order.Side == Side.Buy ? bestAsk <= order.LimitPriceTicks : bestBid >= order.LimitPriceTicks;
+            if (touchReaches && order.LeavesQuantity > 0)
             {
                 TakeLiquidity(ref order, book, passive: true);
             }
@@ -95,14 +74,14 @@ public sealed partial class PaperMatcher
         }
     }
 
-    private static void ApplyCancels(ref PaperOrder order, long levelNow, in TradePrint trade)
+    private static void ApplyCancels(ref PaperOrder order, long levelNow, in MarketChange change)
     {
         long before = order.LevelQuantity;
         if (levelNow >= before || order.AheadQuantity == 0)
         {
             return;
         }
-        long traded = trade.HitsQueue(order.Side, order.LimitPriceTicks) ? trade.Quantity : 0;
+        long traded = change.HitsQueue(order.Side, order.LimitPriceTicks) ? change.TradeQuantity : 0;
         long cancelled = before - levelNow - traded;
         if (cancelled > 0)
         {
@@ -111,22 +90,22 @@ public sealed partial class PaperMatcher
     }
 
     /// <summary>The part of the event's trade that reaches <paramref name="order"/> (before other orders' shares), and the size ahead it used up.</summary>
-    private static long ApplyTrade(ref PaperOrder order, in TradePrint trade)
+    private static long ApplyTrade(ref PaperOrder order, in MarketChange change)
     {
-        if (trade.Quantity <= 0)
+        if (change.TradeQuantity <= 0)
         {
             return 0;
         }
-        bool through = order.Side == Side.Buy ? trade.PriceTicks < order.LimitPriceTicks : trade.PriceTicks > order.LimitPriceTicks;
+        bool through = order.Side == Side.Buy ? change.TradePriceTicks < order.LimitPriceTicks : change.TradePriceTicks > order.LimitPriceTicks;
         if (through)
         {
-            return trade.Quantity;
+            return change.TradeQuantity;
         }
-        if (!trade.HitsQueue(order.Side, order.LimitPriceTicks))
+        if (!change.HitsQueue(order.Side, order.LimitPriceTicks))
         {
             return 0;
         }
-        long beyondQueue = trade.Quantity - order.AheadQuantity;
+        long beyondQueue = change.TradeQuantity - order.AheadQuantity;
         order.AheadQuantity = Math.Max(0, -beyondQueue);
         return Math.Max(0, beyondQueue);
     }
