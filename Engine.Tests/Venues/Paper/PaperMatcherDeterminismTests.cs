@@ -114,8 +114,11 @@ public sealed class PaperMatcherDeterminismTests
         Assert.That(cumulative.Keys, Has.Count.EqualTo(flow.OrdersSent));
         Assert.That(cumulative.Keys.Count(id => !final.Contains(id)), Is.EqualTo(matcher.RestingOrderCount));
         Assert.That(matcher.HeldCommandCount + matcher.HeldReportCount, Is.Zero);
-        Assert.That(new[] { passive, taking, canceled, expired, rejected, cancelRejected }, Has.All.Positive,
-            $"passive {passive}, taking {taking}, canceled {canceled}, expired {expired}, rejected {rejected}, cancel rejected {cancelRejected}");
+        string mix = $"passive {passive}, taking {taking}, canceled {canceled}, expired {expired}, rejected {rejected}, "
+            + $"cancel rejected {cancelRejected}, stops triggered {matcher.StopsTriggered}, resting at the end {matcher.RestingOrderCount}; "
+            + $"rejected: unsupported {matcher.RejectedUnsupported}, no liquidity {matcher.RejectedNoLiquidity}, pool full {matcher.RejectedPoolFull}";
+        TestContext.Out.WriteLine(mix);
+        Assert.That(new[] { passive, taking, canceled, expired, rejected, cancelRejected, matcher.StopsTriggered }, Has.All.Positive, mix);
     }
 
     [Test]

@@ -10,8 +10,9 @@ namespace Engine.Tests.Venues.Paper;
 /// <summary>
 /// A long deterministic session for the paper venue: the synthetic market (4 instruments, seed 42,
 /// venue time 1 us per event) with, every few events, a command drawn from its own seeded generator:
-/// limit orders of every time in force around the touch (some through it), market orders and
-/// cancels of recent orders. Allocates nothing per step.
+/// limit orders of every time in force around the touch (some through it), market orders, stops
+/// and stop-limits at the touch, trailing stops (refused) and cancels of recent orders. Allocates
+/// nothing per step.
 /// </summary>
 internal sealed class SyntheticOrderFlow
 {
@@ -46,7 +47,7 @@ internal sealed class SyntheticOrderFlow
         ReportLatencyUs = reportLatencyUs,
         TakerFeeCentiBps = 30,
         MakerFeeCentiBps = -20,
-        MaxRestingOrders = 512,
+        MaxRestingOrders = 2_048,
     };
 
     public static BookOptions Books => new() { Instruments = Instruments, MaxOrders = 8_192, MaxLevelsPerSide = 128 };
@@ -92,8 +93,10 @@ internal sealed class SyntheticOrderFlow
             < 60 => (OrderType.Limit, TimeInForce.Gtc),
             < 75 => (OrderType.Limit, TimeInForce.Ioc),
             < 85 => (OrderType.Limit, TimeInForce.Fok),
-            < 97 => (OrderType.Market, TimeInForce.Day),
-            _ => (OrderType.Stop, TimeInForce.Day),
+            < 93 => (OrderType.Market, TimeInForce.Day),
+            < 96 => (OrderType.Stop, TimeInForce.Day),
+            < 99 => (OrderType.StopLimit, TimeInForce.Gtc),
+            _ => (OrderType.TrailingStop, TimeInForce.Day),
         };
         long id = ++OrdersSent;
         _recent[(int)(id % RecentIds)] = id;
@@ -107,8 +110,9 @@ internal sealed class SyntheticOrderFlow
             Type = type,
             TimeInForce = tif,
             Quantity = _quantities[id],
-            LimitPriceTicks = type == OrderType.Market ? 0 : side == Side.Buy ? touch + offset : touch - offset,
-            StopPriceTicks = type == OrderType.Stop ? touch : 0,
+            LimitPriceTicks = type is OrderType.Market or OrderType.Stop or OrderType.TrailingStop ? 0 : side == Side.Buy ? touch + offset : touch - offset,
+            StopPriceTicks = type is OrderType.Stop or OrderType.StopLimit ? touch : 0,
+            TrailTicks = type == OrderType.TrailingStop ? 5 : 0,
             OriginEventNs = NowNs,
         };
     }

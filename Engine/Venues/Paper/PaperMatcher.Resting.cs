@@ -1,4 +1,5 @@
 using Engine.Book;
+using Engine.Orders;
 using Feeds;
 
 namespace Engine.Venues.Paper;
@@ -25,6 +26,8 @@ namespace Engine.Venues.Paper;
 /// an opposite level at its limit once nothing is ahead of it; size our fills took is skipped
 /// (<see cref="TakenLiquidityTable"/>).</item>
 /// </list>
+/// <para>Stop and stop-limit orders wait outside the queue until a trade reaches their stop
+/// price (<see cref="TriggerStop"/>).</para>
 /// <para>A level feed (L2, L1) shows a trade twice: as a print and as a smaller level. The print
 /// consumes the queue and the decrease then counts as cancels too, so on such feeds the estimate
 /// moves forward faster than the real queue would.</para>
@@ -44,6 +47,12 @@ public sealed partial class PaperMatcher
         {
             ref var order = ref _orders[slot];
             int next = order.Next;
+            if (order.StopPending)
+            {
+                TriggerStop(slot, book, in change);
+                slot = next;
+                continue;
+            }
             long levelNow = change.MayChangeLevel(order.Side, order.LimitPriceTicks)
                 ? book.QuantityAt(order.Side, order.LimitPriceTicks)
                 : order.LevelQuantity;
@@ -72,6 +81,38 @@ public sealed partial class PaperMatcher
             }
             slot = next;
         }
+    }
+
+    /// <summary>
+    /// A waiting stop triggers on a trade at or through its stop price (a buy stop: a trade at or
+    /// above it; a sell stop: at or below). It then walks the book as a marketable order would
+    /// (taker fee): a stop as a market order, whose unfilled rest is cancelled; a stop-limit as a
+    /// limit order, whose rest joins the back of its price's queue.
+    /// </summary>
+    private void TriggerStop(int slot, OrderBook book, in MarketChange change)
+    {
+        ref var order = ref _orders[slot];
+        bool triggered = change.TradeQuantity > 0
+            && (order.Side == Side.Buy ? change.TradePriceTicks >= order.StopPriceTicks : change.TradePriceTicks <= order.StopPriceTicks);
+        if (!triggered)
+        {
+            return;
+        }
+        StopsTriggered++;
+        order.StopPending = false;
+        TakeLiquidity(ref order, book, passive: false);
+        if (order.LeavesQuantity > 0 && order.CancelsUnfilled)
+        {
+            OrdersCanceled++;
+            Emit(ExecutionKind.Canceled, VenueRejectReason.None, in order, 0, 0, 0);
+        }
+        else if (order.LeavesQuantity > 0)
+        {
+            order.LevelQuantity = book.QuantityAt(order.Side, order.LimitPriceTicks);
+            order.AheadQuantity = order.LevelQuantity;
+            return;
+        }
+        _orders.Close(slot);
     }
 
     private static void ApplyCancels(ref PaperOrder order, long levelNow, in MarketChange change)
