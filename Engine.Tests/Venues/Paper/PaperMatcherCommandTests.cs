@@ -49,8 +49,9 @@ public sealed class PaperMatcherCommandTests
         Assert.That(f.Matcher.RejectedInvalidQuantity, Is.EqualTo(1));
     }
 
-    [TestCase(Side.Buy, OrderType.Stop, TimeInForce.Day, 101)]
-    [TestCase(Side.Buy, OrderType.StopLimit, TimeInForce.Gtc, 101)]
+    [TestCase(Side.Buy, OrderType.Stop, TimeInForce.Ioc, 0)]
+    [TestCase(Side.Buy, OrderType.Stop, TimeInForce.Day, 0)]
+    [TestCase(Side.Buy, OrderType.StopLimit, TimeInForce.Gtc, 0)]
     [TestCase(Side.Sell, OrderType.TrailingStop, TimeInForce.Day, 0)]
     [TestCase(Side.Buy, OrderType.Limit, TimeInForce.Opg, 99)]
     [TestCase(Side.Buy, OrderType.Market, TimeInForce.Cls, 0)]
@@ -62,7 +63,11 @@ public sealed class PaperMatcherCommandTests
     {
         var f = Standard();
 
-        var report = Send(f, PaperFixture.NewCommand(1, side, type, tif, 10, limit));
+        var command = PaperFixture.NewCommand(1, side, type, tif, 10, limit);
+        command.StopPriceTicks = type == OrderType.Stop && tif == TimeInForce.Ioc ? 101 : 0;
+        command.TrailTicks = type == OrderType.TrailingStop ? 5 : 0;
+
+        var report = Send(f, command);
 
         Assert.That((report.Kind, report.Reject), Is.EqualTo((ExecutionKind.Rejected, VenueRejectReason.InvalidOrder)));
         Assert.That(f.Matcher.RejectedUnsupported, Is.EqualTo(1));

@@ -44,10 +44,19 @@ public sealed partial class PaperMatcher
             Side = command.Side,
             TimeInForce = command.TimeInForce,
             Quantity = command.Quantity,
-            LimitPriceTicks = command.Type == OrderType.Market ? MarketLimit(command.Side) : command.LimitPriceTicks,
+            LimitPriceTicks = command.Type is OrderType.Market or OrderType.Stop ? MarketLimit(command.Side) : command.LimitPriceTicks,
         };
         OrdersAccepted++;
         Emit(ExecutionKind.Accepted, VenueRejectReason.None, in order, 0, 0, 0);
+        if (command.Type is OrderType.Stop or OrderType.StopLimit)
+        {
+            // It waits out of the book for a trade at its stop price (PaperMatcher.Resting).
+            ref var stop = ref Rest(in order, book);
+            stop.StopPriceTicks = command.StopPriceTicks;
+            stop.StopPending = true;
+            stop.CancelsUnfilled = command.Type == OrderType.Stop;
+            return;
+        }
         if (order.TimeInForce == TimeInForce.Fok && MarketableQuantity(in order, book) < order.Quantity)
         {
             CancelUnrested(in order);
@@ -82,10 +91,7 @@ public sealed partial class PaperMatcher
             RejectedInvalidQuantity++;
             return VenueRejectReason.InvalidOrder;
         }
-        if (command.Side is not (Side.Buy or Side.Sell)
-            || command.Type is not (OrderType.Market or OrderType.Limit)
-            || command.TimeInForce is not (TimeInForce.Day or TimeInForce.Gtc or TimeInForce.Ioc or TimeInForce.Fok)
-            || (command.Type == OrderType.Limit && command.LimitPriceTicks <= 0))
+        if (command.Side is not (Side.Buy or Side.Sell) || !IsSupported(in command))
         {
             RejectedUnsupported++;
             return VenueRejectReason.InvalidOrder;
@@ -109,10 +115,28 @@ public sealed partial class PaperMatcher
         return VenueRejectReason.None;
     }
 
-    private static bool Rests(in OrderCommand command) =>
-        command.Type == OrderType.Limit && command.TimeInForce is TimeInForce.Day or TimeInForce.Gtc;
+    /// <summary>
+    /// Market and limit orders of any time in force but the auctions (opg, cls); stop and
+    /// stop-limit orders day or gtc (as Alpaca takes them). Each with the prices its type needs.
+    /// Trailing stops are not simulated.
+    /// </summary>
+    private static bool IsSupported(in OrderCommand command) => command.Type switch
+    {
+        OrderType.Market => command.TimeInForce is TimeInForce.Day or TimeInForce.Gtc or TimeInForce.Ioc or TimeInForce.Fok,
+        OrderType.Limit => command.TimeInForce is TimeInForce.Day or TimeInForce.Gtc or TimeInForce.Ioc or TimeInForce.Fok
+            && command.LimitPriceTicks > 0,
+        OrderType.Stop => command.TimeInForce is TimeInForce.Day or TimeInForce.Gtc && command.StopPriceTicks > 0,
+        OrderType.StopLimit => command.TimeInForce is TimeInForce.Day or TimeInForce.Gtc
+            && command.StopPriceTicks > 0 && command.LimitPriceTicks > 0,
+        _ => false,
+    };
 
-    private void Rest(in PaperOrder order, OrderBook book)
+    /// <summary>Whether the order needs a slot of the pool: a day or gtc limit may rest, a stop waits.</summary>
+    private static bool Rests(in OrderCommand command) =>
+        command.Type is OrderType.Limit or OrderType.Stop or OrderType.StopLimit
+        && command.TimeInForce is TimeInForce.Day or TimeInForce.Gtc;
+
+    private ref PaperOrder Rest(in PaperOrder order, OrderBook book)
     {
         ref var resting = ref _orders.Add(order.ClientOrderId, order.InstrumentId, out _);
         resting.Side = order.Side;
@@ -123,6 +147,7 @@ public sealed partial class PaperMatcher
         // It joins the back of the queue: everything displayed at its price is ahead of it.
         resting.LevelQuantity = book.QuantityAt(order.Side, order.LimitPriceTicks);
         resting.AheadQuantity = resting.LevelQuantity;
+        return ref resting;
     }
 
     private void ExecuteCancel(in OrderCommand command)

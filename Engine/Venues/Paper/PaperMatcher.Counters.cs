@@ -21,13 +21,13 @@ public sealed partial class PaperMatcher
     /// <summary>New orders rejected for a quantity of 0 or less.</summary>
     public long RejectedInvalidQuantity { get; private set; }
 
-    /// <summary>New orders rejected for a side, type (stops), time in force (opg, cls) or limit price the paper venue does not take.</summary>
+    /// <summary>New orders rejected for a side, type (trailing stops), time in force (opg, cls; stops other than day or gtc) or missing price the paper venue does not take.</summary>
     public long RejectedUnsupported { get; private set; }
 
     /// <summary>New orders rejected for reusing the client order id of a resting or remembered order.</summary>
     public long RejectedDuplicateId { get; private set; }
 
-    /// <summary>Day or gtc limit orders rejected because <see cref="PaperVenueOptions.MaxRestingOrders"/> orders were resting.</summary>
+    /// <summary>Day or gtc limit, stop and stop-limit orders rejected because <see cref="PaperVenueOptions.MaxRestingOrders"/> orders were resting.</summary>
     public long RejectedPoolFull { get; private set; }
 
     /// <summary>Market and fill-or-kill orders rejected against an empty opposite side.</summary>
@@ -35,6 +35,9 @@ public sealed partial class PaperMatcher
 
     /// <summary>Commands refused because <see cref="PaperVenueOptions.MaxHeldCommands"/> were held.</summary>
     public long HeldCommandsFull { get; private set; }
+
+    /// <summary>Stop and stop-limit orders triggered by a trade.</summary>
+    public long StopsTriggered { get; private set; }
 
     /// <summary>Fill reports (partial and complete).</summary>
     public long Fills { get; private set; }

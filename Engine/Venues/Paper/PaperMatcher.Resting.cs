@@ -1,4 +1,5 @@
 using Engine.Book;
+using Engine.Orders;
 using Feeds;
 
 namespace Engine.Venues.Paper;
@@ -25,42 +26,20 @@ namespace Engine.Venues.Paper;
 /// an opposite level at its limit once nothing is ahead of it; size our fills took is skipped
 /// (<see cref="TakenLiquidityTable"/>).</item>
 /// </list>
+/// <para>Stop and stop-limit orders wait outside the queue until a trade reaches their stop
+/// price (<see cref="TriggerStop"/>).</para>
 /// <para>A level feed (L2, L1) shows a trade twice: as a print and as a smaller level. The print
 /// consumes the queue and the decrease then counts as cancels too, so on such feeds the estimate
 /// moves forward faster than the real queue would.</para>
 /// </remarks>
 public sealed partial class PaperMatcher
 {
-    /// <summary>The trade <paramref name="e"/> reports, read before the event is applied (an L3 execution names an order the book is about to change).</summary>
-    private TradePrint TradeOf(ref MarketDataEvent e)
-    {
-        switch (e.Kind)
-        {
-            case MarketDataKind.Trade:
-                var passive = e.Side switch
-                {
-                    Side.Buy => Side.Sell,
-                    Side.Sell => Side.Buy,
-                    _ => Side.None,
-                };
-                return e.Quantity > 0 ? new TradePrint(passive, e.PriceTicks, e.Quantity) : default;
-            case MarketDataKind.Execute:
-                if ((uint)e.InstrumentId < (uint)_books.Count
-                    && _books[e.InstrumentId].TryGetOrder(e.OrderId, out var side, out long priceTicks, out long quantity)
-                    && e.Quantity > 0)
-                {
-                    // An execution may carry its own price (ITCH C); otherwise it traded at the order's.
-                    return new TradePrint(side, e.PriceTicks != 0 ? e.PriceTicks : priceTicks, Math.Min(e.Quantity, quantity));
-                }
-                return default;
-            default:
-                return default;
-        }
-    }
-
     /// <summary>After a market event of <paramref name="instrumentId"/>: moves each resting order's queue position and fills those the event reaches, in arrival order.</summary>
-    private void MatchResting(int instrumentId, OrderBook book, in TradePrint trade)
+    private void MatchResting(int instrumentId, OrderBook book, in MarketChange change)
     {
+        // Our fills change no level of the replica, so the touch read once holds for every order.
+        long bestAsk = book.TryGetBest(Side.Sell, out var ask) ? ask.PriceTicks : long.MaxValue;
+        long bestBid = book.TryGetBest(Side.Buy, out var bid) ? bid.PriceTicks : long.MinValue;
         long tradedToBuys = 0;
         long tradedToSells = 0;
         int slot = _orders.Head(instrumentId);
@@ -68,9 +47,17 @@ public sealed partial class PaperMatcher
         {
             ref var order = ref _orders[slot];
             int next = order.Next;
-            long levelNow = book.QuantityAt(order.Side, order.LimitPriceTicks);
-            ApplyCancels(ref order, levelNow, in trade);
-            long tradeAvailable = ApplyTrade(ref order, in trade);
+            if (order.StopPending)
+            {
+                TriggerStop(slot, book, in change);
+                slot = next;
+                continue;
+            }
+            long levelNow = change.MayChangeLevel(order.Side, order.LimitPriceTicks)
+                ? book.QuantityAt(order.Side, order.LimitPriceTicks)
+                : order.LevelQuantity;
+            ApplyCancels(ref order, levelNow, in change);
+            long tradeAvailable = ApplyTrade(ref order, in change);
             order.AheadQuantity = Math.Min(order.AheadQuantity, levelNow);
             order.LevelQuantity = levelNow;
             if (tradeAvailable > 0)
@@ -83,7 +70,8 @@ public sealed partial class PaperMatcher
                     FillOrder(ref order, quantity, order.LimitPriceTicks, _makerFeeCentiBps);
                 }
             }
-            if (order.LeavesQuantity > 0)
+            bool touchReaches = order.Side == Side.Buy ? bestAsk <= order.LimitPriceTicks : bestBid >= order.LimitPriceTicks;
+            if (touchReaches && order.LeavesQuantity > 0)
             {
                 TakeLiquidity(ref order, book, passive: true);
             }
@@ -95,14 +83,46 @@ public sealed partial class PaperMatcher
         }
     }
 
-    private static void ApplyCancels(ref PaperOrder order, long levelNow, in TradePrint trade)
+    /// <summary>
+    /// A waiting stop triggers on a trade at or through its stop price (a buy stop: a trade at or
+    /// above it; a sell stop: at or below). It then walks the book as a marketable order would
+    /// (taker fee): a stop as a market order, whose unfilled rest is cancelled; a stop-limit as a
+    /// limit order, whose rest joins the back of its price's queue.
+    /// </summary>
+    private void TriggerStop(int slot, OrderBook book, in MarketChange change)
+    {
+        ref var order = ref _orders[slot];
+        bool triggered = change.TradeQuantity > 0
+            && (order.Side == Side.Buy ? change.TradePriceTicks >= order.StopPriceTicks : change.TradePriceTicks <= order.StopPriceTicks);
+        if (!triggered)
+        {
+            return;
+        }
+        StopsTriggered++;
+        order.StopPending = false;
+        TakeLiquidity(ref order, book, passive: false);
+        if (order.LeavesQuantity > 0 && order.CancelsUnfilled)
+        {
+            OrdersCanceled++;
+            Emit(ExecutionKind.Canceled, VenueRejectReason.None, in order, 0, 0, 0);
+        }
+        else if (order.LeavesQuantity > 0)
+        {
+            order.LevelQuantity = book.QuantityAt(order.Side, order.LimitPriceTicks);
+            order.AheadQuantity = order.LevelQuantity;
+            return;
+        }
+        _orders.Close(slot);
+    }
+
+    private static void ApplyCancels(ref PaperOrder order, long levelNow, in MarketChange change)
     {
         long before = order.LevelQuantity;
         if (levelNow >= before || order.AheadQuantity == 0)
         {
             return;
         }
-        long traded = trade.HitsQueue(order.Side, order.LimitPriceTicks) ? trade.Quantity : 0;
+        long traded = change.HitsQueue(order.Side, order.LimitPriceTicks) ? change.TradeQuantity : 0;
         long cancelled = before - levelNow - traded;
         if (cancelled > 0)
         {
@@ -111,22 +131,22 @@ public sealed partial class PaperMatcher
     }
 
     /// <summary>The part of the event's trade that reaches <paramref name="order"/> (before other orders' shares), and the size ahead it used up.</summary>
-    private static long ApplyTrade(ref PaperOrder order, in TradePrint trade)
+    private static long ApplyTrade(ref PaperOrder order, in MarketChange change)
     {
-        if (trade.Quantity <= 0)
+        if (change.TradeQuantity <= 0)
         {
             return 0;
         }
-        bool through = order.Side == Side.Buy ? trade.PriceTicks < order.LimitPriceTicks : trade.PriceTicks > order.LimitPriceTicks;
+        bool through = order.Side == Side.Buy ? change.TradePriceTicks < order.LimitPriceTicks : change.TradePriceTicks > order.LimitPriceTicks;
         if (through)
         {
-            return trade.Quantity;
+            return change.TradeQuantity;
         }
-        if (!trade.HitsQueue(order.Side, order.LimitPriceTicks))
+        if (!change.HitsQueue(order.Side, order.LimitPriceTicks))
         {
             return 0;
         }
-        long beyondQueue = trade.Quantity - order.AheadQuantity;
+        long beyondQueue = change.TradeQuantity - order.AheadQuantity;
         order.AheadQuantity = Math.Max(0, -beyondQueue);
         return Math.Max(0, beyondQueue);
     }

@@ -109,14 +109,19 @@ public sealed partial class PaperMatcher
     {
         _sink = sink;
         AdvanceTo(e.TsEventNs);
-        var trade = TradeOf(ref e);
-        _books.Apply(ref e);
         int id = e.InstrumentId;
-        if ((uint)id < (uint)_books.Count && (_orders.Head(id) >= 0 || _taken.CountOf(id) > 0))
+        if ((uint)id >= (uint)_books.Count || (_orders.Head(id) < 0 && _taken.CountOf(id) == 0))
         {
-            var book = _books[id];
-            _taken.Refresh(id, book);
-            MatchResting(id, book, in trade);
+            _books.Apply(ref e);
+            return;
+        }
+        var book = _books[id];
+        var change = MarketChange.Of(ref e, book);
+        _books.Apply(ref e);
+        _taken.Refresh(id, book);
+        if (_orders.Head(id) >= 0)
+        {
+            MatchResting(id, book, in change);
         }
     }
 

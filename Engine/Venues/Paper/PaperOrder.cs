@@ -7,7 +7,12 @@ namespace Engine.Venues.Paper;
 internal struct PaperOrder
 {
     public long ClientOrderId;
+
+    /// <summary>The limit; for a market order (or a stop, once triggered) the extreme price of its side.</summary>
     public long LimitPriceTicks;
+
+    /// <summary>The stop price of a stop or stop-limit order, else 0.</summary>
+    public long StopPriceTicks;
     public long Quantity;
     public long FilledQuantity;
 
@@ -27,6 +32,12 @@ internal struct PaperOrder
 
     public Side Side;
     public TimeInForce TimeInForce;
+
+    /// <summary>A stop or stop-limit order waiting for a trade at its stop price (it is not in the queue yet).</summary>
+    public bool StopPending;
+
+    /// <summary>What is left once a triggered order has walked: cancelled (a stop: a market order) rather than rested.</summary>
+    public bool CancelsUnfilled;
 
     public readonly long LeavesQuantity => Quantity - FilledQuantity;
 }

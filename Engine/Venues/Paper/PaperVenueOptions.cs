@@ -30,7 +30,7 @@ public sealed record PaperVenueOptions
     /// <summary>Fee on fills of resting orders (providing liquidity), hundredths of a basis point of the notional; negative: a rebate.</summary>
     public int MakerFeeCentiBps { get; set; }
 
-    /// <summary>Most orders resting at once over all instruments; a day or gtc limit order beyond it is rejected.</summary>
+    /// <summary>Most orders resting (or stops waiting) at once over all instruments; a day or gtc limit, stop or stop-limit order beyond it is rejected.</summary>
     public int MaxRestingOrders { get; set; } = 4_096;
 
     /// <summary>Most commands held for the entry latency at once; a command beyond it is refused.</summary>
