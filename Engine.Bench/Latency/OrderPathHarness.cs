@@ -23,8 +23,9 @@ namespace Engine.Bench.Latency;
 /// 1/rate seconds (open loop); the loop's strategy turns each into a market order (alternating
 /// sides, so the position stays near flat); the latency is from the trigger's intended time to the
 /// loop handling the venue's acknowledgement, so a stalled loop counts against itself
-/// (coordinated omission corrected). Three threads (driver, loop, venue) share the two cores, so
-/// every wait yields. Prints one line per run and the JSON summary last.
+/// (coordinated omission corrected). On two cores the loop busy-spins pinned to CPU 1 and the
+/// driver and the venue thread share CPU 0, the driver yielding while it waits for the next
+/// intent's time. Prints one line per run and the JSON summary last.
 /// </summary>
 internal static class OrderPathHarness
 {
@@ -49,7 +50,7 @@ internal static class OrderPathHarness
         var books = new OrderBooks(new BookOptions { Instruments = Instruments, MaxOrders = 65_536, MaxLevelsPerSide = 256 });
         var clock = new SystemClock();
         var risk = RiskStage.Create(OpenLimits(), new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), clock);
-        var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, RingSlots, new YieldingWaitStrategy());
+        var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, RingSlots, new BusySpinWaitStrategy());
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, RingSlots, new YieldingWaitStrategy());
         var router = new RouterStage(risk, new OrderTable(262_144), outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData: true);
         var histogram = LatencyStats.NewHistogram();
@@ -57,10 +58,9 @@ internal static class OrderPathHarness
         var processor = new BatchEventProcessor<InboundEvent, OrderPathChain>(inbound, inbound.NewBarrier(), chain, new HaltingExceptionHandler(), 4_096);
         inbound.AddGatingSequences(processor.Sequence);
         var paper = new PaperVenueHandler(new PaperMatcher(new PaperVenueOptions(), new BookOptions { Instruments = Instruments, MaxOrders = 65_536, MaxLevelsPerSide = 256 }));
-        using var venue = new VenueThread("bench-venue", outbound, paper, new BufferedExecutionSink(inbound, 65_536));
+        using var venue = new VenueThread("bench-venue", outbound, paper, new BufferedExecutionSink(inbound, 65_536), [Pinning.ConsumerCpu]);
         venue.Start();
-        var loop = new Thread(processor.Run) { Name = "bench-loop", IsBackground = true };
-        loop.Start();
+        var loop = Pinning.Start("bench-loop", pinned: true, Pinning.ProducerCpu, processor.Run);
 
         // A market to trade against: synthetic L3 events until every book has both sides.
         var feed = new SyntheticMarketFeed(new SyntheticFeedOptions { Instruments = Instruments, RateEventsPerSecond = 0, MaxEventsPerThread = 20_000 }, 0, new RingMarketDataSink(inbound));
@@ -70,6 +70,7 @@ internal static class OrderPathHarness
             Thread.Yield();
         }
 
+        Pinning.Apply(pinned: true, Pinning.ConsumerCpu); // the driver shares CPU 0 with the venue
         int gcBefore = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         long intervalTicks = Math.Max(1, Stopwatch.Frequency / rate);
@@ -79,7 +80,7 @@ internal static class OrderPathHarness
             long due = start + (i * intervalTicks);
             while (Stopwatch.GetTimestamp() < due)
             {
-                Thread.SpinWait(1);
+                Thread.Yield(); // the venue thread shares this core: let it run while we wait
             }
             long sequence = inbound.Next();
             ref var slot = ref inbound[sequence];

@@ -48,7 +48,7 @@ public sealed class EngineHost : IDisposable
         _outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, options.Orders.OutboundSlots, new YieldingWaitStrategy());
         Router = new RouterStage(Risk, new OrderTable(options.Orders.Capacity), _outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData: true, Admin);
         Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
-        _venue = new VenueThread("venue-paper", _outbound, Paper, new BufferedExecutionSink(_ring, options.Orders.ReportQueue));
+        _venue = new VenueThread("venue-paper", _outbound, Paper, new BufferedExecutionSink(_ring, options.Orders.ReportQueue), options.Venues.CpuSet);
         Counter = new EventCounter();
         _faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loggers.CreateLogger("Engine.Loop"));
         _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Books, Risk, Router, Counter), _faults, options.Ring.MaxBatchSize);

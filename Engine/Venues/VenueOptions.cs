@@ -8,6 +8,9 @@ public sealed record VenueOptions
     /// <summary>Paper (simulated, the default) or Alpaca.</summary>
     public VenueKind Kind { get; set; } = VenueKind.Paper;
 
+    /// <summary>CPUs the venue gateway thread binds to (empty: anywhere); keep them off <c>pipeline.thread.cpuSet</c>.</summary>
+    public List<int> CpuSet { get; set; } = [0];
+
     /// <summary>The simulated venue.</summary>
     public PaperVenueOptions Paper { get; set; } = new();
 
@@ -18,6 +21,13 @@ public sealed record VenueOptions
         if (Kind != VenueKind.Paper)
         {
             errors.Add($"{path}.kind: {Kind} is not available yet; use Paper");
+        }
+        foreach (int cpu in CpuSet)
+        {
+            if (cpu is < 0 or > 1023)
+            {
+                errors.Add($"{path}.cpuSet: CPU {cpu} is outside 0..1023");
+            }
         }
         Paper.Validate($"{path}.paper", errors);
     }

@@ -21,10 +21,14 @@ public sealed class VenueThread : IDisposable
     private readonly BufferedExecutionSink _reports;
     private readonly Thread _thread;
     private readonly CancellationTokenSource _stop = new();
+    private readonly IReadOnlyList<int> _cpus;
     private Exception? _fault;
 
-    /// <summary>Creates the thread (not started) and registers its sequence as the outbound ring's gate.</summary>
-    public VenueThread(string name, RingBuffer<OrderCommand> outbound, IVenueHandler handler, BufferedExecutionSink reports)
+    /// <summary>
+    /// Creates the thread (not started) and registers its sequence as the outbound ring's gate; with
+    /// <paramref name="cpus"/> the thread binds itself to those CPUs (keep it off the loop's).
+    /// </summary>
+    public VenueThread(string name, RingBuffer<OrderCommand> outbound, IVenueHandler handler, BufferedExecutionSink reports, IReadOnlyList<int>? cpus = null)
     {
         ArgumentNullException.ThrowIfNull(outbound);
         ArgumentNullException.ThrowIfNull(handler);
@@ -32,12 +36,16 @@ public sealed class VenueThread : IDisposable
         _outbound = outbound;
         _handler = handler;
         _reports = reports;
+        _cpus = cpus ?? [];
         _outbound.AddGatingSequences(Consumed);
         _thread = new Thread(Run) { Name = name, IsBackground = true };
     }
 
     /// <summary>The last slot handled; the loop's producer waits on it.</summary>
     public Sequence Consumed { get; } = new();
+
+    /// <summary>Why the thread could not bind to its CPUs, or null (bound, or none asked for); set once it runs.</summary>
+    public string? PinError { get; private set; }
 
     /// <summary>What ended the thread abnormally, if anything.</summary>
     public Exception? Fault => Volatile.Read(ref _fault);
@@ -57,6 +65,10 @@ public sealed class VenueThread : IDisposable
 
     private void Run()
     {
+        if (_cpus.Count > 0)
+        {
+            PinError = Pipeline.LinuxThreadTuning.TryPinCurrentThread(_cpus);
+        }
         try
         {
             long next = 0;
