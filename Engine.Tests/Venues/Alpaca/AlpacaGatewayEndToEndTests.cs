@@ -67,6 +67,22 @@ public sealed class AlpacaGatewayEndToEndTests
     }
 
     [Test]
+    public void CancelOfARestingOrder_CanceledAtTheVenueAndClosedInTheEngine()
+    {
+        var host = StartHost();
+        string id = Place(host, Side.Buy, 100, limitTicks: 9_900);
+        WaitForOrder(id);
+        Eventually.Until(() => host.Risk.Snapshot.OpenOrders == 1, s_wait, "the order is open");
+
+        long requestId = ++_requestId;
+        host.Send(ControlCommand.CancelOrder, new OrderIntent(ClientOrderIdOf(id), 0, Side.None, OrderType.None, TimeInForce.None, 0), requestId);
+        Assert.That(host.Admin.WaitFor(requestId, s_wait) && host.Admin.Found, Is.True, "the loop sent the cancel");
+
+        Eventually.Until(() => host.Risk.Snapshot.OpenOrders == 0, s_wait, "the stream's canceled closed the order");
+        Assert.That(_server.Orders().Single().Status, Is.EqualTo("canceled"));
+    }
+
+    [Test]
     public void PostTimesOutAfterTheVenueAccepted_ExactlyOneOrderAtTheVenue()
     {
         var host = StartHost(alpaca => alpaca.RequestTimeoutMs = 300);

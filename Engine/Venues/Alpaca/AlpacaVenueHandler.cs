@@ -174,7 +174,11 @@ public sealed class AlpacaVenueHandler : IVenueHandler
         _held.Enqueue(command);
         Volatile.Write(ref _heldNow, _held.Count);
         Interlocked.Increment(ref _heldTotal);
-        AlpacaVenueLog.Holding(_logger, ClientOrderIds.Format(command.ClientOrderId), _held.Count);
+        if (_held.Count == 1)
+        {
+            // Once per spell of holding: the count (Held, and the ready line) tells the rest.
+            AlpacaVenueLog.Holding(_logger, ClientOrderIds.Format(command.ClientOrderId));
+        }
     }
 
     private void Place(in OrderCommand command)

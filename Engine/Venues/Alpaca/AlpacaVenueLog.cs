@@ -5,8 +5,8 @@ namespace Engine.Venues.Alpaca;
 /// <summary>The Alpaca gateway's log lines (orders held, sent, unknown, readiness). None carries a credential.</summary>
 internal static partial class AlpacaVenueLog
 {
-    [LoggerMessage(EventId = 540, Level = LogLevel.Warning, Message = "alpaca gateway: holding order {ClientOrderId} ({Held} held): the trade_updates stream is down or not reconciled yet")]
-    public static partial void Holding(ILogger logger, string clientOrderId, int held);
+    [LoggerMessage(EventId = 540, Level = LogLevel.Warning, Message = "alpaca gateway: holding new orders, first {ClientOrderId}: the trade_updates stream is down or not reconciled yet; further ones are only counted")]
+    public static partial void Holding(ILogger logger, string clientOrderId);
 
     [LoggerMessage(EventId = 541, Level = LogLevel.Information, Message = "alpaca gateway: ready (stream up, reconciled); sending {Held} held orders")]
     public static partial void Ready(ILogger logger, int held);
