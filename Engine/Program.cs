@@ -54,7 +54,18 @@ void OnSignal(PosixSignalContext context)
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-using var engine = new EngineHost(options, loggers);
+EngineHost created;
+try
+{
+    created = new EngineHost(options, loggers);
+}
+catch (InvalidOperationException exception) when (options.Venues.Kind == Engine.Venues.VenueKind.Alpaca)
+{
+    // Missing or blank Alpaca credentials: the message names the variables, never a value.
+    Console.Error.WriteLine(exception.Message);
+    return 1;
+}
+using var engine = created;
 var reloader = new ConfigReloader(commandLine.ConfigPath, options, engine, log);
 using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
 {
@@ -79,7 +90,7 @@ while (!stopRequested.Wait(interval) && engine.LoopState == ProcessorState.Runni
     {
         double rate = (now.EventsProcessed - last.EventsProcessed) / (nowAt - lastAt).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"status t={nowAt.TotalSeconds:F0}s events/s={rate:N0} processed={now.EventsProcessed:N0} ring={now.RingOccupancy}/{now.RingSlots} ({100.0 * now.RingOccupancy / now.RingSlots:F1}%) backpressure={now.ClaimWaits} faults={now.HandlerFaults} max_delay_us={now.MaxDelayNs / 1000.0:F1} orders={engine.Router.Snapshot.Sent} fills={engine.Router.Snapshot.Fills} trading={risk.TradingState} breaker={risk.BreakerState} pnl_day=${risk.DailyPnlCents / 100.0:F2} approved={risk.Approved} rejected={risk.Rejected}"));
+            $"status t={nowAt.TotalSeconds:F0}s events/s={rate:N0} processed={now.EventsProcessed:N0} ring={now.RingOccupancy}/{now.RingSlots} ({100.0 * now.RingOccupancy / now.RingSlots:F1}%) backpressure={now.ClaimWaits} faults={now.HandlerFaults} max_delay_us={now.MaxDelayNs / 1000.0:F1} orders={engine.Router.Snapshot.Sent} fills={engine.Router.Snapshot.Fills} trading={risk.TradingState} breaker={risk.BreakerState} pnl_day=${risk.DailyPnlCents / 100.0:F2} approved={risk.Approved} rejected={risk.Rejected} venue_ready={engine.VenueReady}"));
     }
     last = now;
     lastAt = nowAt;

@@ -8,9 +8,11 @@ using Engine.Ring;
 using Engine.Ring.WaitStrategies;
 using Engine.Risk;
 using Engine.Venues;
+using Engine.Venues.Alpaca;
 using Engine.Venues.Paper;
 using Feeds.Instruments;
 using Feeds.Synthetic;
+using Feeds.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Host;
@@ -35,8 +37,13 @@ public sealed class EngineHost : IDisposable
     private readonly VenueThread _venue;
     private static readonly TimeSpan FeedJoinSlice = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Wires the engine on <paramref name="clock"/> (the system clock unless given). Nothing runs until <see cref="Start"/>.</summary>
-    public EngineHost(EngineOptions options, ILoggerFactory loggers, IClock? clock = null)
+    /// <summary>
+    /// Wires the engine on <paramref name="clock"/> (the system clock unless given). Nothing runs until
+    /// <see cref="Start"/>. With <c>venues.kind: Alpaca</c> the credentials are read here, through
+    /// <paramref name="environment"/> (<see cref="Environment.GetEnvironmentVariable(string)"/> when
+    /// null) or systemd credential files, and a missing or blank one refuses the start.
+    /// </summary>
+    public EngineHost(EngineOptions options, ILoggerFactory loggers, IClock? clock = null, Func<string, string?>? environment = null)
     {
         _options = options;
         _ring = RingBuffer<InboundEvent>.Create(options.Ring.Producers, options.Ring.Slots, WaitStrategyFactory.Create(options.Ring.WaitStrategy));
@@ -46,9 +53,21 @@ public sealed class EngineHost : IDisposable
         Risk = RiskStage.Create(options.Risk, options.Slippage, options.Positions, Books, _limitsMailbox, clock);
         Admin = new AdminMailbox(options.Orders.Capacity);
         _outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, options.Orders.OutboundSlots, new YieldingWaitStrategy());
-        Router = new RouterStage(Risk, new OrderTable(options.Orders.Capacity), _outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData: true, Admin);
-        Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
-        _venue = new VenueThread("venue-paper", _outbound, Paper, new BufferedExecutionSink(_ring, options.Orders.ReportQueue), options.Venues.CpuSet);
+        bool alpaca = options.Venues.Kind == VenueKind.Alpaca;
+        // Alpaca matches on its own: market data stays in the engine.
+        Router = new RouterStage(Risk, new OrderTable(options.Orders.Capacity), _outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData: !alpaca, Admin);
+        var reports = new BufferedExecutionSink(_ring, options.Orders.ReportQueue);
+        if (alpaca)
+        {
+            var credentials = ApiCredentials.FromEnvironmentOrCredentialFiles(AlpacaTradingOptions.KeyIdVariable, AlpacaTradingOptions.SecretKeyVariable, environment);
+            Alpaca = new AlpacaGateway(options.Venues.Alpaca, credentials, Instruments, loggers);
+            _venue = new VenueThread("venue-alpaca", _outbound, Alpaca.Handler, reports, options.Venues.CpuSet);
+        }
+        else
+        {
+            Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
+            _venue = new VenueThread("venue-paper", _outbound, Paper, reports, options.Venues.CpuSet);
+        }
         Counter = new EventCounter();
         _faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loggers.CreateLogger("Engine.Loop"));
         _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Books, Risk, Router, Counter), _faults, options.Ring.MaxBatchSize);
@@ -75,8 +94,14 @@ public sealed class EngineHost : IDisposable
     /// <summary>The router: orders, their commands and the venues' reports; read its <see cref="RouterStage.Snapshot"/> from any thread.</summary>
     public RouterStage Router { get; }
 
-    /// <summary>The paper venue; read its matcher only after <see cref="Stop"/>.</summary>
-    public PaperVenueHandler Paper { get; }
+    /// <summary>The paper venue (null when trading on Alpaca); read its matcher only after <see cref="Stop"/>.</summary>
+    public PaperVenueHandler? Paper { get; }
+
+    /// <summary>The Alpaca venue (null on the paper venue).</summary>
+    public AlpacaGateway? Alpaca { get; }
+
+    /// <summary>Whether the venue takes orders now: always for the paper venue; for Alpaca, while its stream is up and reconciled. Any thread.</summary>
+    public bool VenueReady => Alpaca is null || Alpaca.Handler.IsReady;
 
     /// <summary>Where the router answers the operator's commands.</summary>
     public AdminMailbox Admin { get; }
@@ -90,9 +115,10 @@ public sealed class EngineHost : IDisposable
     /// <summary>State of the loop; <see cref="ProcessorState.Faulted"/> means the engine must stop.</summary>
     public ProcessorState LoopState => _processor.State;
 
-    /// <summary>Starts the venue, the loop, then the feeds.</summary>
+    /// <summary>Starts the venue (for Alpaca: the start-up reconciliation, then its stream), the loop, then the feeds.</summary>
     public void Start()
     {
+        Alpaca?.Start(CancellationToken.None);
         _venue.Start();
         _loop.Start();
         foreach (var thread in _feedThreads)
@@ -170,6 +196,8 @@ public sealed class EngineHost : IDisposable
     {
         _stopFeeds.Dispose();
         _venue.Dispose();
+        // The stream's transport stops on its own tasks; waiting here on the control thread is fine.
+        Alpaca?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>The synthetic market's instruments, <c>SYN0</c>.., at the price decimals of their risk limits.</summary>

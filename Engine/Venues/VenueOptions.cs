@@ -1,3 +1,4 @@
+using Engine.Venues.Alpaca;
 using Engine.Venues.Paper;
 
 namespace Engine.Venues;
@@ -14,13 +15,16 @@ public sealed record VenueOptions
     /// <summary>The simulated venue.</summary>
     public PaperVenueOptions Paper { get; set; } = new();
 
+    /// <summary>The Alpaca venue (used when <see cref="Kind"/> is Alpaca; validated either way).</summary>
+    public AlpacaTradingOptions Alpaca { get; set; } = new();
+
     /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
     public void Validate(string path, List<string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (Kind != VenueKind.Paper)
+        if (!Enum.IsDefined(Kind))
         {
-            errors.Add($"{path}.kind: {Kind} is not available yet; use Paper");
+            errors.Add($"{path}.kind: {Kind} is not Paper or Alpaca");
         }
         foreach (int cpu in CpuSet)
         {
@@ -30,5 +34,13 @@ public sealed record VenueOptions
             }
         }
         Paper.Validate($"{path}.paper", errors);
+        if (Alpaca is null)
+        {
+            errors.Add($"{path}.alpaca: must be an object");
+        }
+        else
+        {
+            Alpaca.Validate($"{path}.alpaca", errors);
+        }
     }
 }

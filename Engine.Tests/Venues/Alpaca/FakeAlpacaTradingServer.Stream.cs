@@ -22,9 +22,17 @@ internal sealed partial class FakeAlpacaTradingServer
     private readonly List<FakeAlpacaTradeUpdate> _published = [];
     private readonly Dictionary<string, long> _positionsFromFills = new(StringComparer.Ordinal);
     private int _streamConnections;
+    private int _refuseStreams;
 
     /// <summary>Whether stream messages go out as binary frames (the paper environment's) or text frames.</summary>
     public bool StreamBinaryFrames { get; set; } = true;
+
+    /// <summary>While true, stream connections are refused with 503 (the stream stays down; REST still answers).</summary>
+    public bool RefuseStreams
+    {
+        get => Volatile.Read(ref _refuseStreams) != 0;
+        set => Volatile.Write(ref _refuseStreams, value ? 1 : 0);
+    }
 
     /// <summary>Stream connections accepted so far.</summary>
     public int StreamConnections => Volatile.Read(ref _streamConnections);
@@ -129,9 +137,9 @@ internal sealed partial class FakeAlpacaTradingServer
 
     private async Task StreamAsync(HttpContext context)
     {
-        if (!context.WebSockets.IsWebSocketRequest)
+        if (!context.WebSockets.IsWebSocketRequest || RefuseStreams)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.StatusCode = RefuseStreams ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest;
             return;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();

@@ -18,11 +18,32 @@ internal sealed class FakeTradingApi : IAlpacaTradingApi
     /// <summary>Lookups made, by client order id.</summary>
     public List<string> Lookups { get; } = [];
 
-    public Task<AlpacaOrderResult> PlaceOrderAsync(AlpacaOrderRequest request, CancellationToken cancellation) =>
-        throw new NotSupportedException("the reconciler never places orders");
+    /// <summary>The answers to the next POSTs, in order (a POST without one fails the test).</summary>
+    public Queue<AlpacaOrderResult> PlaceAnswers { get; } = new();
 
-    public Task<AlpacaCancelResult> CancelOrderAsync(string clientOrderId, CancellationToken cancellation) =>
-        throw new NotSupportedException("the reconciler never cancels orders");
+    /// <summary>Every POST body, in order.</summary>
+    public List<AlpacaOrderRequest> Placed { get; } = [];
+
+    /// <summary>The answers to the next cancels, in order (a cancel without one fails the test).</summary>
+    public Queue<AlpacaCancelResult> CancelAnswers { get; } = new();
+
+    /// <summary>Every cancel, by client order id.</summary>
+    public List<string> Cancels { get; } = [];
+
+    /// <summary>The next lookups that fail (unknown outcome) before they answer again.</summary>
+    public int LookupFailures { get; set; }
+
+    public Task<AlpacaOrderResult> PlaceOrderAsync(AlpacaOrderRequest request, CancellationToken cancellation)
+    {
+        Placed.Add(request);
+        return PlaceAnswers.TryDequeue(out var answer) ? Task.FromResult(answer) : throw new NotSupportedException("no scripted answer for a POST");
+    }
+
+    public Task<AlpacaCancelResult> CancelOrderAsync(string clientOrderId, CancellationToken cancellation)
+    {
+        Cancels.Add(clientOrderId);
+        return CancelAnswers.TryDequeue(out var answer) ? Task.FromResult(answer) : throw new NotSupportedException("no scripted answer for a cancel");
+    }
 
     public Task<AlpacaQueryResult<IReadOnlyList<AlpacaOrder>>> GetOpenOrdersAsync(CancellationToken cancellation)
     {
@@ -37,6 +58,11 @@ internal sealed class FakeTradingApi : IAlpacaTradingApi
     public Task<AlpacaQueryResult<AlpacaOrder?>> GetOrderByClientOrderIdAsync(string clientOrderId, CancellationToken cancellation)
     {
         Lookups.Add(clientOrderId);
+        if (LookupFailures > 0)
+        {
+            LookupFailures--;
+            return Task.FromResult(new AlpacaQueryResult<AlpacaOrder?>(AlpacaOutcome.Unknown, null, new AlpacaError(503, 0, "unavailable", VenueRejectReason.VenueUnavailable)));
+        }
         return Task.FromResult(new AlpacaQueryResult<AlpacaOrder?>(AlpacaOutcome.Ok, Orders.GetValueOrDefault(clientOrderId)));
     }
 

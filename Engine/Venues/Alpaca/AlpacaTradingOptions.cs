@@ -65,6 +65,13 @@ public sealed record AlpacaTradingOptions
     /// </summary>
     public string TrustedRootCertificatePath { get; set; } = "";
 
+    /// <summary>
+    /// The trade_updates stream (<c>venues.alpaca.stream</c>): tracked orders and transport timing. Its
+    /// URL is <see cref="EffectiveStreamUrl"/> (<c>venues.alpaca.streamUrl</c>); <c>stream.url</c> must be
+    /// left out or name the same URL.
+    /// </summary>
+    public AlpacaTradeUpdatesOptions Stream { get; set; } = new();
+
     /// <summary>The REST base URL in use: <see cref="BaseUrl"/>, else the mode's.</summary>
     [JsonIgnore]
     public string EffectiveBaseUrl => !string.IsNullOrEmpty(BaseUrl) ? BaseUrl : Mode == AlpacaTradingMode.Live ? LiveBaseUrl : PaperBaseUrl;
@@ -100,6 +107,26 @@ public sealed record AlpacaTradingOptions
         CheckRange(errors, $"{path}.retryBackoffCapMs", RetryBackoffCapMs, Math.Max(1, RetryBackoffBaseMs), 600_000);
         CheckRange(errors, $"{path}.orderIdCacheSize", OrderIdCacheSize, 16, 10_000_000);
         ValidateTrustedRoot($"{path}.trustedRootCertificatePath", errors);
+        ValidateStream($"{path}.stream", errors);
+    }
+
+    private void ValidateStream(string key, List<string> errors)
+    {
+        if (Stream is null)
+        {
+            errors.Add($"{key}: must be an object");
+            return;
+        }
+        string defaultUrl = new AlpacaTradeUpdatesOptions().Url;
+        if (Stream.Url != defaultUrl && Stream.Url != EffectiveStreamUrl)
+        {
+            errors.Add($"{key}.url: '{Stream.Url}' differs from the stream URL in use '{EffectiveStreamUrl}'; set venues.alpaca.streamUrl instead");
+        }
+        if (StreamUrl is not null)
+        {
+            // The URL itself is checked above (streamUrl, with the mode's rules); the rest here.
+            (Stream with { Url = EffectiveStreamUrl }).Validate(key, errors);
+        }
     }
 
     private void ValidateTrustedRoot(string key, List<string> errors)
