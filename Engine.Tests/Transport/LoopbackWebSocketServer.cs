@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,8 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Tests.Transport;
 
 /// <summary>
-/// A real WebSocket server on 127.0.0.1 and a random port (Kestrel), running a test's handler for
-/// every connection. Disposing it stops Kestrel and aborts open connections.
+/// A real WebSocket server on 127.0.0.1 and a random port (Kestrel; ws, or wss with a test
+/// certificate), running a test's handler for every connection. Disposing it stops Kestrel and aborts open connections.
 /// </summary>
 internal sealed class LoopbackWebSocketServer : IAsyncDisposable
 {
@@ -25,15 +27,24 @@ internal sealed class LoopbackWebSocketServer : IAsyncDisposable
     /// <summary>Connections accepted so far.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
-    /// <summary>The base address, <c>ws://127.0.0.1:port</c>.</summary>
+    /// <summary>The base address, <c>ws://127.0.0.1:port</c> (<c>wss://</c> with a certificate).</summary>
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Starts a server whose every connection runs <paramref name="handler"/> (socket, 0-based connection index, abort token).</summary>
-    public static async Task<LoopbackWebSocketServer> StartAsync(Func<WebSocket, int, CancellationToken, Task> handler)
+    /// <summary>
+    /// Starts a server whose every connection runs <paramref name="handler"/> (socket, 0-based
+    /// connection index, abort token); with <paramref name="certificate"/> it speaks wss (TLS 1.2 and 1.3) only.
+    /// </summary>
+    public static async Task<LoopbackWebSocketServer> StartAsync(Func<WebSocket, int, CancellationToken, Task> handler, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate, https => https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13);
+            }
+        }));
         var app = builder.Build();
         var server = new LoopbackWebSocketServer(app);
         app.UseWebSockets();
@@ -57,7 +68,7 @@ internal sealed class LoopbackWebSocketServer : IAsyncDisposable
         });
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = "ws://" + new Uri(address).Authority;
+        server.BaseUrl = (certificate is null ? "ws://" : "wss://") + new Uri(address).Authority;
         return server;
     }
 

@@ -65,4 +65,34 @@ public sealed class WebSocketTransportOptionsTests
 
         Assert.That(problems, Has.One.StartsWith($"feeds.x.transport.keepAliveTimeoutMs: {timeoutMs}"));
     }
+
+    [Test]
+    public void Validate_TrustedRootNotAFile_IsReportedWithItsKeyPath()
+    {
+        var problems = Problems(new WebSocketTransportOptions { TrustedRootCertificatePath = "/no/such/root.pem" });
+
+        Assert.That(problems, Is.EqualTo(new[] { "feeds.x.transport.trustedRootCertificatePath: '/no/such/root.pem' is not a file" }));
+    }
+
+    [Test]
+    public void Validate_TrustedRootNull_IsReported()
+    {
+        var problems = Problems(new WebSocketTransportOptions { TrustedRootCertificatePath = null! });
+
+        Assert.That(problems, Has.One.StartsWith("feeds.x.transport.trustedRootCertificatePath: must be a string"));
+    }
+
+    [Test]
+    public void Validate_TrustedRootAnExistingFile_IsValid()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            Assert.That(Problems(new WebSocketTransportOptions { TrustedRootCertificatePath = path }), Is.Empty);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

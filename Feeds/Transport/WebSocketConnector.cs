@@ -11,7 +11,9 @@ namespace Feeds.Transport;
 /// <remarks>
 /// <see cref="ClientWebSocketOptions"/> has no TLS version setting, so the socket connects through
 /// its own <see cref="SocketsHttpHandler"/>, whose <see cref="SslClientAuthenticationOptions"/>
-/// allow TLS 1.2 and 1.3 only. Certificates are validated by the platform as usual. One connector
+/// allow TLS 1.2 and 1.3 only. Certificates are validated by the platform as usual, plus one extra
+/// root when <see cref="WebSocketTransportOptions.TrustedRootCertificatePath"/> names one (the host
+/// name must still match; see <see cref="TrustedRootCertificate"/>). One connector
 /// serves every attempt of a transport; it is thread-safe.
 /// </remarks>
 internal sealed class WebSocketConnector : IDisposable
@@ -25,12 +27,20 @@ internal sealed class WebSocketConnector : IDisposable
     private readonly TimeSpan _keepAliveTimeout;
     private readonly CancellationToken _stop;
 
-    /// <summary>Creates the connector; <paramref name="stop"/> aborts a connect in progress.</summary>
-    public WebSocketConnector(WebSocketTransportOptions options, CancellationToken stop)
+    /// <summary>
+    /// Creates the connector; <paramref name="stop"/> aborts a connect in progress. Throws
+    /// <see cref="InvalidOperationException"/> naming <paramref name="keyPath"/> (the transport's
+    /// config path) when the trusted root file holds no certificate.
+    /// </summary>
+    public WebSocketConnector(WebSocketTransportOptions options, string keyPath, CancellationToken stop)
     {
         Handler = new SocketsHttpHandler
         {
-            SslOptions = new SslClientAuthenticationOptions { EnabledSslProtocols = AllowedTlsProtocols },
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                EnabledSslProtocols = AllowedTlsProtocols,
+                RemoteCertificateValidationCallback = TrustedRootCertificate.CallbackFor(options.TrustedRootCertificatePath, keyPath + ".trustedRootCertificatePath"),
+            },
             ConnectTimeout = TimeSpan.FromMilliseconds(options.ConnectTimeoutMs),
             UseProxy = false,
         };

@@ -74,7 +74,7 @@ public sealed class WebSocketTransport : IAsyncDisposable
         _logger = logger;
         _time = time ?? TimeProvider.System;
         _backoff = new ReconnectBackoff(options.ReconnectInitialDelayMs, options.ReconnectMaxDelayMs, random ?? new Random());
-        _connector = new WebSocketConnector(options, _stop.Token);
+        _connector = new WebSocketConnector(options, name + ".transport", _stop.Token);
         _name = name;
     }
 

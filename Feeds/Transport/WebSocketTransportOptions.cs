@@ -31,6 +31,14 @@ public sealed record WebSocketTransportOptions
     /// </summary>
     public int KeepAliveTimeoutMs { get; set; }
 
+    /// <summary>
+    /// A PEM or DER certificate file trusted as one extra root for wss connections, beside the
+    /// platform's roots (for a test server's or a private deployment's self-signed certificate).
+    /// Empty (the default): the platform's roots only. The host name is checked either way, TLS 1.2+
+    /// stays required, and validation is never switched off.
+    /// </summary>
+    public string TrustedRootCertificatePath { get; set; } = "";
+
     /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
     public void Validate(string path, List<string> errors)
     {
@@ -61,6 +69,14 @@ public sealed record WebSocketTransportOptions
         if (KeepAliveTimeoutMs != 0 && (KeepAliveTimeoutMs is < 10 or > 3_600_000 || KeepAliveIntervalMs == 0))
         {
             errors.Add($"{path}.keepAliveTimeoutMs: {KeepAliveTimeoutMs} must be 0 (off) or 10..3600000 with keepAliveIntervalMs above 0");
+        }
+        if (TrustedRootCertificatePath is null)
+        {
+            errors.Add($"{path}.trustedRootCertificatePath: must be a string (empty for none)");
+        }
+        else if (TrustedRootCertificatePath.Length != 0 && !File.Exists(TrustedRootCertificatePath))
+        {
+            errors.Add($"{path}.trustedRootCertificatePath: '{TrustedRootCertificatePath}' is not a file");
         }
     }
 }

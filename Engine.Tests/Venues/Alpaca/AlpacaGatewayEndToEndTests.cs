@@ -17,8 +17,9 @@ namespace Engine.Tests.Venues.Alpaca;
 
 /// <summary>
 /// The engine on <c>venues.kind: Alpaca</c> against the fake trading server over real loopback
-/// sockets (REST and the trade_updates stream): operator orders through the loop, risk and router,
-/// out through the gateway thread, fills back from the stream into the positions.
+/// sockets (REST and the trade_updates stream, over http/ws or https/wss with a certificate made at
+/// test time): operator orders through the loop, risk and router, out through the gateway thread,
+/// fills back from the stream into the positions.
 /// </summary>
 public sealed class AlpacaGatewayEndToEndTests
 {
@@ -27,6 +28,7 @@ public sealed class AlpacaGatewayEndToEndTests
     private FakeAlpacaTradingServer _server = null!;
     private readonly List<EngineHost> _hosts = [];
     private readonly List<CapturingLoggerFactory> _logs = [];
+    private TestCertificate? _certificate;
     private long _requestId;
 
     [SetUp]
@@ -41,6 +43,8 @@ public sealed class AlpacaGatewayEndToEndTests
             host.Dispose();
         }
         await _server.DisposeAsync();
+        _certificate?.Dispose();
+        _certificate = null;
         foreach (var log in _logs)
         {
             AlpacaClientHarness.AssertNoSecretIn(log.Logger);
@@ -64,6 +68,45 @@ public sealed class AlpacaGatewayEndToEndTests
         Stop(host);
         Assert.That(host.Risk.Positions[0].Quantity, Is.EqualTo(100));
         Assert.That(host.Alpaca!.Handler.Placed, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task MarketOrderOverHttpsAndWss_TestRootTrusted_FillReachesThePosition()
+    {
+        await UseHttpsServerAsync();
+        var host = StartHost(alpaca => alpaca.TrustedRootCertificatePath = _certificate!.PemPath);
+
+        string id = Place(host, Side.Buy, 100);
+        WaitForOrder(id);
+        _server.Fill(id, 100, "1.0001");
+
+        Eventually.Until(() => host.Router.Snapshot.Fills == 1 && host.Risk.Snapshot.OpenPositions == 1, s_wait, "the wss stream's fill reached the position");
+        Assert.That(_server.StreamUrl, Does.StartWith("wss://127.0.0.1:"));
+        Assert.That(_server.ListeningStreams, Is.EqualTo(1));
+        Assert.That(_server.CountWithClientOrderId(id), Is.EqualTo(1));
+        Stop(host);
+        Assert.That(host.Risk.Positions[0].Quantity, Is.EqualTo(100));
+    }
+
+    [Test]
+    public async Task HttpsAndWss_TestRootNotTrusted_NothingReachesTheVenueAndOrdersAreHeld()
+    {
+        await UseHttpsServerAsync();
+        var host = StartHost(waitUntilReady: false);
+        var log = _logs[^1].Logger;
+        Eventually.Until(() => log.Entries.Count(e => e.Message.Contains("alpaca-trade-updates: connect attempt", StringComparison.Ordinal)) >= 2, s_wait,
+            "the stream failed to connect twice");
+
+        string id = Place(host, Side.Buy, 100);
+
+        Eventually.Until(() => host.Alpaca!.Handler.Held == 1, s_wait, "the order is held while the stream is down");
+        Assert.That(host.VenueReady, Is.False);
+        Assert.That(_server.Requests, Is.Empty, "no REST request got through the TLS handshake");
+        Assert.That(_server.StreamConnections, Is.Zero, "the stream never came up");
+        Assert.That(_server.CountWithClientOrderId(id), Is.Zero);
+        Assert.That(log.Entries.Select(e => e.Message), Has.Some.Contains("SecureConnectionError"), "the REST client's TLS handshake is what failed");
+        Stop(host);
+        Assert.That(host.Router.Snapshot.Fills, Is.Zero);
     }
 
     [Test]
@@ -156,12 +199,20 @@ public sealed class AlpacaGatewayEndToEndTests
         Assert.That(second.Risk.Positions[0].Quantity, Is.EqualTo(50));
     }
 
-    private EngineHost StartHost(Action<AlpacaTradingOptions>? tweak = null)
+    /// <summary>Replaces the http fake by one speaking https and wss with a certificate for 127.0.0.1 and localhost.</summary>
+    private async Task UseHttpsServerAsync()
+    {
+        await _server.DisposeAsync();
+        _certificate = TestCertificate.Create();
+        _server = await FakeAlpacaTradingServer.StartAsync(_certificate.Server);
+    }
+
+    private EngineHost StartHost(Action<AlpacaTradingOptions>? tweak = null, bool waitUntilReady = true)
     {
         var alpaca = new AlpacaTradingOptions
         {
             BaseUrl = _server.BaseUrl,
-            StreamUrl = "ws" + _server.BaseUrl[4..] + "/stream",
+            StreamUrl = _server.StreamUrl,
             RequestTimeoutMs = AlpacaClientHarness.TimeoutMs,
             RateLimitPerMinute = 600_000,
             RateLimitBurst = 1_000,
@@ -189,7 +240,7 @@ public sealed class AlpacaGatewayEndToEndTests
         var host = new EngineHost(options, logs, environment: Credential);
         _hosts.Add(host);
         host.Start();
-        Eventually.Until(() => host.Status().EventsProcessed > 2_000 && host.VenueReady, s_wait, "the books have a market and the venue is ready");
+        Eventually.Until(() => host.Status().EventsProcessed > 2_000 && (host.VenueReady || !waitUntilReady), s_wait, "the books have a market and the venue is ready");
         return host;
     }
 

@@ -91,6 +91,40 @@ public sealed class AlpacaTradingOptionsTests
     }
 
     [Test]
+    public void Validate_TrustedRootOnTheStreamTransport_IsRefusedInFavourOfTheVenueKey()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            var options = new AlpacaTradingOptions { Stream = new AlpacaTradeUpdatesOptions { Transport = new() { TrustedRootCertificatePath = path } } };
+
+            Assert.That(Problems(options), Is.EqualTo(new[]
+            {
+                "venues.alpaca.stream.transport.trustedRootCertificatePath: set venues.alpaca.trustedRootCertificatePath instead (one root for REST and the stream, paper mode only)",
+            }));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void Validate_TrustedRootInLiveMode_IsRefused()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            Assert.That(Problems(new AlpacaTradingOptions { Mode = AlpacaTradingMode.Live, TrustedRootCertificatePath = path }),
+                Has.One.StartsWith("venues.alpaca.trustedRootCertificatePath:").And.Contains("live mode"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
     public void Validate_BurstNotBelowThePerMinuteLimit_IsRefused() =>
         Assert.That(Problems(new AlpacaTradingOptions { RateLimitPerMinute = 200, RateLimitBurst = 200 }),
             Has.One.EqualTo("venues.alpaca.rateLimitBurst: 200 is outside 1..199"));

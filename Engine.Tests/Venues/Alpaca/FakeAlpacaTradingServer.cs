@@ -56,6 +56,9 @@ internal sealed partial class FakeAlpacaTradingServer : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:port</c> or <c>https://127.0.0.1:port</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The trade_updates stream on the same listener: <c>ws://127.0.0.1:port/stream</c>, or <c>wss://</c> (same certificate) when the server speaks https.</summary>
+    public string StreamUrl => "ws" + BaseUrl[4..] + "/stream";
+
     /// <summary>Every request received, in arrival order.</summary>
     public IReadOnlyList<FakeAlpacaRequest> Requests => [.. _requests];
 
@@ -66,7 +69,7 @@ internal sealed partial class FakeAlpacaTradingServer : IAsyncDisposable
     public string AccountJson { get; set; } =
         """{"id":"fake-account","status":"ACTIVE","currency":"USD","buying_power":"100000.50","cash":"50000.25","equity":"50000.25","trading_blocked":false,"account_blocked":false}""";
 
-    /// <summary>Starts a server; with <paramref name="certificate"/> it speaks https (TLS 1.2 and 1.3) only.</summary>
+    /// <summary>Starts a server; with <paramref name="certificate"/> it speaks https and wss (TLS 1.2 and 1.3) only.</summary>
     public static async Task<FakeAlpacaTradingServer> StartAsync(X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();

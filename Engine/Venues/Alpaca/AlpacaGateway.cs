@@ -26,7 +26,12 @@ public sealed class AlpacaGateway : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         var logger = loggers.CreateLogger("Engine.Venues.Alpaca");
         _client = new AlpacaRestClient(options, credentials, logger, time);
-        var streamOptions = options.Stream with { Url = options.EffectiveStreamUrl };
+        // One trusted root (paper mode only, checked by the options) for the REST client and the stream.
+        var streamOptions = options.Stream with
+        {
+            Url = options.EffectiveStreamUrl,
+            Transport = options.Stream.Transport with { TrustedRootCertificatePath = options.TrustedRootCertificatePath },
+        };
         Ledger = new AlpacaOrderLedger(streamOptions.MaxTrackedOrders, Reports, logger);
         var reconciler = new AlpacaReconciler(_client, Ledger, instruments, logger);
         Handler = new AlpacaVenueHandler(_client, reconciler, Ledger, Reports, instruments, logger, time);

@@ -92,7 +92,7 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
             SslOptions = new SslClientAuthenticationOptions
             {
                 EnabledSslProtocols = AllowedTlsProtocols,
-                RemoteCertificateValidationCallback = AlpacaCertificateTrust.CallbackFor(options.TrustedRootCertificatePath),
+                RemoteCertificateValidationCallback = TrustedRootCertificate.CallbackFor(options.TrustedRootCertificatePath, "venues.alpaca.trustedRootCertificatePath"),
             },
             ConnectTimeout = _requestTimeout,
             // A redirect would be a request the URL policy never saw (and .NET drops the auth headers on one anyway).

@@ -59,9 +59,10 @@ public sealed record AlpacaTradingOptions
     public int OrderIdCacheSize { get; set; } = 10_000;
 
     /// <summary>
-    /// A PEM or DER certificate file trusted as an extra root for the REST connection (paper mode
-    /// only; for a test server's self-signed certificate). Empty: the platform's roots only. Host
-    /// names are checked either way; validation is never switched off.
+    /// A PEM or DER certificate file trusted as an extra root for the REST connection and the
+    /// trade_updates stream (paper mode only; for a test server's self-signed certificate). Empty:
+    /// the platform's roots only. Host names are checked either way; validation is never switched
+    /// off. The stream's own <c>stream.transport.trustedRootCertificatePath</c> must stay empty.
     /// </summary>
     public string TrustedRootCertificatePath { get; set; } = "";
 
@@ -121,6 +122,10 @@ public sealed record AlpacaTradingOptions
         if (Stream.Url != defaultUrl && Stream.Url != EffectiveStreamUrl)
         {
             errors.Add($"{key}.url: '{Stream.Url}' differs from the stream URL in use '{EffectiveStreamUrl}'; set venues.alpaca.streamUrl instead");
+        }
+        if (!string.IsNullOrEmpty(Stream.Transport?.TrustedRootCertificatePath))
+        {
+            errors.Add($"{key}.transport.trustedRootCertificatePath: set venues.alpaca.trustedRootCertificatePath instead (one root for REST and the stream, paper mode only)");
         }
         if (StreamUrl is not null)
         {

@@ -1,21 +1,27 @@
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Engine.Venues.Alpaca;
+namespace Feeds.Transport;
 
 /// <summary>
-/// Trusts one extra root certificate (a test server's self-signed one) beside the platform's roots.
+/// Trusts one extra root certificate (a test server's or a private deployment's) beside the
+/// platform's roots, for TLS clients (the WebSocket transport, the Alpaca REST client).
 /// Validation stays on: the host name must match, and a chain that the platform refuses must build
-/// to exactly that root.
+/// to exactly that root with no other fault.
 /// </summary>
-internal sealed class AlpacaCertificateTrust
+public sealed class TrustedRootCertificate
 {
     private readonly X509Certificate2 _root;
 
-    private AlpacaCertificateTrust(X509Certificate2 root) => _root = root;
+    private TrustedRootCertificate(X509Certificate2 root) => _root = root;
 
-    /// <summary>The validation callback trusting the certificate in <paramref name="path"/> (PEM or DER), or null for an empty path (platform roots only).</summary>
-    public static RemoteCertificateValidationCallback? CallbackFor(string path)
+    /// <summary>
+    /// The validation callback trusting the certificate in <paramref name="path"/> (PEM or DER), or
+    /// null for an empty path (platform roots only). Throws <see cref="InvalidOperationException"/>
+    /// naming <paramref name="key"/> (the config key) when the file holds no certificate.
+    /// </summary>
+    public static RemoteCertificateValidationCallback? CallbackFor(string path, string key)
     {
         if (string.IsNullOrEmpty(path))
         {
@@ -26,11 +32,11 @@ internal sealed class AlpacaCertificateTrust
         {
             root = X509CertificateLoader.LoadCertificateFromFile(path);
         }
-        catch (System.Security.Cryptography.CryptographicException exception)
+        catch (CryptographicException exception)
         {
-            throw new InvalidOperationException($"venues.alpaca.trustedRootCertificatePath: '{path}' is not a PEM or DER certificate ({exception.Message})", exception);
+            throw new InvalidOperationException($"{key}: '{path}' is not a PEM or DER certificate ({exception.Message})", exception);
         }
-        return new AlpacaCertificateTrust(root).Validate;
+        return new TrustedRootCertificate(root).Validate;
     }
 
     private bool Validate(object sender, X509Certificate? certificate, X509Chain? platformChain, SslPolicyErrors errors)
