@@ -55,6 +55,21 @@ public sealed class VenueThreadTests
         Assert.That(venue.Fault, Is.Null);
     }
 
+    [Test]
+    public void Start_CpuItMayNotUse_RunsUnpinnedAndSaysSo()
+    {
+        var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 4, new YieldingWaitStrategy());
+        var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 4, new YieldingWaitStrategy());
+        var log = new CapturingLogger();
+        using var venue = new VenueThread("venue-test", outbound, new EchoHandler(), new BufferedExecutionSink(inbound, 4), [1023], log);
+
+        venue.Start();
+
+        Eventually.Until(() => venue.PinError is not null, TestTimeouts.Join, "the thread tried to pin itself");
+        Assert.That(venue.Stop(TestTimeouts.Join), Is.True);
+        Assert.That(log.Entries, Has.One.Matches<LogEntry>(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("venue-test could not be pinned to CPUs 1023", StringComparison.Ordinal)));
+    }
+
     private sealed class EchoHandler : IVenueHandler
     {
         public List<long> Seen { get; } = [];

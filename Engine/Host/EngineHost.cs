@@ -61,12 +61,12 @@ public sealed class EngineHost : IDisposable
         {
             var credentials = ApiCredentials.FromEnvironmentOrCredentialFiles(AlpacaTradingOptions.KeyIdVariable, AlpacaTradingOptions.SecretKeyVariable, environment);
             Alpaca = new AlpacaGateway(options.Venues.Alpaca, credentials, Instruments, loggers);
-            _venue = new VenueThread("venue-alpaca", _outbound, Alpaca.Handler, reports, options.Venues.CpuSet);
+            _venue = new VenueThread("venue-alpaca", _outbound, Alpaca.Handler, reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
         else
         {
             Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
-            _venue = new VenueThread("venue-paper", _outbound, Paper, reports, options.Venues.CpuSet);
+            _venue = new VenueThread("venue-paper", _outbound, Paper, reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
         Counter = new EventCounter();
         _faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loggers.CreateLogger("Engine.Loop"));

@@ -77,7 +77,7 @@ public sealed partial class LoopThread
             Volatile.Write(ref _isPinned, pinError is null);
             if (pinError is not null)
             {
-                LogPinFailed(_logger, _options.Name, string.Join(',', _options.CpuSet), pinError);
+                ThreadLog.PinFailed(_logger, _options.Name, string.Join(',', _options.CpuSet), pinError);
             }
         }
         string? niceError = LinuxThreadTuning.TrySetCurrentThreadNice(_options.Nice);
@@ -86,9 +86,6 @@ public sealed partial class LoopThread
             LogNiceFailed(_logger, _options.Name, niceError);
         }
     }
-
-    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Thread {Thread} could not be pinned to CPUs {Cpus}: {Reason}. It runs unpinned.")]
-    private static partial void LogPinFailed(ILogger logger, string thread, string cpus, string reason);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Thread {Thread} keeps its default priority: {Reason}.")]
     private static partial void LogNiceFailed(ILogger logger, string thread, string reason);

@@ -1,5 +1,8 @@
 using Engine.Orders;
+using Engine.Pipeline;
 using Engine.Ring;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Venues;
 
@@ -22,13 +25,14 @@ public sealed class VenueThread : IDisposable
     private readonly Thread _thread;
     private readonly CancellationTokenSource _stop = new();
     private readonly IReadOnlyList<int> _cpus;
+    private readonly ILogger _logger;
     private Exception? _fault;
 
     /// <summary>
     /// Creates the thread (not started) and registers its sequence as the outbound ring's gate; with
     /// <paramref name="cpus"/> the thread binds itself to those CPUs (keep it off the loop's).
     /// </summary>
-    public VenueThread(string name, RingBuffer<OrderCommand> outbound, IVenueHandler handler, BufferedExecutionSink reports, IReadOnlyList<int>? cpus = null)
+    public VenueThread(string name, RingBuffer<OrderCommand> outbound, IVenueHandler handler, BufferedExecutionSink reports, IReadOnlyList<int>? cpus = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(outbound);
         ArgumentNullException.ThrowIfNull(handler);
@@ -37,6 +41,7 @@ public sealed class VenueThread : IDisposable
         _handler = handler;
         _reports = reports;
         _cpus = cpus ?? [];
+        _logger = logger ?? NullLogger.Instance;
         _outbound.AddGatingSequences(Consumed);
         _thread = new Thread(Run) { Name = name, IsBackground = true };
     }
@@ -67,7 +72,11 @@ public sealed class VenueThread : IDisposable
     {
         if (_cpus.Count > 0)
         {
-            PinError = Pipeline.LinuxThreadTuning.TryPinCurrentThread(_cpus);
+            PinError = LinuxThreadTuning.TryPinCurrentThread(_cpus);
+            if (PinError is not null)
+            {
+                ThreadLog.PinFailed(_logger, _thread.Name ?? "venue", string.Join(',', _cpus), PinError);
+            }
         }
         try
         {
