@@ -117,7 +117,7 @@ public sealed class AdminService
             {
                 return AdminAnswer.NoAnswer();
             }
-            string parentId = _mailbox.ClientOrderId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string parentId = ClientOrderIds.Format(_mailbox.ClientOrderId);
             if (!_mailbox.Found)
             {
                 return new AdminAnswer("twap active", parentId, Reason: $"parent {parentId} is still active: cancel it (DELETE /admin/twap) or wait for it to end");
@@ -138,7 +138,7 @@ public sealed class AdminService
                 return AdminAnswer.NoAnswer();
             }
             return _mailbox.Found
-                ? AdminAnswer.Done(_mailbox.ClientOrderId.ToString(System.Globalization.CultureInfo.InvariantCulture), "twap cancelled")
+                ? AdminAnswer.Done(ClientOrderIds.Format(_mailbox.ClientOrderId), "twap cancelled")
                 : new AdminAnswer("not found", Reason: "no TWAP parent is pending or working");
         }
     }

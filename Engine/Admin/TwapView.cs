@@ -8,7 +8,7 @@ using Feeds.Instruments;
 namespace Engine.Admin;
 
 /// <summary>The TWAP parent as <c>GET /admin/twap</c> shows it, with its children.</summary>
-/// <param name="ParentId">The parent's id (its children carry it).</param>
+/// <param name="ParentId">The parent's id (from the same series as the client order ids; its children carry it).</param>
 /// <param name="Status">Pending, Working, Completed, Cancelled or Expired.</param>
 /// <param name="EndReason">Why it ended; None while it has not.</param>
 /// <param name="Symbol">The instrument's symbol.</param>
@@ -48,7 +48,7 @@ public sealed record TwapView(
                 child.Lost));
         }
         return new TwapView(
-            report.ParentId.ToString(CultureInfo.InvariantCulture),
+            ClientOrderIds.Format(report.ParentId),
             report.Status.ToString(),
             report.EndReason.ToString(),
             instrument?.Symbol ?? report.InstrumentId.ToString(CultureInfo.InvariantCulture),
