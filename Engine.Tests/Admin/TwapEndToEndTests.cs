@@ -76,6 +76,7 @@ public sealed class TwapEndToEndTests
         Assert.That(view.Children.Sum(c => c.FilledQty), Is.EqualTo(view.FilledQty));
         Assert.That(view.Children.Sum(c => c.Qty), Is.LessThanOrEqualTo(500));
         Assert.That(view.Children.Select(c => c.Slice), Is.Ordered.And.Unique);
+        Assert.That(view.Children.Where(c => c.RefusedBy is null).Select(c => c.Status), Has.None.EqualTo("Rejected"), "every child sent was followed in the order table");
         Assert.That(_host.Stop(), Is.True);
         _stopped = true;
         Assert.That(_host.Risk.Positions[0].Quantity, Is.EqualTo(view.FilledQty), "the position moved by what the children filled");

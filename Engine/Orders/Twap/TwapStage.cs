@@ -75,9 +75,9 @@ public sealed class TwapStage
 
     private void Run(ref InboundEvent e, bool endOfBatch)
     {
-        if (e.Kind == InboundKind.Command && _admin is not null)
+        if (e.Kind == InboundKind.Command && _admin is not null && OnCommand(ref e))
         {
-            OnCommand(ref e);
+            return;
         }
         var executor = Executor;
         if (executor is null)
@@ -96,13 +96,13 @@ public sealed class TwapStage
         }
     }
 
-    private void OnCommand(ref InboundEvent e)
+    /// <summary>Handles a TWAP command; true when it already ticked the parent it started (a second tick in the same event would not yet find its first child in the order table).</summary>
+    private bool OnCommand(ref InboundEvent e)
     {
         switch (e.Command)
         {
             case ControlCommand.StartTwap:
-                StartPosted(e.RequestId);
-                break;
+                return StartPosted(e.RequestId);
             case ControlCommand.CancelTwap:
                 var executor = Executor;
                 bool cancelled = executor is not null && executor.Cancel(_clock.UtcNowNs());
@@ -113,16 +113,17 @@ public sealed class TwapStage
                 _admin!.Answer(e.RequestId, default, executor?.ParentId ?? 0, cancelled);
                 break;
         }
+        return false;
     }
 
     /// <summary>Starts the posted parent unless one is active; answers found = started, with the parent id (the active one's when refused).</summary>
-    private void StartPosted(long requestId)
+    private bool StartPosted(long requestId)
     {
         var posted = _mailbox!.Take();
-        if (Executor is { IsActive: true } active || posted is null)
+        if (Executor is { IsActive: true } || posted is null)
         {
             _admin!.Answer(requestId, default, Executor?.ParentId ?? 0, found: false);
-            return;
+            return false;
         }
         long now = _clock.UtcNowNs();
         long parentId = _ids!.Next();
@@ -134,5 +135,6 @@ public sealed class TwapStage
         Executor = posted.Executor;
         _idle = !posted.Executor.IsActive;
         _admin!.Answer(requestId, default, parentId, found: true);
+        return true;
     }
 }
