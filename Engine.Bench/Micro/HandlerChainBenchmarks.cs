@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using Engine.Admin;
 using Engine.Book;
 using Engine.Orders;
+using Engine.Orders.Twap;
 using Engine.Pipeline;
 using Engine.Positions;
 using Engine.Ring;
@@ -35,11 +37,11 @@ public class HandlerChainBenchmarks
         // A live venue's router: no market data forwarded, and no order on this market.
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 64, new BusySpinWaitStrategy());
         var router = new RouterStage(risk, new OrderTable(64), outbound, new ClientOrderIds(0), new SystemClock());
-        _chain = new HandlerChain(books, risk, router, new EventCounter());
+        _chain = new HandlerChain(books, risk, new TwapStage(new SystemClock(), router.Ids, new TwapMailbox(), new AdminMailbox(64)), router, new EventCounter());
     }
 
     [Benchmark(OperationsPerInvoke = Events)]
-    public long BooksRiskRouterCounter()
+    public long BooksRiskTwapRouterCounter()
     {
         for (long sequence = 0; sequence < Events; sequence++)
         {

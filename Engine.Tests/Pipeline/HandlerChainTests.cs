@@ -1,5 +1,7 @@
+using Engine.Admin;
 using Engine.Book;
 using Engine.Orders;
+using Engine.Orders.Twap;
 using Engine.Pipeline;
 using Engine.Positions;
 using Engine.Ring;
@@ -21,7 +23,7 @@ public sealed class HandlerChainTests
         var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), new SystemClock());
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 64, new YieldingWaitStrategy());
         var router = new RouterStage(risk, new OrderTable(64), outbound, new ClientOrderIds(0), new SystemClock());
-        return new HandlerChain(books, risk, router, counter);
+        return new HandlerChain(books, risk, new TwapStage(new SystemClock(), router.Ids, new TwapMailbox(), new AdminMailbox(64)), router, counter);
     }
 
     [Test]

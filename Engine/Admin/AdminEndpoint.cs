@@ -15,7 +15,7 @@ namespace Engine.Admin;
 /// <summary>
 /// The operator's HTTP endpoint (Kestrel, loopback by default): <c>POST /admin/orders</c>,
 /// <c>DELETE /admin/orders/{clientOrderId}</c>, <c>GET /admin/orders</c>, <c>POST /admin/kill</c>,
-/// <c>POST /admin/resume</c>. Every request needs <c>Authorization: Bearer &lt;token&gt;</c> with
+/// <c>POST /admin/resume</c>, <c>POST /admin/twap</c>, <c>DELETE /admin/twap</c>, <c>GET /admin/twap</c>. Every request needs <c>Authorization: Bearer &lt;token&gt;</c> with
 /// the token from <see cref="AdminOptions.TokenVariable"/>, compared in constant time; the token
 /// never appears in a log line or an answer.
 /// </summary>
@@ -84,6 +84,37 @@ public sealed class AdminEndpoint : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await JsonSerializer.SerializeAsync(context.Response.Body, [.. orders], AdminJsonContext.Default.ListAdminOrderView, context.RequestAborted);
         });
+        app.MapPost("/admin/twap", async context =>
+        {
+            TwapRequest? request;
+            try
+            {
+                request = await JsonSerializer.DeserializeAsync(context.Request.Body, AdminJsonContext.Default.TwapRequest, context.RequestAborted);
+            }
+            catch (JsonException exception)
+            {
+                await Write(context, StatusCodes.Status400BadRequest, AdminAnswer.Invalid([$"body: {exception.Message}"]));
+                return;
+            }
+            var answer = request is null ? AdminAnswer.Invalid(["body: a twap object is required"]) : service.StartTwap(request);
+            await Write(context, StatusOf(answer), answer);
+        });
+        app.MapDelete("/admin/twap", async context =>
+        {
+            var answer = service.CancelTwap();
+            await Write(context, StatusOf(answer), answer);
+        });
+        app.MapGet("/admin/twap", async context =>
+        {
+            var view = service.ShowTwap();
+            if (view is null)
+            {
+                await Write(context, StatusCodes.Status404NotFound, new AdminAnswer("not found", Reason: "no TWAP parent has been started"));
+                return;
+            }
+            context.Response.ContentType = "application/json";
+            await JsonSerializer.SerializeAsync(context.Response.Body, view, AdminJsonContext.Default.TwapView, context.RequestAborted);
+        });
         app.MapPost("/admin/kill", async context =>
         {
             service.Kill();
@@ -125,6 +156,7 @@ public sealed class AdminEndpoint : IAsyncDisposable
         "invalid" => StatusCodes.Status400BadRequest,
         "refused" => StatusCodes.Status422UnprocessableEntity,
         "not found" => StatusCodes.Status404NotFound,
+        "twap active" => StatusCodes.Status409Conflict,
         "no answer" => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status200OK,
     };

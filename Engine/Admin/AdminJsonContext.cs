@@ -10,4 +10,6 @@ namespace Engine.Admin;
 [JsonSerializable(typeof(ManualOrder))]
 [JsonSerializable(typeof(AdminAnswer))]
 [JsonSerializable(typeof(List<AdminOrderView>))]
+[JsonSerializable(typeof(TwapRequest))]
+[JsonSerializable(typeof(TwapView))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

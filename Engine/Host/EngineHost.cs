@@ -3,6 +3,7 @@ using Engine.Admin;
 using Engine.Book;
 using Engine.Config;
 using Engine.Orders;
+using Engine.Orders.Twap;
 using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
@@ -68,9 +69,10 @@ public sealed class EngineHost : IDisposable
             Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
             _venue = new VenueThread("venue-paper", _outbound, Paper, reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
+        Twap = new TwapStage(clock, Router.Ids, TwapParents, Admin);
         Counter = new EventCounter();
         _faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loggers.CreateLogger("Engine.Loop"));
-        _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Books, Risk, Router, Counter), _faults, options.Ring.MaxBatchSize);
+        _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Books, Risk, Twap, Router, Counter), _faults, options.Ring.MaxBatchSize);
         _ring.AddGatingSequences(_processor.Sequence);
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
@@ -105,6 +107,12 @@ public sealed class EngineHost : IDisposable
 
     /// <summary>Where the router answers the operator's commands.</summary>
     public AdminMailbox Admin { get; }
+
+    /// <summary>The TWAP stage, between risk and the router; parents reach it through <see cref="TwapParents"/>.</summary>
+    public TwapStage Twap { get; }
+
+    /// <summary>Where the admin side leaves a TWAP parent it built for the loop to start (<see cref="ControlCommand.StartTwap"/>).</summary>
+    public TwapMailbox TwapParents { get; } = new();
 
     /// <summary>The instruments by symbol: the synthetic market's <c>SYN0</c>..<c>SYNn-1</c>.</summary>
     public InstrumentTable Instruments { get; }

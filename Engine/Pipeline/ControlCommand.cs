@@ -26,4 +26,10 @@ public enum ControlCommand : byte
 
     /// <summary>Copy the open orders to the <see cref="Admin.AdminMailbox"/>.</summary>
     ListOrders,
+
+    /// <summary>Start the TWAP parent waiting in the <see cref="Orders.Twap.TwapMailbox"/> (refused while one is active); the answer goes to the <see cref="Admin.AdminMailbox"/>.</summary>
+    StartTwap,
+
+    /// <summary>Cancel the active TWAP parent (its working children are cancelled); the answer goes to the <see cref="Admin.AdminMailbox"/>.</summary>
+    CancelTwap,
 }

@@ -1,5 +1,6 @@
 using Engine.Book;
 using Engine.Orders;
+using Engine.Orders.Twap;
 using Engine.Ring;
 using Engine.Risk;
 
@@ -7,8 +8,8 @@ namespace Engine.Pipeline;
 
 /// <summary>
 /// The business-logic chain, run by the loop for every inbound event, stage after stage:
-/// the order books, the risk stage (positions, breaker, checks), the router (orders out, reports
-/// in), then the event counter; the strategy joins before risk.
+/// the order books, the risk stage (positions, breaker, checks), the TWAP stage (child orders of a
+/// parent, through risk), the router (orders out, reports in), then the event counter; the strategy joins before risk.
 /// </summary>
 /// <remarks>
 /// A struct, so the processor is specialised for it and every stage call is direct and inlinable.
@@ -17,10 +18,11 @@ namespace Engine.Pipeline;
 public readonly struct HandlerChain : IEventHandler<InboundEvent>
 {
     /// <summary>Creates the chain from its stages.</summary>
-    public HandlerChain(OrderBooks books, RiskStage risk, RouterStage router, EventCounter counter)
+    public HandlerChain(OrderBooks books, RiskStage risk, TwapStage twap, RouterStage router, EventCounter counter)
     {
         Books = books;
         Risk = risk;
+        Twap = twap;
         Router = router;
         Counter = counter;
     }
@@ -30,6 +32,9 @@ public readonly struct HandlerChain : IEventHandler<InboundEvent>
 
     /// <summary>Positions, breaker and the pre-trade checks: stage 4.</summary>
     public RiskStage Risk { get; }
+
+    /// <summary>A TWAP parent's children, through the risk checks, before the router sends them.</summary>
+    public TwapStage Twap { get; }
 
     /// <summary>Orders out, execution reports in: stage 5.</summary>
     public RouterStage Router { get; }
@@ -45,6 +50,7 @@ public readonly struct HandlerChain : IEventHandler<InboundEvent>
             Books.OnEvent(ref e);
         }
         Risk.OnEvent(ref e, endOfBatch);
+        Twap.OnEvent(ref e, sequence, endOfBatch);
         Router.OnEvent(ref e, sequence, endOfBatch);
         Counter.OnEvent(ref e, endOfBatch);
     }

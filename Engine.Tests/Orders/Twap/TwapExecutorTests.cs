@@ -418,7 +418,7 @@ public sealed class TwapExecutorTests
         Assert.That(f.Twap.AverageFillPriceTicks, Is.EqualTo(Bid));
         Assert.That((f.Router.Snapshot.IllegalTransitions, f.Risk.Positions[0].Quantity), Is.EqualTo((1L, 20L)), "the router moves the position but not the ended order");
         var report = new TwapReport(f.Options.Slices);
-        Assert.That(f.Stage.Snapshot.TryRead(report), Is.True);
+        Assert.That(f.Stage.Snapshot!.TryRead(report), Is.True);
         Assert.That((report.FilledQuantity, report.Children[0].FilledQuantity), Is.EqualTo((20L, 20L)), "the snapshot copies the ended child again");
     }
 

@@ -63,7 +63,7 @@ internal sealed class TwapFixture
 
     public TwapStage Stage { get; }
 
-    public TwapExecutor Twap => Stage.Executor;
+    public TwapExecutor Twap => Stage.Executor!;
 
     /// <summary>Starts the parent now and runs one event.</summary>
     public void Start()

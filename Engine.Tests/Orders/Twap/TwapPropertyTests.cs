@@ -218,7 +218,7 @@ public sealed class TwapPropertyTests
         private string Describe()
         {
             var report = new TwapReport(_f.Options.Slices);
-            _f.Stage.Snapshot.TryRead(report);
+            _f.Stage.Snapshot!.TryRead(report);
             var venue = string.Join("; ", _venue.Select(o => $"{o.Id % 1000} {o.Filled}/{o.Quantity} open {o.Open} cancel {o.CancelRequested}"));
             return $"{report.Format(4)}{Environment.NewLine}venue: {venue}; breaker {_f.Risk.Breaker.State} {_f.Risk.Breaker.TradingState}";
         }
@@ -251,7 +251,7 @@ public sealed class TwapPropertyTests
             Assert.That(twap.FilledQuantity, Is.EqualTo(_venueFilled), "every fill counted");
             Assert.That(_f.Risk.Positions[0].Quantity, Is.EqualTo(_venueFilled));
             var report = new TwapReport(_f.Options.Slices);
-            Assert.That(_f.Stage.Snapshot.TryRead(report), Is.True);
+            Assert.That(_f.Stage.Snapshot!.TryRead(report), Is.True);
             Assert.That(report.Children.ToArray(), Is.EqualTo(twap.Children.ToArray()), "the snapshot holds every child as the executor does");
             Assert.That((report.Status, report.FilledQuantity), Is.EqualTo((twap.Status, twap.FilledQuantity)));
             if (twap.Status == TwapStatus.Completed)

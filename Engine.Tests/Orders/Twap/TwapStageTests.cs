@@ -20,7 +20,7 @@ public sealed class TwapStageTests
         f.Tick();
         var report = new TwapReport(3);
 
-        Assert.That(f.Stage.Snapshot.TryRead(report), Is.True);
+        Assert.That(f.Stage.Snapshot!.TryRead(report), Is.True);
 
         Assert.That((report.ParentId, report.Status, report.Quantity, report.FilledQuantity, report.WorkingQuantity, report.SlicesDone, report.ChildrenSent),
             Is.EqualTo((ParentId, TwapStatus.Working, 300L, 140L, 60L, 2, 2)));
@@ -49,7 +49,7 @@ public sealed class TwapStageTests
         {
             while (!stop.IsSet)
             {
-                if (f.Stage.Snapshot.TryRead(report))
+                if (f.Stage.Snapshot!.TryRead(report))
                 {
                     CheckConsistent(report);
                 }
@@ -66,7 +66,7 @@ public sealed class TwapStageTests
         stop.Set();
         reader.Join(TestTimeouts.Join);
 
-        Assert.That(f.Stage.Snapshot.TryRead(report), Is.True, "nothing is publishing any more");
+        Assert.That(f.Stage.Snapshot!.TryRead(report), Is.True, "nothing is publishing any more");
         CheckConsistent(report);
         Assert.That((report.Status, report.FilledQuantity, report.Children.Length), Is.EqualTo((TwapStatus.Completed, 10_000L, 1_000)));
     }

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Engine.Admin;
+using Engine.Config;
+using Engine.Host;
+using Engine.Pipeline;
+using Engine.Ring;
+using Engine.Ring.WaitStrategies;
+using Engine.Tests.Support;
+using Feeds.Synthetic;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Tests.Admin;
+
+/// <summary>
+/// A TWAP parent started, watched and cancelled by an operator over a real socket: the admin
+/// endpoint, the ring, the TWAP stage, risk, router, the paper venue matching against the synthetic
+/// market, and the fills back into the positions.
+/// </summary>
+public sealed class TwapEndToEndTests
+{
+    private const string Token = "test-token-not-a-secret";
+
+    private EngineHost _host = null!;
+    private AdminEndpoint _endpoint = null!;
+    private HttpClient _http = null!;
+    private bool _stopped;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        var options = new EngineOptions
+        {
+            Ring = new RingOptions { Slots = 4096, Producers = ProducerType.Multi, WaitStrategy = WaitStrategyKind.Yielding, MaxBatchSize = 256 },
+            Pipeline = new PipelineOptions { Thread = new LoopThreadOptions { Name = "twap-e2e", CpuSet = [], Nice = 0 } },
+            Synthetic = new SyntheticFeedOptions { Instruments = 2, RateEventsPerSecond = 200_000, Seed = 5 },
+            Orders = new Engine.Orders.OrdersOptions { OutboundSlots = 65_536 },
+            Admin = new AdminOptions { Port = 0 },
+            StatusIntervalMs = 0,
+        };
+        _host = new EngineHost(options, NullLoggerFactory.Instance);
+        _host.Start();
+        _stopped = false;
+        Eventually.Until(() => _host.Status().EventsProcessed > 20_000, TestTimeouts.LongRun, "the books have a market");
+        var service = new AdminService(_host, _host.Instruments, _host.Admin, TimeSpan.FromSeconds(10));
+        _endpoint = await AdminEndpoint.StartAsync(options.Admin, Token, service, NullLoggerFactory.Instance);
+        _http = new HttpClient { BaseAddress = new Uri(_endpoint.BaseUrl) };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        _http.Dispose();
+        await _endpoint.DisposeAsync();
+        if (!_stopped)
+        {
+            _host.Stop();
+        }
+        _host.Dispose();
+    }
+
+    [Test]
+    public async Task StartTwap_FiveSlicesOverOneSecond_ChildrenSumToTheParentAndThePositionMoves()
+    {
+        using var started = await _http.PostAsJsonAsync("/admin/twap", new { symbol = "SYN0", side = "buy", qty = 500, durationMs = 1000, slices = 5 });
+
+        var answer = await started.Content.ReadFromJsonAsync<AdminAnswer>();
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.OK), answer?.ToString());
+        Assert.That(answer!.Outcome, Is.EqualTo("twap started"));
+        var view = WaitForTwap(v => v.Status is "Completed" or "Expired" && v.WorkingQty == 0, "the parent ended");
+
+        Assert.That(view.ParentId, Is.EqualTo(answer.ClientOrderId));
+        Assert.That(view.FilledQty, Is.GreaterThan(0));
+        Assert.That(view.Children.Sum(c => c.FilledQty), Is.EqualTo(view.FilledQty));
+        Assert.That(view.Children.Sum(c => c.Qty), Is.LessThanOrEqualTo(500));
+        Assert.That(view.Children.Select(c => c.Slice), Is.Ordered.And.Unique);
+        Assert.That(view.Children.Where(c => c.RefusedBy is null).Select(c => c.Status), Has.None.EqualTo("Rejected"), "every child sent was followed in the order table");
+        Assert.That(_host.Stop(), Is.True);
+        _stopped = true;
+        Assert.That(_host.Risk.Positions[0].Quantity, Is.EqualTo(view.FilledQty), "the position moved by what the children filled");
+    }
+
+    [Test]
+    public async Task StartTwap_InvalidRequest_GetsEveryProblemAndChangesNothing()
+    {
+        using var response = await _http.PostAsJsonAsync("/admin/twap", new { symbol = "NOPE", side = "hold", qty = 0, durationMs = 0, slices = 0, childType = "iceberg", timeInForce = "gtc" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var problems = (await response.Content.ReadFromJsonAsync<AdminAnswer>())!.Problems!;
+        Assert.That(problems.Select(p => p.Split(':')[0]), Is.EquivalentTo(new[] { "symbol", "side", "childType", "timeInForce", "qty", "durationMs", "slices" }), string.Join("\n", problems));
+        Assert.That(_host.Router.Snapshot.Sent, Is.Zero);
+        using var shown = await _http.GetAsync("/admin/twap");
+        Assert.That(shown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task StartTwap_UnknownField_IsABadRequest()
+    {
+        using var response = await _http.PostAsJsonAsync("/admin/twap", new { symbol = "SYN0", side = "buy", qty = 500, durationMs = 1000, slices = 5, urgency = "high" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task CancelTwap_MidWay_StopsFurtherChildrenAndFreesTheNextStart()
+    {
+        // Slices 12 s apart: the first child goes out at once, the second not before the cancel.
+        using var started = await _http.PostAsJsonAsync("/admin/twap", new { symbol = "SYN0", side = "buy", qty = 500, durationMs = 60_000, slices = 5 });
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        WaitForTwap(v => v.FilledQty == 100, "the first child filled");
+        using var second = await _http.PostAsJsonAsync("/admin/twap", new { symbol = "SYN1", side = "sell", qty = 100, durationMs = 1000, slices = 1 });
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "one parent at a time");
+
+        using var cancelled = await _http.DeleteAsync("/admin/twap");
+
+        Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var view = WaitForTwap(v => v.Status == "Cancelled", "the parent cancelled");
+        Assert.That(view.EndReason, Is.EqualTo("CancelRequested"));
+        Assert.That(view.Children, Has.Count.EqualTo(1));
+        Assert.That(view.SlicesDone, Is.EqualTo(1));
+        using var again = await _http.DeleteAsync("/admin/twap");
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "nothing left to cancel");
+        using var next = await _http.PostAsJsonAsync("/admin/twap", new { symbol = "SYN1", side = "sell", qty = 100, durationMs = 1000, slices = 1 });
+        Assert.That(next.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the cancelled parent no longer blocks a new one");
+    }
+
+    [Test]
+    public async Task Kill_WhileTwapWorks_CancelsTheRemainder()
+    {
+        using var started = await _http.PostAsJsonAsync("/admin/twap", new { symbol = "SYN0", side = "buy", qty = 500, durationMs = 60_000, slices = 5 });
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        WaitForTwap(v => v.FilledQty == 100, "the first child filled");
+
+        (await _http.PostAsync("/admin/kill", null)).Dispose();
+
+        var view = WaitForTwap(v => v.Status == "Cancelled", "the kill ended the parent");
+        Assert.That(view.EndReason, Is.EqualTo("Killed"));
+        Assert.That(view.Children, Has.Count.EqualTo(1));
+        Assert.That(view.RemainingQty, Is.EqualTo(400));
+    }
+
+    private TwapView WaitForTwap(Func<TwapView, bool> condition, string what)
+    {
+        TwapView? last = null;
+        Eventually.Until(
+            () =>
+            {
+                last = _http.GetFromJsonAsync<TwapView>("/admin/twap").GetAwaiter().GetResult();
+                return last is not null && condition(last);
+            },
+            TestTimeouts.LongRun,
+            what);
+        return last!;
+    }
+}
