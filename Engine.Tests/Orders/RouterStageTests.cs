@@ -85,6 +85,76 @@ public sealed class RouterStageTests
     }
 
     [Test]
+    public void Replace_OfAnOpenOrder_CancelsItThenSendsTheNewOneAndCountsBothUntilTheCancelIsAnswered()
+    {
+        var f = new RouterFixture();
+        f.Submit(Limit(Side.Buy, 100, Bid));
+        long old = f.LastCommand.ClientOrderId;
+        f.Report(ExecutionKind.Accepted, old);
+
+        var d = f.Submit(Limit(Side.Buy, 200, Bid - 100) with { ReplacesClientOrderId = old });
+
+        Assert.That(d.Approved, Is.True);
+        var cancel = f.Outbound[f.Outbound.Cursor - 1];
+        var replacement = f.LastCommand;
+        Assert.That((cancel.Kind, cancel.ClientOrderId), Is.EqualTo((OrderCommandKind.Cancel, old)));
+        Assert.That((replacement.Kind, replacement.Quantity, replacement.LimitPriceTicks), Is.EqualTo((OrderCommandKind.New, 200L, Bid - 100)));
+        Assert.That((f.Risk.Engine.OpenOrders, f.Risk.Engine[0].OpenBuyQuantity), Is.EqualTo((2, 300L)), "both count until the venue answers");
+        Assert.That(f.Router.Snapshot.Replaces, Is.EqualTo(1));
+
+        f.Report(ExecutionKind.Canceled, old);
+
+        Assert.That((f.Risk.Engine.OpenOrders, f.Risk.Engine[0].OpenBuyQuantity), Is.EqualTo((1, 200L)));
+    }
+
+    [Test]
+    public void Replace_RacedByAFillOfTheOldOrder_KeepsTheFillAndTheNewOrder()
+    {
+        var f = new RouterFixture();
+        f.Submit(Limit(Side.Buy, 100, Bid));
+        long old = f.LastCommand.ClientOrderId;
+        f.Report(ExecutionKind.Accepted, old);
+        f.Submit(Limit(Side.Buy, 100, Bid - 100) with { ReplacesClientOrderId = old });
+        long replacement = f.LastCommand.ClientOrderId;
+
+        f.Report(ExecutionKind.Fill, old, 100, Bid);
+        f.Report(ExecutionKind.CancelRejected, old, reject: VenueRejectReason.NotCancelable);
+
+        Assert.That(f.OrderOf(old).Status, Is.EqualTo(OrderStatus.Filled));
+        Assert.That(f.OrderOf(replacement).Status, Is.EqualTo(OrderStatus.PendingNew));
+        Assert.That((f.Risk.Positions[0].Quantity, f.Risk.Engine.OpenOrders), Is.EqualTo((100L, 1)));
+    }
+
+    [Test]
+    public void Replace_OfAnOrderNoLongerOpen_SendsNothing()
+    {
+        var f = new RouterFixture();
+        f.Submit(Limit(Side.Buy, 100, Bid));
+        long old = f.LastCommand.ClientOrderId;
+        f.Report(ExecutionKind.Fill, old, 100, Bid);
+        long before = f.CommandCount;
+
+        f.Submit(Limit(Side.Buy, 100, Bid - 100) with { ReplacesClientOrderId = old });
+
+        Assert.That(f.CommandCount, Is.EqualTo(before));
+        Assert.That((f.Router.Snapshot.ReplacesNotSent, f.Risk.Engine.OpenOrders), Is.EqualTo((1L, 0)));
+    }
+
+    [Test]
+    public void Replace_WithTheCancelBucketEmpty_IsRefusedAsACancelRate()
+    {
+        var f = new RouterFixture(o => { o.CancelBurst = 1; o.CancelsPerSecond = 1; });
+        f.Submit(Limit(Side.Buy, 100, Bid));
+        long old = f.LastCommand.ClientOrderId;
+        f.Risk.Submit(new OrderIntent(12345, 0, Side.Buy, OrderType.Limit, TimeInForce.Day, 0, IsCancel: true)); // takes the only token
+        f.Risk.Approved.Clear();
+
+        var d = f.Submit(Limit(Side.Buy, 100, Bid - 100) with { ReplacesClientOrderId = old });
+
+        Assert.That(d.Reason, Is.EqualTo(RiskRejectReason.CancelRate));
+    }
+
+    [Test]
     public void Fill_AfterTheOrderWasCanceled_StillReachesThePositions()
     {
         var f = new RouterFixture();

@@ -14,6 +14,8 @@ public sealed class RouterCounters
     private long _illegalTransitions;
     private long _fillsRefusedByPositions;
     private long _flattenOrders;
+    private long _replaces;
+    private long _replacesNotSent;
 
     /// <summary>New orders written to the outbound ring.</summary>
     public long Sent { get => Volatile.Read(ref _sent); internal set => _sent = value; }
@@ -48,8 +50,16 @@ public sealed class RouterCounters
     /// <summary>Market orders sent by a kill with flatten.</summary>
     public long FlattenOrders { get => Volatile.Read(ref _flattenOrders); internal set => _flattenOrders = value; }
 
+    /// <summary>Replaces sent (a cancel of the old order and the new order).</summary>
+    public long Replaces { get => Volatile.Read(ref _replaces); internal set => _replaces = value; }
+
+    /// <summary>Replaces not sent because the old order was no longer open (filled, or already being cancelled).</summary>
+    public long ReplacesNotSent { get => Volatile.Read(ref _replacesNotSent); internal set => _replacesNotSent = value; }
+
     internal void CopyFrom(RouterCounters live)
     {
+        Volatile.Write(ref _replaces, live._replaces);
+        Volatile.Write(ref _replacesNotSent, live._replacesNotSent);
         Volatile.Write(ref _sent, live._sent);
         Volatile.Write(ref _fills, live._fills);
         Volatile.Write(ref _cancelsSent, live._cancelsSent);

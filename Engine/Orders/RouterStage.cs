@@ -19,7 +19,11 @@ namespace Engine.Orders;
 /// <c>TryNext</c>: a full outbound ring refuses the order (counted, reported to the breaker as an
 /// error) instead of blocking the loop.</para>
 /// <para>Risk counts an order as open from the moment it is sent (pending new), so orders on their
-/// way cannot let later ones past the limits. A fill always reaches the positions, even one that
+/// way cannot let later ones past the limits. A replace (an intent with
+/// <see cref="OrderIntent.ReplacesClientOrderId"/>) is a cancel of the old order and the new order,
+/// written in that order: the risk checks ran with the old order still open, and both stay counted
+/// until the venue answers the cancel, so a fill of the old order racing the replace can never take
+/// the position past a limit. A fill always reaches the positions, even one that
 /// arrives for an order in a state that does not expect it (counted as an illegal transition), because
 /// the shares have moved.</para>
 /// </remarks>
@@ -99,6 +103,17 @@ public sealed class RouterStage
             }
             else
             {
+                if (intent.IsReplace)
+                {
+                    // Cancel first: until the venue answers it, risk counts both orders as open. An
+                    // old order no longer open (filled, or already being cancelled) is not replaced.
+                    if (!RequestCancel(intent.ReplacesClientOrderId, sequence, e.TsPublishTicks))
+                    {
+                        _live.ReplacesNotSent++;
+                        continue;
+                    }
+                    _live.Replaces++;
+                }
                 SendNew(in intent, approved.Decisions[i], sequence, e.TsPublishTicks);
             }
         }
@@ -200,20 +215,20 @@ public sealed class RouterStage
         _outbound.Publish(commandSequence);
     }
 
-    /// <summary>Sends a cancel for an open order not already being cancelled; counts what it cannot.</summary>
-    private void RequestCancel(long clientOrderId, long sequence, long originTicks)
+    /// <summary>Sends a cancel for an open order not already being cancelled; counts what it cannot and returns whether it sent one.</summary>
+    private bool RequestCancel(long clientOrderId, long sequence, long originTicks)
     {
         int slot = _orders.Find(clientOrderId);
         if (slot < 0 || !OrderTransitions.IsOpen(_orders[slot].Status) || _orders[slot].Status == OrderStatus.PendingCancel)
         {
             _live.CancelsNotSent++;
-            return;
+            return false;
         }
         if (!_outbound.TryNext(out long commandSequence))
         {
             _live.CancelsNotSent++;
             _risk.Breaker.OnError(_clock.UtcNowNs());
-            return;
+            return false;
         }
         ref var order = ref _orders[slot];
         ref var c = ref _outbound[commandSequence];
@@ -228,6 +243,7 @@ public sealed class RouterStage
         _outbound.Publish(commandSequence);
         order.Status = OrderStatus.PendingCancel;
         _live.CancelsSent++;
+        return true;
     }
 
     private void OnExecution(in ExecutionReport report)

@@ -14,6 +14,7 @@ namespace Engine.Risk;
 /// <param name="TrailTicks">Trailing distance in ticks (trailing stops), else 0.</param>
 /// <param name="IsCancel">A cancel or modify of an open order rather than a new order.</param>
 /// <param name="ParentId">The parent (a TWAP's id) this order is a slice of, else 0.</param>
+/// <param name="ReplacesClientOrderId">For a cancel/replace: the open order this new one replaces (the router cancels it as it sends this one), else 0.</param>
 public readonly record struct OrderIntent(
     long ClientOrderId,
     int InstrumentId,
@@ -25,4 +26,9 @@ public readonly record struct OrderIntent(
     long StopPriceTicks = 0,
     long TrailTicks = 0,
     bool IsCancel = false,
-    long ParentId = 0);
+    long ParentId = 0,
+    long ReplacesClientOrderId = 0)
+{
+    /// <summary>Whether this new order replaces an open one (a modify: it needs a cancel/modify token as well as a submit token).</summary>
+    public bool IsReplace => ReplacesClientOrderId != 0;
+}

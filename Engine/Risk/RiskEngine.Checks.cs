@@ -99,7 +99,11 @@ public sealed partial class RiskEngine
         {
             return RiskRejectReason.MaxOpenPositions;
         }
-        return _submits.Available(nowNs) > 0 ? RiskRejectReason.None : RiskRejectReason.SubmitRate;
+        if (_submits.Available(nowNs) == 0)
+        {
+            return RiskRejectReason.SubmitRate;
+        }
+        return intent.IsReplace && _cancels.Available(nowNs) == 0 ? RiskRejectReason.CancelRate : RiskRejectReason.None;
     }
 
     /// <summary>Check 9: market orders and the marketable part of limit orders; stops are not marketable yet.</summary>

@@ -20,7 +20,8 @@ namespace Engine.Risk;
 /// (5) the position projected as if this order and every open order on its side filled; (6) gross
 /// exposure: positions marked to mid, plus the notional of every open order, plus this order (an upper
 /// bound, since it never nets an order against a position); (7) open orders and engaged instruments
-/// (with a position or open orders); (8) the submit and cancel token buckets; (9) estimated slippage;
+/// (with a position or open orders); (8) the submit and cancel token buckets (a replace needs a
+/// token from each); (9) estimated slippage;
 /// (10) daily loss, evaluated whenever P&amp;L moves (<see cref="OnFill"/>, <see cref="OnMark"/>,
 /// <see cref="ApplyLimits"/>): below minus the limit it raises <see cref="BreakerReason.DailyLoss"/> on
 /// the breaker, which every later order meets as check (1).</para>
@@ -141,6 +142,10 @@ public sealed partial class RiskEngine
             return new RiskDecision(reason);
         }
         _submits.TryTake(nowNs);
+        if (intent.IsReplace)
+        {
+            _cancels.TryTake(nowNs);
+        }
         return new RiskDecision(RiskRejectReason.None, isProbe, notionalCents);
     }
 
