@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Engine.Config;
 using Engine.Admin;
 using Engine.Host;
+using Engine.Metrics;
 using Engine.Replay;
 using Engine.Ring;
 using Microsoft.Extensions.Logging;
@@ -76,6 +77,11 @@ HostLog.Starting(log, options);
 var started = Stopwatch.StartNew();
 engine.Start();
 await using var admin = await StartAdminAsync(options.Admin, engine, loggers, log);
+await using var metrics = options.Metrics.Enabled ? await MetricsServer.StartAsync(options.Metrics, engine, loggers) : null;
+if (metrics is not null)
+{
+    HostLog.MetricsOn(log, metrics.BaseUrl);
+}
 
 var deadline = commandLine.DurationSeconds > 0 ? TimeSpan.FromSeconds(commandLine.DurationSeconds) : Timeout.InfiniteTimeSpan;
 var interval = options.StatusIntervalMs > 0 ? TimeSpan.FromMilliseconds(options.StatusIntervalMs) : TimeSpan.FromMilliseconds(200);

@@ -13,6 +13,7 @@ public sealed class EngineProcessTests
           "pipeline": { "thread": { "name": "process-test", "cpuSet": [], "nice": 0 } },
           "synthetic": { "rateEventsPerSecond": 1000 },
           "risk": { "maxDailyLossCents": 1000 },
+          "metrics": { "port": 0 },
           "statusIntervalMs": 0
         }
         """;

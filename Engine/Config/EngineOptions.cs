@@ -1,5 +1,6 @@
 using Engine.Admin;
 using Engine.Book;
+using Engine.Metrics;
 using Engine.Orders;
 using Engine.Pipeline;
 using Engine.Positions;
@@ -43,6 +44,9 @@ public sealed record EngineOptions
     /// <summary>The venues, and which one orders go to.</summary>
     public VenueOptions Venues { get; set; } = new();
 
+    /// <summary>The Prometheus endpoint.</summary>
+    public MetricsOptions Metrics { get; set; } = new();
+
     /// <summary>The operator's admin endpoint.</summary>
     public AdminOptions Admin { get; set; } = new();
 
@@ -65,6 +69,7 @@ public sealed record EngineOptions
         Orders.Validate("orders", errors);
         Venues.Validate("venues", errors);
         Admin.Validate("admin", errors);
+        Metrics.Validate("metrics", errors);
         Synthetic.Validate("synthetic", errors);
         if (StatusIntervalMs is < 0 or > 3_600_000)
         {

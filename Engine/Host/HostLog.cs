@@ -32,4 +32,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Admin endpoint on {Url}/admin (bearer token required)")]
     public static partial void AdminOn(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Metrics on {Url}/metrics")]
+    public static partial void MetricsOn(ILogger logger, string url);
 }

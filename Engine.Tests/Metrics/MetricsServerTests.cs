@@ -1,0 +1,62 @@
+using Engine.Config;
+using Engine.Host;
+using Engine.Metrics;
+using Engine.Pipeline;
+using Engine.Ring;
+using Engine.Ring.WaitStrategies;
+using Engine.Tests.Support;
+using Feeds.Synthetic;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Tests.Metrics;
+
+/// <summary>/metrics over a real socket, filled from the running engine's snapshots.</summary>
+public sealed class MetricsServerTests
+{
+    [Test]
+    public async Task Metrics_RunningEngine_ServesTheLoopsFiguresAndDotNets()
+    {
+        var options = new EngineOptions
+        {
+            Ring = new RingOptions { Slots = 4096, Producers = ProducerType.Multi, WaitStrategy = WaitStrategyKind.Yielding, MaxBatchSize = 256 },
+            Pipeline = new PipelineOptions { Thread = new LoopThreadOptions { Name = "metrics-test", CpuSet = [], Nice = 0 } },
+            Synthetic = new SyntheticFeedOptions { Instruments = 2, RateEventsPerSecond = 100_000 },
+            Metrics = new MetricsOptions { Port = 0, IntervalMs = 100 },
+            StatusIntervalMs = 0,
+        };
+        using var host = new EngineHost(options, NullLoggerFactory.Instance);
+        host.Start();
+        await using var server = await MetricsServer.StartAsync(options.Metrics, host, NullLoggerFactory.Instance);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        host.Send(ControlCommand.Kill);
+
+        string text = "";
+        Eventually.Until(() =>
+        {
+            text = http.GetStringAsync("/metrics").GetAwaiter().GetResult();
+            return text.Contains("engine_trading_state 2", StringComparison.Ordinal) && !text.Contains("engine_events_processed_total 0\n", StringComparison.Ordinal);
+        }, TestTimeouts.LongRun, "the metrics show the kill and the events");
+        host.Stop();
+
+        Assert.That(server.BaseUrl, Does.StartWith("http://127.0.0.1:"));
+        Assert.That(text, Does.Contain("# TYPE engine_events_processed_total counter"));
+        Assert.That(text, Does.Contain("engine_breaker_state 1"), "a kill opens the breaker");
+        Assert.That(text, Does.Contain("engine_risk_rejections_total{reason=\"KillSwitch\"}"));
+        Assert.That(text, Does.Contain("engine_ring_slots 4096"));
+        Assert.That(text, Does.Contain("dotnet_collection_count_total"));
+        Assert.That(text, Does.Contain("engine_gc_allocated_bytes"));
+    }
+
+    [Test]
+    public void Validate_BadOptions_ReportsEveryProblemWithItsKey()
+    {
+        var errors = new List<string>();
+
+        new MetricsOptions { Address = "localhost:1", Port = 70_000, IntervalMs = 5 }.Validate("metrics", errors);
+
+        Assert.That(errors, Has.Count.EqualTo(3));
+        Assert.That(errors, Has.One.StartsWith("metrics.address:"));
+        Assert.That(errors, Has.One.StartsWith("metrics.port: 70000"));
+        Assert.That(errors, Has.One.StartsWith("metrics.intervalMs: 5"));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using Engine.Host;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+
+namespace Engine.Metrics;
+
+/// <summary>
+/// <c>/metrics</c> for Prometheus (Kestrel, loopback by default) and the timer that copies the loop's
+/// snapshots into it every <see cref="MetricsOptions.IntervalMs"/>, plus .NET's own GC and process
+/// figures. Nothing here runs on the loop.
+/// </summary>
+public sealed class MetricsServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Timer _timer;
+
+    private MetricsServer(WebApplication app, Timer timer)
+    {
+        _app = app;
+        _timer = timer;
+    }
+
+    /// <summary>The base address, <c>http://address:port</c>.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Starts publishing <paramref name="host"/>'s figures and serving them.</summary>
+    public static async Task<MetricsServer> StartAsync(MetricsOptions options, EngineHost host, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        DotNetStats.Register(registry);
+        var metrics = new EngineMetrics(host, registry);
+        var allocated = Prometheus.Metrics.WithCustomRegistry(registry).CreateGauge("engine_gc_allocated_bytes", "Bytes allocated by the process since start (GC.GetTotalAllocatedBytes).");
+        void Publish()
+        {
+            metrics.Publish();
+            allocated.Set(GC.GetTotalAllocatedBytes());
+        }
+        Publish();
+        var timer = new Timer(_ => Publish(), null, options.IntervalMs, options.IntervalMs);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(options.Address), options.Port));
+        var app = builder.Build();
+        app.MapGet("/metrics", async context =>
+        {
+            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            await registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
+        });
+        await app.StartAsync();
+        var server = new MetricsServer(app, timer);
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = "http://" + new Uri(address).Authority;
+        return server;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _timer.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
