@@ -22,9 +22,11 @@ if (commandLine is null)
 }
 
 EngineOptions options;
+ConfigSources sources;
 try
 {
-    options = ConfigLoader.Load(commandLine.ConfigPath);
+    sources = ConfigSources.Resolve(commandLine.ConfigPath, commandLine.Environment, Environment.GetEnvironmentVariables());
+    options = ConfigLoader.Load(sources);
 }
 catch (ConfigException exception)
 {
@@ -33,7 +35,7 @@ catch (ConfigException exception)
 }
 if (commandLine.Command == "check-config")
 {
-    Console.WriteLine($"{commandLine.ConfigPath}: configuration is valid");
+    Console.WriteLine($"{sources.Describe()}: configuration is valid");
     return 0;
 }
 
@@ -67,7 +69,7 @@ catch (InvalidOperationException exception) when (options.Venues.Kind == Engine.
     return 1;
 }
 using var engine = created;
-var reloader = new ConfigReloader(commandLine.ConfigPath, options, engine, log);
+var reloader = new ConfigReloader(sources, options, engine, log);
 using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
 {
     context.Cancel = true; // SIGHUP reloads; it never ends the process

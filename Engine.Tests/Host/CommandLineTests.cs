@@ -36,7 +36,21 @@ public sealed class CommandLineTests
         Assert.That(commandLine?.DurationSeconds, Is.EqualTo(10));
     }
 
+    [Test]
+    public void Parse_EnvFlag_NamesTheEnvironment()
+    {
+        var commandLine = CommandLine.Parse(["check-config", "--env", "production"], out string? error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error, Is.Null);
+            Assert.That(commandLine, Is.EqualTo(new CommandLine("check-config", CommandLine.DefaultConfigPath, 0, "production")));
+        }
+    }
+
     [TestCase("--duration-s", "-1")]
+    [TestCase("--env")]
+    [TestCase("--env", " ")]
     [TestCase("--duration-s", "ten")]
     [TestCase("--duration-s")]
     [TestCase("--config")]

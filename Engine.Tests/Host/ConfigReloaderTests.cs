@@ -35,7 +35,7 @@ public sealed class ConfigReloaderTests
         var options = ConfigLoader.Load(_path);
         _log = new CapturingLogger();
         _host = new EngineHost(options, NullLoggerFactory.Instance);
-        _reloader = new ConfigReloader(_path, options, _host, _log);
+        _reloader = new ConfigReloader(new ConfigSources(_path, null, []), options, _host, _log);
         _host.Start();
     }
 

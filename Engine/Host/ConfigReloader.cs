@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Host;
 
 /// <summary>
-/// Reloads the configuration file at run time (SIGHUP): the risk limits change on the running
+/// Reloads the configuration (base file, overlay, overrides) at run time (SIGHUP): the risk limits change on the running
 /// engine; everything else is reported as waiting for a restart. A file that fails validation, or
 /// whose limits do not fit the running books, changes nothing and the log says why.
 /// </summary>
@@ -17,16 +17,18 @@ public sealed class ConfigReloader
     private const string ReloadableSection = "risk";
     private const string StartupOnlyRiskKey = "breaker";
 
-    private readonly string _path;
+    private readonly ConfigSources _sources;
+    private readonly string _described;
     private readonly EngineHost _host;
     private readonly ILogger _log;
     private readonly Lock _gate = new();
     private EngineOptions _running;
 
-    /// <summary>Reloads <paramref name="path"/> into <paramref name="host"/>, which runs <paramref name="running"/>.</summary>
-    public ConfigReloader(string path, EngineOptions running, EngineHost host, ILogger log)
+    /// <summary>Reloads <paramref name="sources"/> (files and overrides) into <paramref name="host"/>, which runs <paramref name="running"/>.</summary>
+    public ConfigReloader(ConfigSources sources, EngineOptions running, EngineHost host, ILogger log)
     {
-        _path = path;
+        _sources = sources;
+        _described = sources.Describe();
         _running = running;
         _host = host;
         _log = log;
@@ -40,17 +42,17 @@ public sealed class ConfigReloader
             EngineOptions reloaded;
             try
             {
-                reloaded = ConfigLoader.Load(_path);
+                reloaded = ConfigLoader.Load(_sources);
             }
             catch (ConfigException exception)
             {
-                HostLog.ReloadRefused(_log, _path, exception.Message);
+                HostLog.ReloadRefused(_log, _described, exception.Message);
                 return false;
             }
             var problems = RiskLimits.Validate(reloaded.Risk, _host.Books.Count);
             if (problems.Count > 0)
             {
-                HostLog.ReloadRefused(_log, _path, string.Join("; ", problems));
+                HostLog.ReloadRefused(_log, _described, string.Join("; ", problems));
                 return false;
             }
             var waiting = ChangesNeedingRestart(_running, reloaded);
@@ -60,7 +62,7 @@ public sealed class ConfigReloader
             }
             _host.ReloadRiskLimits(reloaded);
             _running = _running with { Risk = reloaded.Risk with { Breaker = _running.Risk.Breaker } };
-            HostLog.ReloadApplied(_log, _path);
+            HostLog.ReloadApplied(_log, _described);
             return true;
         }
     }
