@@ -48,6 +48,50 @@ public sealed class MetricsServerTests
     }
 
     [Test]
+    public async Task HealthAndReadiness_FollowTheLoopAndTheBreaker()
+    {
+        var options = new EngineOptions
+        {
+            Ring = new RingOptions { Slots = 4096, Producers = ProducerType.Multi, WaitStrategy = WaitStrategyKind.Yielding, MaxBatchSize = 256 },
+            Pipeline = new PipelineOptions { Thread = new LoopThreadOptions { Name = "health-test", CpuSet = [], Nice = 0 } },
+            Synthetic = new SyntheticFeedOptions { Instruments = 2, RateEventsPerSecond = 10_000 },
+            Metrics = new MetricsOptions { Port = 0 },
+            StatusIntervalMs = 0,
+        };
+        using var host = new EngineHost(options, NullLoggerFactory.Instance);
+        host.Start();
+        await using var server = await MetricsServer.StartAsync(options.Metrics, host, NullLoggerFactory.Instance);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+
+        using (var live = await http.GetAsync("/healthz"))
+        {
+            Assert.That(live.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+            Assert.That(await live.Content.ReadAsStringAsync(), Does.Contain("\"name\":\"loop\",\"ok\":true"));
+        }
+        Eventually.Until(() => Status(http, "/readyz") == 200, TestTimeouts.LongRun, "ready: books valid, paper venue, breaker closed");
+
+        host.Send(ControlCommand.Kill);
+        Eventually.Until(() => Status(http, "/readyz") == 503, TestTimeouts.LongRun, "not ready once killed");
+        string body = await http.GetStringAsync(new Uri(server.BaseUrl + "/metrics"));
+        using (var ready = await http.GetAsync("/readyz"))
+        {
+            string text = await ready.Content.ReadAsStringAsync();
+            Assert.That(text, Does.Contain("\"name\":\"trading\",\"ok\":false,\"detail\":\"Halted\""));
+            Assert.That(text, Does.Contain("\"name\":\"venue\",\"ok\":true"));
+        }
+        Assert.That(body, Does.Contain("engine_trading_state"));
+
+        host.Stop();
+        Assert.That(Status(http, "/healthz"), Is.EqualTo(503), "a stopped loop is not alive");
+    }
+
+    private static int Status(HttpClient http, string path)
+    {
+        using var response = http.GetAsync(path).GetAwaiter().GetResult();
+        return (int)response.StatusCode;
+    }
+
+    [Test]
     public void Validate_BadOptions_ReportsEveryProblemWithItsKey()
     {
         var errors = new List<string>();

@@ -12,8 +12,10 @@ using Prometheus;
 namespace Engine.Metrics;
 
 /// <summary>
-/// <c>/metrics</c> for Prometheus (Kestrel, loopback by default) and the timer that copies the loop's
-/// snapshots into it every <see cref="MetricsOptions.IntervalMs"/>, plus .NET's own GC and process
+/// <c>/metrics</c> for Prometheus, <c>/healthz</c> (the loop advances) and <c>/readyz</c> (books
+/// valid, venue ready, breaker closed, not halted), each health answer a JSON body per component with
+/// 200 or 503 (Kestrel, loopback by default); and the timer that copies the loop's snapshots into
+/// the metrics every <see cref="MetricsOptions.IntervalMs"/>, plus .NET's own GC and process
 /// figures. Nothing here runs on the loop.
 /// </summary>
 public sealed class MetricsServer : IAsyncDisposable
@@ -56,11 +58,20 @@ public sealed class MetricsServer : IAsyncDisposable
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
             await registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
         });
+        app.MapGet("/healthz", context => WriteHealth(context, HealthReport.Live(host, TimeSpan.FromSeconds(2))));
+        app.MapGet("/readyz", context => WriteHealth(context, HealthReport.Ready(host)));
         await app.StartAsync();
         var server = new MetricsServer(app, timer);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = "http://" + new Uri(address).Authority;
         return server;
+    }
+
+    private static async Task WriteHealth(HttpContext context, HealthReport report)
+    {
+        context.Response.StatusCode = report.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        context.Response.ContentType = "application/json";
+        await System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, report, HealthJsonContext.Default.HealthReport, context.RequestAborted);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,61 @@
+using Engine.Host;
+using Engine.Pipeline;
+using Engine.Ring;
+using Engine.Risk;
+
+namespace Engine.Metrics;
+
+/// <summary>One component's part of a health answer.</summary>
+/// <param name="Name">The component.</param>
+/// <param name="Ok">Whether it is fine.</param>
+/// <param name="Detail">What it says about itself.</param>
+public sealed record HealthComponent(string Name, bool Ok, string Detail);
+
+/// <summary>A health answer: fine when every component is, with each component's own line.</summary>
+/// <param name="Ok">Whether every component is fine.</param>
+/// <param name="Components">Each component.</param>
+public sealed record HealthReport(bool Ok, IReadOnlyList<HealthComponent> Components)
+{
+    /// <summary>
+    /// Liveness (<c>/healthz</c>): the process answers and the loop advances. The loop is asked to
+    /// handle one no-op command through the ring; it is alive if its processed count moves within
+    /// <paramref name="timeout"/>.
+    /// </summary>
+    public static HealthReport Live(EngineHost host, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        bool running = host.LoopState == ProcessorState.Running;
+        long before = host.Status().EventsProcessed;
+        bool advanced = false;
+        if (running)
+        {
+            host.Send(ControlCommand.None);
+            var deadline = DateTime.UtcNow + timeout;
+            var spin = new SpinWait();
+            while (!(advanced = host.Status().EventsProcessed > before) && DateTime.UtcNow < deadline)
+            {
+                spin.SpinOnce();
+            }
+        }
+        var loop = new HealthComponent("loop", running && advanced, $"state {host.LoopState}, processed {host.Status().EventsProcessed}");
+        return new HealthReport(loop.Ok, [loop]);
+    }
+
+    /// <summary>
+    /// Readiness (<c>/readyz</c>): books valid (their feeds connected), the venue ready (for Alpaca:
+    /// stream up and reconciled), the breaker closed and trading not halted.
+    /// </summary>
+    public static HealthReport Ready(EngineHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var risk = host.Risk.Snapshot;
+        HealthComponent[] components =
+        [
+            new("books", risk.InvalidBooks == 0, $"{risk.InvalidBooks} invalid"),
+            new("venue", host.VenueReady, host.VenueReady ? "ready" : "not ready (stream down or not reconciled)"),
+            new("breaker", risk.BreakerState == BreakerState.Closed, risk.BreakerState.ToString()),
+            new("trading", risk.TradingState != TradingState.Halted, risk.TradingState.ToString()),
+        ];
+        return new HealthReport(Array.TrueForAll(components, c => c.Ok), components);
+    }
+}
