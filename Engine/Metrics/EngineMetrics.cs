@@ -35,6 +35,7 @@ public sealed class EngineMetrics
     private readonly Gauge _openOrders;
     private readonly Gauge _invalidBooks;
     private readonly Gauge _venueReady;
+    private readonly Gauge _dailyLossLimit;
 
     /// <summary>Registers the metrics in <paramref name="registry"/> for <paramref name="host"/>.</summary>
     public EngineMetrics(EngineHost host, CollectorRegistry registry)
@@ -62,6 +63,7 @@ public sealed class EngineMetrics
         _openOrders = f.CreateGauge("engine_open_orders", "Open orders.");
         _invalidBooks = f.CreateGauge("engine_invalid_books", "Order books currently invalid (gap, resync, stale).");
         _venueReady = f.CreateGauge("engine_venue_ready", "1 when the venue can take orders (Alpaca: stream up and reconciled).");
+        _dailyLossLimit = f.CreateGauge("engine_daily_loss_limit_cents", "The daily loss limit in force (risk.maxDailyLossCents), cents.");
     }
 
     /// <summary>Copies the current snapshots into the metrics. Publisher thread.</summary>
@@ -97,5 +99,7 @@ public sealed class EngineMetrics
         _openOrders.Set(risk.OpenOrders);
         _invalidBooks.Set(risk.InvalidBooks);
         _venueReady.Set(_host.VenueReady ? 1 : 0);
+        // An immutable object swapped by reference on the loop: reading it here is safe.
+        _dailyLossLimit.Set(_host.Risk.Engine.Limits.MaxDailyLossCents);
     }
 }
