@@ -84,6 +84,8 @@ if (metrics is not null)
 {
     HostLog.MetricsOn(log, metrics.BaseUrl);
 }
+var service = new ServiceNotifier();
+service.Ready();
 
 var deadline = commandLine.DurationSeconds > 0 ? TimeSpan.FromSeconds(commandLine.DurationSeconds) : Timeout.InfiniteTimeSpan;
 var interval = options.StatusIntervalMs > 0 ? TimeSpan.FromMilliseconds(options.StatusIntervalMs) : TimeSpan.FromMilliseconds(200);
@@ -91,6 +93,7 @@ var last = engine.Status();
 var lastAt = started.Elapsed;
 while (!stopRequested.Wait(interval) && engine.LoopState == ProcessorState.Running && (deadline == Timeout.InfiniteTimeSpan || started.Elapsed < deadline))
 {
+    service.Alive(engine, TimeSpan.FromSeconds(1));
     var now = engine.Status();
     var risk = engine.Risk.Snapshot;
     var nowAt = started.Elapsed;
@@ -105,6 +108,7 @@ while (!stopRequested.Wait(interval) && engine.LoopState == ProcessorState.Runni
 }
 
 bool faulted = engine.LoopState == ProcessorState.Faulted;
+service.Stopping();
 HostLog.Stopping(log);
 bool drained = engine.Stop();
 var final = engine.Status();

@@ -52,7 +52,44 @@ public sealed class EngineProcessTests
         }
     }
 
-    private static Process Start(string configPath, ConcurrentQueue<string> lines)
+    [Test]
+    public void NotifySocket_SetBySystemd_GetsReadyWatchdogAndStopping()
+    {
+        string folder = Directory.CreateTempSubdirectory("engine-notify-").FullName;
+        string path = Path.Combine(folder, "engine.json");
+        string socketPath = Path.Combine(folder, "notify.sock");
+        File.WriteAllText(path, Config.Replace("\"statusIntervalMs\": 0", "\"statusIntervalMs\": 200", StringComparison.Ordinal));
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Unspecified);
+        socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(socketPath));
+        socket.ReceiveTimeout = (int)TestTimeouts.Join.TotalMilliseconds;
+        var lines = new ConcurrentQueue<string>();
+        using var engine = Start(path, lines, ("NOTIFY_SOCKET", socketPath), durationSeconds: 2);
+        try
+        {
+            var messages = new List<string>();
+            var buffer = new byte[256];
+            while (!messages.Contains("STOPPING=1"))
+            {
+                int read = socket.Receive(buffer);
+                messages.Add(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+            }
+
+            Assert.That(messages[0], Is.EqualTo("READY=1"));
+            Assert.That(messages, Has.Some.EqualTo("WATCHDOG=1"));
+            Assert.That(engine.WaitForExit(TestTimeouts.Join), Is.True);
+            Assert.That(engine.ExitCode, Is.Zero, string.Join(Environment.NewLine, lines));
+        }
+        finally
+        {
+            if (!engine.HasExited)
+            {
+                engine.Kill();
+            }
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static Process Start(string configPath, ConcurrentQueue<string> lines, (string Name, string Value)? environment = null, int durationSeconds = 120)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -68,7 +105,11 @@ public sealed class EngineProcessTests
         start.ArgumentList.Add("--config");
         start.ArgumentList.Add(configPath);
         start.ArgumentList.Add("--duration-s");
-        start.ArgumentList.Add("120");
+        start.ArgumentList.Add(durationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (environment is { } variable)
+        {
+            start.Environment[variable.Name] = variable.Value;
+        }
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Keep(lines, e.Data);
         process.ErrorDataReceived += (_, e) => Keep(lines, e.Data);
