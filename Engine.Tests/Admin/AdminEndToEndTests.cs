@@ -92,6 +92,19 @@ public sealed class AdminEndToEndTests
     }
 
     [Test]
+    public async Task Stop_WithARestingOrder_CancelsItAtTheVenueFirst()
+    {
+        using var placed = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "SYN0", side = "buy", qty = 100, type = "limit", limitPrice = "0.98", timeInForce = "gtc" });
+        Assert.That(placed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Eventually.Until(() => _host.Risk.Snapshot.OpenOrders == 1, TestTimeouts.LongRun, "the order is open");
+
+        Assert.That(_host.Stop(), Is.True);
+
+        Assert.That(_host.Router.Snapshot.CancelsSent, Is.EqualTo(1));
+        Assert.That(_host.Risk.Snapshot.OpenOrders, Is.Zero, "the venue confirmed the cancel before the loop stopped");
+    }
+
+    [Test]
     public async Task InvalidOrder_GetsEveryProblemAndChangesNothing()
     {
         using var response = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "NOPE", side = "hold", qty = -1, timeInForce = "week" });

@@ -181,9 +181,13 @@ public sealed class EngineHost : IDisposable
     /// </summary>
     public bool Stop()
     {
-        _stopFeeds.Cancel();
         var timeout = TimeSpan.FromMilliseconds(_options.Pipeline.ShutdownTimeoutMs);
         var deadline = DateTime.UtcNow + timeout;
+        if (_options.Pipeline.CancelOrdersOnStop && _processor.State == ProcessorState.Running)
+        {
+            CancelOpenOrders(deadline - (timeout / 2));
+        }
+        _stopFeeds.Cancel();
         foreach (var thread in _feedThreads)
         {
             // A producer waits on back-pressure; once the loop has faulted nothing will free a slot.
@@ -197,6 +201,22 @@ public sealed class EngineHost : IDisposable
         remaining = deadline - DateTime.UtcNow;
         bool venueEnded = _venue.Stop(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) && _venue.Fault is null;
         return loopEnded && venueEnded && _processor.State == ProcessorState.Halted;
+    }
+
+    /// <summary>
+    /// The ordered stop's first step: the router cancels every open order, and the host waits until
+    /// the venue has confirmed (no open order left) or <paramref name="until"/>, whichever is first.
+    /// </summary>
+    private void CancelOpenOrders(DateTime until)
+    {
+        Send(ControlCommand.CancelAll);
+        var spin = new SpinWait();
+        long asked = Counter.Handled;
+        // The snapshot is current once the loop has handled the command (its count moved past it).
+        while (DateTime.UtcNow < until && (Counter.Handled <= asked || Risk.Snapshot.OpenOrders > 0))
+        {
+            spin.SpinOnce();
+        }
     }
 
     /// <inheritdoc />

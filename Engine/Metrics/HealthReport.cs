@@ -25,19 +25,19 @@ public sealed record HealthReport(bool Ok, IReadOnlyList<HealthComponent> Compon
     {
         ArgumentNullException.ThrowIfNull(host);
         bool running = host.LoopState == ProcessorState.Running;
-        long before = host.Status().EventsProcessed;
+        long before = host.Counter.Handled;
         bool advanced = false;
         if (running)
         {
             host.Send(ControlCommand.None);
             var deadline = DateTime.UtcNow + timeout;
             var spin = new SpinWait();
-            while (!(advanced = host.Status().EventsProcessed > before) && DateTime.UtcNow < deadline)
+            while (!(advanced = host.Counter.Handled > before) && DateTime.UtcNow < deadline)
             {
                 spin.SpinOnce();
             }
         }
-        var loop = new HealthComponent("loop", running && advanced, $"state {host.LoopState}, processed {host.Status().EventsProcessed}");
+        var loop = new HealthComponent("loop", running && advanced, $"state {host.LoopState}, handled {host.Counter.Handled}");
         return new HealthReport(loop.Ok, [loop]);
     }
 

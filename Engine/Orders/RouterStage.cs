@@ -89,6 +89,10 @@ public sealed class RouterStage
             OnOperator(ref e);
         }
         var requests = _risk.Breaker.TakeKillRequests();
+        if (e.Kind == InboundKind.Command && e.Command == ControlCommand.CancelAll)
+        {
+            requests |= KillRequests.CancelAll;
+        }
         if (requests != KillRequests.None)
         {
             OnKill(requests, sequence, e.TsPublishTicks);

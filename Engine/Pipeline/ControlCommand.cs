@@ -27,6 +27,9 @@ public enum ControlCommand : byte
     /// <summary>Copy the open orders to the <see cref="Admin.AdminMailbox"/>.</summary>
     ListOrders,
 
+    /// <summary>Cancel every open order (the ordered stop's first step); trading state unchanged.</summary>
+    CancelAll,
+
     /// <summary>Start the TWAP parent waiting in the <see cref="Orders.Twap.TwapMailbox"/> (refused while one is active); the answer goes to the <see cref="Admin.AdminMailbox"/>.</summary>
     StartTwap,
 

@@ -19,12 +19,17 @@ public sealed class EventCounter
     private readonly long[] _published = new long[s_kinds];
     private long _liveTotal;
     private long _publishedTotal;
+    private long _liveHandled;
+    private long _publishedHandled;
     private long _liveMaxDelayTicks;
     private long _publishedMaxDelayTicks;
     private long _checksum;
 
-    /// <summary>Total events seen (market data and commands), as of the last end of batch.</summary>
+    /// <summary>Market-data events seen (what the feeds published), as of the last end of batch.</summary>
     public long Total => Volatile.Read(ref _publishedTotal);
+
+    /// <summary>Every event handled (market data, execution reports, commands), as of the last end of batch: moves whenever the loop does.</summary>
+    public long Handled => Volatile.Read(ref _publishedHandled);
 
     /// <summary>Largest publish-to-handler delay seen, nanoseconds, as of the last end of batch.</summary>
     public long MaxDelayNs => (long)(Volatile.Read(ref _publishedMaxDelayTicks) * (1e9 / Stopwatch.Frequency));
@@ -41,9 +46,10 @@ public sealed class EventCounter
     /// <summary>Counts one event. Loop thread only.</summary>
     public void OnEvent(ref InboundEvent e, bool endOfBatch)
     {
-        _liveTotal++;
+        _liveHandled++;
         if (e.Kind == InboundKind.MarketData)
         {
+            _liveTotal++;
             ref var market = ref e.Market;
             _live[(int)market.Kind]++;
             _checksum = (_checksum * 31) + market.InstrumentId + ((long)market.Kind << 8) + market.OrderId + market.PriceTicks + market.Quantity;
@@ -67,6 +73,7 @@ public sealed class EventCounter
             Volatile.Write(ref _published[kind], _live[kind]);
         }
         Volatile.Write(ref _publishedMaxDelayTicks, _liveMaxDelayTicks);
+        Volatile.Write(ref _publishedHandled, _liveHandled);
         Volatile.Write(ref _publishedTotal, _liveTotal);
     }
 }

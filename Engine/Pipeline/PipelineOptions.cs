@@ -12,6 +12,9 @@ public sealed record PipelineOptions
     /// <summary>How long shutdown waits for the loop to drain the ring, milliseconds.</summary>
     public int ShutdownTimeoutMs { get; set; } = 5_000;
 
+    /// <summary>Whether a stop first cancels every open order and waits (within <see cref="ShutdownTimeoutMs"/>) for the venue to confirm.</summary>
+    public bool CancelOrdersOnStop { get; set; } = true;
+
     /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
     public void Validate(string path, List<string> errors)
     {

@@ -183,7 +183,8 @@ public sealed class AlpacaGatewayEndToEndTests
     [Test]
     public void RestartWithOpenOrdersAndAPositionAtTheVenue_ReportedAtStartUpAndPositionAdopted()
     {
-        var first = StartHost();
+        // The first engine ends without cancelling (as a crash would), leaving its order at the venue.
+        var first = StartHost(cancelOrdersOnStop: false);
         string open = Place(first, Side.Buy, 30, limitTicks: 9_900);
         WaitForOrder(open);
         Stop(first);
@@ -207,7 +208,7 @@ public sealed class AlpacaGatewayEndToEndTests
         _server = await FakeAlpacaTradingServer.StartAsync(_certificate.Server);
     }
 
-    private EngineHost StartHost(Action<AlpacaTradingOptions>? tweak = null, bool waitUntilReady = true)
+    private EngineHost StartHost(Action<AlpacaTradingOptions>? tweak = null, bool waitUntilReady = true, bool cancelOrdersOnStop = true)
     {
         var alpaca = new AlpacaTradingOptions
         {
@@ -227,7 +228,7 @@ public sealed class AlpacaGatewayEndToEndTests
         var options = new EngineOptions
         {
             Ring = new RingOptions { Slots = 4096, Producers = ProducerType.Multi, WaitStrategy = WaitStrategyKind.Yielding, MaxBatchSize = 256 },
-            Pipeline = new PipelineOptions { Thread = new LoopThreadOptions { Name = "alpaca-e2e", CpuSet = [], Nice = 0 } },
+            Pipeline = new PipelineOptions { CancelOrdersOnStop = cancelOrdersOnStop, Thread = new LoopThreadOptions { Name = "alpaca-e2e", CpuSet = [], Nice = 0 } },
             Synthetic = new SyntheticFeedOptions { Instruments = 2, RateEventsPerSecond = 20_000, Seed = 3 },
             Venues = new VenueOptions { Kind = VenueKind.Alpaca, Alpaca = alpaca },
             StatusIntervalMs = 0,
