@@ -20,29 +20,8 @@ public static class ManualOrderParser
         ArgumentNullException.ThrowIfNull(instruments);
         problems = [];
         intent = default;
-        Instrument? instrument = null;
-        if (string.IsNullOrWhiteSpace(order.Symbol))
-        {
-            problems.Add("symbol: required");
-        }
-        else if (!instruments.TryGetId(order.Symbol, out int id))
-        {
-            problems.Add($"symbol: '{order.Symbol}' is not a known instrument");
-        }
-        else
-        {
-            instrument = instruments[id];
-        }
-        var side = order.Side switch
-        {
-            "buy" => Side.Buy,
-            "sell" => Side.Sell,
-            _ => Side.None,
-        };
-        if (side == Side.None)
-        {
-            problems.Add($"side: '{order.Side}' must be buy or sell");
-        }
+        var instrument = AdminFields.Instrument(order.Symbol, instruments, problems);
+        var side = AdminFields.Side(order.Side, problems);
         if (order.Qty <= 0)
         {
             problems.Add($"qty: {order.Qty} must be positive");

@@ -28,29 +28,8 @@ public static class TwapRequestParser
         ArgumentNullException.ThrowIfNull(instruments);
         ArgumentNullException.ThrowIfNull(limits.LotSize);
         problems = [];
-        Instrument? instrument = null;
-        if (string.IsNullOrWhiteSpace(request.Symbol))
-        {
-            problems.Add("symbol: required");
-        }
-        else if (!instruments.TryGetId(request.Symbol, out int id))
-        {
-            problems.Add($"symbol: '{request.Symbol}' is not a known instrument");
-        }
-        else
-        {
-            instrument = instruments[id];
-        }
-        var side = request.Side switch
-        {
-            "buy" => Side.Buy,
-            "sell" => Side.Sell,
-            _ => Side.None,
-        };
-        if (side == Side.None)
-        {
-            problems.Add($"side: '{request.Side}' must be buy or sell");
-        }
+        var instrument = AdminFields.Instrument(request.Symbol, instruments, problems);
+        var side = AdminFields.Side(request.Side, problems);
         TwapChildType? childType = request.ChildType switch
         {
             null or "market" => TwapChildType.Market,
