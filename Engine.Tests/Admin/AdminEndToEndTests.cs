@@ -29,15 +29,7 @@ public sealed class AdminEndToEndTests
     [SetUp]
     public async Task SetUp()
     {
-        var options = new EngineOptions
-        {
-            Ring = new RingOptions { Slots = 4096, Producers = ProducerType.Multi, WaitStrategy = WaitStrategyKind.Yielding, MaxBatchSize = 256 },
-            Pipeline = new PipelineOptions { Thread = new LoopThreadOptions { Name = "admin-e2e", CpuSet = [], Nice = 0 } },
-            Synthetic = new SyntheticFeedOptions { Instruments = 2, RateEventsPerSecond = 200_000, Seed = 3 },
-            Orders = new Engine.Orders.OrdersOptions { OutboundSlots = 65_536 },
-            Admin = new AdminOptions { Port = 0 },
-            StatusIntervalMs = 0,
-        };
+        var options = TestEngines.Synthetic("admin-e2e", 200_000, seed: 3);
         _host = new EngineHost(options, NullLoggerFactory.Instance);
         _host.Start();
         Eventually.Until(() => _host.Status().EventsProcessed > 20_000, TestTimeouts.LongRun, "the books have a market");

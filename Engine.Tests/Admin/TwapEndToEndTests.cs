@@ -30,15 +30,7 @@ public sealed class TwapEndToEndTests
     [SetUp]
     public async Task SetUp()
     {
-        var options = new EngineOptions
-        {
-            Ring = new RingOptions { Slots = 4096, Producers = ProducerType.Multi, WaitStrategy = WaitStrategyKind.Yielding, MaxBatchSize = 256 },
-            Pipeline = new PipelineOptions { Thread = new LoopThreadOptions { Name = "twap-e2e", CpuSet = [], Nice = 0 } },
-            Synthetic = new SyntheticFeedOptions { Instruments = 2, RateEventsPerSecond = 200_000, Seed = 5 },
-            Orders = new Engine.Orders.OrdersOptions { OutboundSlots = 65_536 },
-            Admin = new AdminOptions { Port = 0 },
-            StatusIntervalMs = 0,
-        };
+        var options = TestEngines.Synthetic("twap-e2e", 200_000, seed: 5);
         _host = new EngineHost(options, NullLoggerFactory.Instance);
         _host.Start();
         _stopped = false;

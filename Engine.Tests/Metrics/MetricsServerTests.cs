@@ -16,14 +16,7 @@ public sealed class MetricsServerTests
     [Test]
     public async Task Metrics_RunningEngine_ServesTheLoopsFiguresAndDotNets()
     {
-        var options = new EngineOptions
-        {
-            Ring = new RingOptions { Slots = 4096, Producers = ProducerType.Multi, WaitStrategy = WaitStrategyKind.Yielding, MaxBatchSize = 256 },
-            Pipeline = new PipelineOptions { Thread = new LoopThreadOptions { Name = "metrics-test", CpuSet = [], Nice = 0 } },
-            Synthetic = new SyntheticFeedOptions { Instruments = 2, RateEventsPerSecond = 100_000 },
-            Metrics = new MetricsOptions { Port = 0, IntervalMs = 100 },
-            StatusIntervalMs = 0,
-        };
+        var options = TestEngines.Synthetic("metrics-test", 100_000);
         using var host = new EngineHost(options, NullLoggerFactory.Instance);
         host.Start();
         await using var server = await MetricsServer.StartAsync(options.Metrics, host, NullLoggerFactory.Instance);
@@ -50,14 +43,7 @@ public sealed class MetricsServerTests
     [Test]
     public async Task HealthAndReadiness_FollowTheLoopAndTheBreaker()
     {
-        var options = new EngineOptions
-        {
-            Ring = new RingOptions { Slots = 4096, Producers = ProducerType.Multi, WaitStrategy = WaitStrategyKind.Yielding, MaxBatchSize = 256 },
-            Pipeline = new PipelineOptions { Thread = new LoopThreadOptions { Name = "health-test", CpuSet = [], Nice = 0 } },
-            Synthetic = new SyntheticFeedOptions { Instruments = 2, RateEventsPerSecond = 10_000 },
-            Metrics = new MetricsOptions { Port = 0 },
-            StatusIntervalMs = 0,
-        };
+        var options = TestEngines.Synthetic("health-test", 10_000);
         using var host = new EngineHost(options, NullLoggerFactory.Instance);
         host.Start();
         await using var server = await MetricsServer.StartAsync(options.Metrics, host, NullLoggerFactory.Instance);

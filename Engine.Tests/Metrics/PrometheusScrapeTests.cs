@@ -29,14 +29,7 @@ public sealed class PrometheusScrapeTests
         {
             Assert.Ignore("prometheus is not installed here; .ci/run installs it (apt-get install prometheus)");
         }
-        var options = new EngineOptions
-        {
-            Ring = new RingOptions { Slots = 4096, Producers = ProducerType.Multi, WaitStrategy = WaitStrategyKind.Yielding, MaxBatchSize = 256 },
-            Pipeline = new PipelineOptions { Thread = new LoopThreadOptions { Name = "scrape-test", CpuSet = [], Nice = 0 } },
-            Synthetic = new SyntheticFeedOptions { Instruments = 2, RateEventsPerSecond = 10_000 },
-            Metrics = new MetricsOptions { Port = 0, IntervalMs = 100 },
-            StatusIntervalMs = 0,
-        };
+        var options = TestEngines.Synthetic("scrape-test", 10_000);
         using var host = new EngineHost(options, NullLoggerFactory.Instance);
         host.Start();
         await using var metrics = await MetricsServer.StartAsync(options.Metrics, host, NullLoggerFactory.Instance);
