@@ -2,14 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Engine.Admin;
-using Engine.Config;
 using Engine.Host;
-using Engine.Pipeline;
-using Engine.Ring;
-using Engine.Ring.WaitStrategies;
 using Engine.Risk;
 using Engine.Tests.Support;
-using Feeds.Synthetic;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Tests.Admin;

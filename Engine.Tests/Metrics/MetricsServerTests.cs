@@ -1,11 +1,7 @@
-using Engine.Config;
 using Engine.Host;
 using Engine.Metrics;
 using Engine.Pipeline;
-using Engine.Ring;
-using Engine.Ring.WaitStrategies;
 using Engine.Tests.Support;
-using Feeds.Synthetic;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Tests.Metrics;

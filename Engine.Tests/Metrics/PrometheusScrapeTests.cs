@@ -2,14 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Engine.Config;
 using Engine.Host;
 using Engine.Metrics;
-using Engine.Pipeline;
-using Engine.Ring;
-using Engine.Ring.WaitStrategies;
 using Engine.Tests.Support;
-using Feeds.Synthetic;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Tests.Metrics;
