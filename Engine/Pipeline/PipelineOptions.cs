@@ -1,3 +1,5 @@
+using System.Runtime;
+
 namespace Engine.Pipeline;
 
 /// <summary>Settings of the business-logic loop.</summary>
@@ -15,6 +17,12 @@ public sealed record PipelineOptions
     /// <summary>Whether a stop first cancels every open order and waits (within <see cref="ShutdownTimeoutMs"/>) for the venue to confirm.</summary>
     public bool CancelOrdersOnStop { get; set; } = true;
 
+    /// <summary>
+    /// The garbage collector's latency mode, set at start-up: <c>SustainedLowLatency</c> (default: no
+    /// blocking gen-2 collections while the engine runs), <c>Interactive</c> or <c>Batch</c>.
+    /// </summary>
+    public GCLatencyMode GcLatencyMode { get; set; } = GCLatencyMode.SustainedLowLatency;
+
     /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
     public void Validate(string path, List<string> errors)
     {
@@ -25,6 +33,10 @@ public sealed record PipelineOptions
         if (ShutdownTimeoutMs is < 100 or > 600_000)
         {
             errors.Add($"{path}.shutdownTimeoutMs: {ShutdownTimeoutMs} is outside 100..600000");
+        }
+        if (GcLatencyMode is not (GCLatencyMode.SustainedLowLatency or GCLatencyMode.Interactive or GCLatencyMode.Batch))
+        {
+            errors.Add($"{path}.gcLatencyMode: {GcLatencyMode} must be SustainedLowLatency, Interactive or Batch (LowLatency and NoGCRegion cannot be held for a whole run)");
         }
         Thread.Validate($"{path}.thread", errors);
     }

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using Engine.Admin;
+using Engine.Config;
+using Engine.Metrics;
+using Engine.Ring;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Host;
+
+/// <summary>
+/// The engine as a hosted service of Microsoft.Extensions.Hosting: starts the composed engine, its
+/// admin and metrics endpoints, prints the status line, pings the systemd watchdog while the loop
+/// advances, reloads on SIGHUP, and on stop (SIGTERM, SIGINT, <c>--duration-s</c>, a faulted loop)
+/// runs the ordered stop and prints the summary. Its <see cref="ExitCode"/> is the process's.
+/// </summary>
+/// <remarks>
+/// READY=1 and STOPPING=1 come from the host's <c>SystemdLifetime</c> (after every service started,
+/// when the stop begins); WATCHDOG=1 from here. Host threads only; never the loop.
+/// </remarks>
+public sealed class EngineService : BackgroundService
+{
+    private readonly EngineHost _engine;
+    private readonly EngineOptions _options;
+    private readonly ConfigSources _sources;
+    private readonly int _durationSeconds;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _log;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ServiceNotifier _watchdog = new();
+    private readonly Stopwatch _started = new();
+    private ConfigReloader? _reloader;
+    private PosixSignalRegistration? _sighup;
+    private PosixSignalRegistration? _sigint;
+    private AdminEndpoint? _admin;
+    private MetricsServer? _metrics;
+
+    /// <summary>Runs <paramref name="engine"/>, built from <paramref name="options"/> read from <paramref name="sources"/>.</summary>
+    public EngineService(EngineHost engine, EngineOptions options, ConfigSources sources, int durationSeconds, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+    {
+        _engine = engine;
+        _options = options;
+        _sources = sources;
+        _durationSeconds = durationSeconds;
+        _loggers = loggers;
+        _log = loggers.CreateLogger("Engine");
+        _lifetime = lifetime;
+    }
+
+    /// <summary>0 after a clean stop; 2 when the loop faulted or did not drain in time.</summary>
+    public int ExitCode { get; private set; }
+
+    /// <inheritdoc />
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        GCSettings.LatencyMode = _options.Pipeline.GcLatencyMode;
+        HostLog.Starting(_log, _options);
+        _reloader = new ConfigReloader(_sources, _options, _engine, _log);
+        _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true; // SIGHUP reloads; it never ends the process
+            _reloader.Reload();
+        });
+        // The systemd lifetime handles SIGTERM only; Ctrl+C stops in order too.
+        _sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            _lifetime.StopApplication();
+        });
+        _started.Start();
+        _engine.Start();
+        _admin = await StartAdminAsync(cancellationToken);
+        if (_options.Metrics.Enabled)
+        {
+            _metrics = await MetricsServer.StartAsync(_options.Metrics, _engine, _loggers);
+            HostLog.MetricsOn(_log, _metrics.BaseUrl);
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var deadline = _durationSeconds > 0 ? TimeSpan.FromSeconds(_durationSeconds) : TimeSpan.MaxValue;
+        var interval = TimeSpan.FromMilliseconds(_options.StatusIntervalMs > 0 ? _options.StatusIntervalMs : 200);
+        using var timer = new PeriodicTimer(interval);
+        var last = _engine.Status();
+        var lastAt = _started.Elapsed;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken) && _engine.LoopState == ProcessorState.Running && _started.Elapsed < deadline)
+            {
+                _watchdog.Alive(_engine, TimeSpan.FromSeconds(1));
+                var now = _engine.Status();
+                var nowAt = _started.Elapsed;
+                if (_options.StatusIntervalMs > 0)
+                {
+                    Console.WriteLine(StatusLine(now, last, nowAt, lastAt));
+                }
+                last = now;
+                lastAt = nowAt;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return; // the host is stopping: StopAsync runs the ordered stop
+        }
+        _lifetime.StopApplication(); // duration reached or the loop faulted
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        bool faulted = _engine.LoopState == ProcessorState.Faulted;
+        HostLog.Stopping(_log);
+        bool drained = _engine.Stop();
+        Console.WriteLine(Summary(drained));
+        ExitCode = faulted || !drained ? 2 : 0;
+        if (_admin is not null)
+        {
+            await _admin.DisposeAsync();
+        }
+        if (_metrics is not null)
+        {
+            await _metrics.DisposeAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _sighup?.Dispose();
+        _sigint?.Dispose();
+        base.Dispose();
+    }
+
+    private string StatusLine(EngineStatus now, EngineStatus last, TimeSpan nowAt, TimeSpan lastAt)
+    {
+        var risk = _engine.Risk.Snapshot;
+        var router = _engine.Router.Snapshot;
+        double rate = (now.EventsProcessed - last.EventsProcessed) / (nowAt - lastAt).TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"status t={nowAt.TotalSeconds:F0}s events/s={rate:N0} processed={now.EventsProcessed:N0} ring={now.RingOccupancy}/{now.RingSlots} ({100.0 * now.RingOccupancy / now.RingSlots:F1}%) backpressure={now.ClaimWaits} faults={now.HandlerFaults} max_delay_us={now.MaxDelayNs / 1000.0:F1} orders={router.Sent} fills={router.Fills} trading={risk.TradingState} breaker={risk.BreakerState} pnl_day=${risk.DailyPnlCents / 100.0:F2} approved={risk.Approved} rejected={risk.Rejected} venue_ready={_engine.VenueReady}");
+    }
+
+    private string Summary(bool drained)
+    {
+        var final = _engine.Status();
+        var risk = _engine.Risk.Snapshot;
+        double seconds = _started.Elapsed.TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"summary run_s={seconds:F1} published={final.EventsPublished:N0} processed={final.EventsProcessed:N0} avg_events/s={final.EventsProcessed / seconds:N0} lost={final.EventsPublished - final.EventsProcessed} backpressure={final.ClaimWaits} faults={final.HandlerFaults} pinned={final.LoopPinned} drained={drained} loop={_engine.LoopState} book_errors={_engine.Books.ErrorTotal()} trading={risk.TradingState} breaker_trips={_engine.Risk.Breaker.TripsToday} pnl_day=${risk.DailyPnlCents / 100.0:F2} risk_rejects={risk.Rejected}");
+    }
+
+    // The admin endpoint runs only with a token from the environment; without one it stays off and says so.
+    private async Task<AdminEndpoint?> StartAdminAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.Admin.Enabled)
+        {
+            return null;
+        }
+        string? token = Environment.GetEnvironmentVariable(AdminOptions.TokenVariable);
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            HostLog.AdminOff(_log, AdminOptions.TokenVariable);
+            return null;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var service = new AdminService(_engine, _engine.Instruments, _engine.Admin, TimeSpan.FromMilliseconds(_options.Admin.AnswerTimeoutMs));
+        var endpoint = await AdminEndpoint.StartAsync(_options.Admin, token, service, _loggers);
+        HostLog.AdminOn(_log, endpoint.BaseUrl);
+        return endpoint;
+    }
+}
