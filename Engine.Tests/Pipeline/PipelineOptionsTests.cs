@@ -1,3 +1,4 @@
+using System.Runtime;
 using Engine.Pipeline;
 
 namespace Engine.Tests.Pipeline;
@@ -15,6 +16,21 @@ public sealed class PipelineOptionsTests
     public void Validate_Defaults_ReportsNothing()
     {
         Assert.That(Validate(new PipelineOptions()), Is.Empty);
+    }
+
+    [TestCase(GCLatencyMode.LowLatency)]
+    [TestCase(GCLatencyMode.NoGCRegion)]
+    [TestCase((GCLatencyMode)42)]
+    public void Validate_GcLatencyModeThatCannotHoldForARun_ReportsIt(GCLatencyMode mode)
+    {
+        Assert.That(Validate(new PipelineOptions { GcLatencyMode = mode }), Has.Some.StartsWith("pipeline.gcLatencyMode:"));
+    }
+
+    [TestCase(GCLatencyMode.Batch)]
+    [TestCase(GCLatencyMode.Interactive)]
+    public void Validate_GcLatencyModeForARun_IsAccepted(GCLatencyMode mode)
+    {
+        Assert.That(Validate(new PipelineOptions { GcLatencyMode = mode }), Is.Empty);
     }
 
     [TestCase(99)]
