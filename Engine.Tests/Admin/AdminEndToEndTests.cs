@@ -79,6 +79,24 @@ public sealed class AdminEndToEndTests
     }
 
     [Test]
+    public async Task CancelAll_WithTwoRestingOrders_CancelsBothAndKeepsTrading()
+    {
+        foreach (string price in new[] { "0.98", "0.97" })
+        {
+            using var placed = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "SYN0", side = "buy", qty = 100, type = "limit", limitPrice = price, timeInForce = "gtc" });
+            Assert.That(placed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+        Eventually.Until(() => _host.Risk.Snapshot.OpenOrders == 2, TestTimeouts.LongRun, "both orders are open");
+
+        using var cancelled = await _http.DeleteAsync("/admin/orders");
+
+        Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Eventually.Until(() => _host.Risk.Snapshot.OpenOrders == 0, TestTimeouts.LongRun, "the venue confirmed both cancels");
+        Assert.That(_host.Router.Snapshot.CancelsSent, Is.EqualTo(2));
+        Assert.That(_host.Risk.Snapshot.TradingState, Is.EqualTo(TradingState.Active), "cancel all is not the kill switch");
+    }
+
+    [Test]
     public async Task Stop_WithARestingOrder_CancelsItAtTheVenueFirst()
     {
         using var placed = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "SYN0", side = "buy", qty = 100, type = "limit", limitPrice = "0.98", timeInForce = "gtc" });

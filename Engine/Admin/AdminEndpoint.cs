@@ -73,6 +73,11 @@ public sealed class AdminEndpoint : IAsyncDisposable
             var answer = service.Cancel(clientOrderId);
             await Write(context, StatusOf(answer), answer);
         });
+        app.MapDelete("/admin/orders", async context =>
+        {
+            service.CancelAll();
+            await Write(context, StatusCodes.Status200OK, new AdminAnswer("cancel all sent"));
+        });
         app.MapGet("/admin/orders", async context =>
         {
             var orders = service.List();

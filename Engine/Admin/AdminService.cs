@@ -161,6 +161,9 @@ public sealed class AdminService
     /// <summary>Releases the kill switch and closes the breaker.</summary>
     public void Resume() => _host.Send(ControlCommand.Resume);
 
+    /// <summary>Cancels every open order (the kill switch's first step, without halting trading).</summary>
+    public void CancelAll() => _host.Send(ControlCommand.CancelAll);
+
     /// <summary>The risk limits' instrument count and lot sizes in force.</summary>
     private (int Instruments, Func<int, long> LotSize) LotSizes()
     {
