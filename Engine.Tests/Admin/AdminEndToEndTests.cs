@@ -97,6 +97,32 @@ public sealed class AdminEndToEndTests
     }
 
     [Test]
+    public async Task KillWithFlatten_ClosesThePositionAndHalts()
+    {
+        using var bought = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "SYN0", side = "buy", qty = 100 });
+        Assert.That(bought.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Eventually.Until(() => _host.Risk.Snapshot.OpenPositions == 1, TestTimeouts.LongRun, "the buy filled");
+
+        using var killed = await _http.PostAsync("/admin/kill?flatten=true", null);
+
+        Assert.That(killed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Eventually.Until(() => _host.Risk.Snapshot.OpenPositions == 0, TestTimeouts.LongRun, "the flattening sell filled");
+        Assert.That(_host.Risk.Snapshot.TradingState, Is.EqualTo(TradingState.Halted));
+    }
+
+    [Test]
+    public async Task ReduceOnly_RefusesAnOrderThatOpensAPosition()
+    {
+        using var reduced = await _http.PostAsync("/admin/reduce-only", null);
+        Assert.That(reduced.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Eventually.Until(() => _host.Risk.Snapshot.TradingState == TradingState.Reducing, TestTimeouts.LongRun, "reduce-only reached the loop");
+
+        using var refused = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "SYN0", side = "buy", qty = 100 });
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+    }
+
+    [Test]
     public async Task Stop_WithARestingOrder_CancelsItAtTheVenueFirst()
     {
         using var placed = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "SYN0", side = "buy", qty = 100, type = "limit", limitPrice = "0.98", timeInForce = "gtc" });

@@ -439,6 +439,17 @@ public sealed class CircuitBreakerTests
     }
 
     [Test]
+    public void Kill_WithOperatorRequests_RequestsThoseWhateverTheOptions()
+    {
+        var breaker = new CircuitBreaker(new BreakerOptions(), T0);
+
+        breaker.Kill(T0, KillRequests.CancelAll | KillRequests.Flatten);
+
+        Assert.That(breaker.TakeKillRequests(), Is.EqualTo(KillRequests.CancelAll | KillRequests.Flatten));
+        Assert.That(breaker.TradingState, Is.EqualTo(TradingState.Halted));
+    }
+
+    [Test]
     public void Kill_InHalfOpen_OpensAndBlocksTheProbe()
     {
         var breaker = HalfOpenBreaker();

@@ -122,8 +122,21 @@ public sealed class AdminEndpoint : IAsyncDisposable
         });
         app.MapPost("/admin/kill", async context =>
         {
-            service.Kill();
-            await Write(context, StatusCodes.Status200OK, new AdminAnswer("kill sent"));
+            bool flatten = context.Request.Query["flatten"] == "true";
+            if (flatten)
+            {
+                service.KillAndFlatten();
+            }
+            else
+            {
+                service.Kill();
+            }
+            await Write(context, StatusCodes.Status200OK, new AdminAnswer(flatten ? "kill and flatten sent" : "kill sent"));
+        });
+        app.MapPost("/admin/reduce-only", async context =>
+        {
+            service.ReduceOnly();
+            await Write(context, StatusCodes.Status200OK, new AdminAnswer("reduce-only sent"));
         });
         app.MapPost("/admin/resume", async context =>
         {

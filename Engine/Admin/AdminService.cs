@@ -161,6 +161,12 @@ public sealed class AdminService
     /// <summary>Releases the kill switch and closes the breaker.</summary>
     public void Resume() => _host.Send(ControlCommand.Resume);
 
+    /// <summary>The kill switch, then every open order cancelled and every position closed at market.</summary>
+    public void KillAndFlatten() => _host.Send(ControlCommand.KillAndFlatten);
+
+    /// <summary>Only orders that reduce a position pass until <see cref="Resume"/>.</summary>
+    public void ReduceOnly() => _host.Send(ControlCommand.ReduceOnly);
+
     /// <summary>Cancels every open order (the kill switch's first step, without halting trading).</summary>
     public void CancelAll() => _host.Send(ControlCommand.CancelAll);
 

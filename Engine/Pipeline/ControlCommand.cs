@@ -9,6 +9,9 @@ public enum ControlCommand : byte
     /// <summary>Engage the kill switch.</summary>
     Kill,
 
+    /// <summary>Engage the kill switch, cancel every open order and close every position, whatever <c>risk.breaker</c> says.</summary>
+    KillAndFlatten,
+
     /// <summary>Release the kill switch and close the breaker: trading resumes.</summary>
     Resume,
 

@@ -236,7 +236,10 @@ public sealed class CircuitBreaker
     }
 
     /// <summary>The kill switch: Halted, the breaker Open until <see cref="Resume"/>, and the router asked to cancel all (and flatten) per the options. Always recorded.</summary>
-    public void Kill(long nowNs)
+    public void Kill(long nowNs) => Kill(nowNs, _killRequests);
+
+    /// <summary>The kill switch with the router's requests chosen by the operator (e.g. cancel all and flatten whatever the options say). Always recorded.</summary>
+    public void Kill(long nowNs, KillRequests requests)
     {
         var tradingFrom = TradingState;
         var from = _state;
@@ -244,9 +247,9 @@ public sealed class CircuitBreaker
         _probeInFlight = false;
         _state = BreakerState.Open;
         _openedAtNs = nowNs;
-        _pendingRequests |= _killRequests;
+        _pendingRequests |= requests;
         TripsToday++;
-        Record(from, tradingFrom, BreakerReason.ManualKill, _killRequests, nowNs);
+        Record(from, tradingFrom, BreakerReason.ManualKill, requests, nowNs);
     }
 
     /// <summary>The operator resumes: kill switch released, every cause and window forgotten, the breaker Closed and the trading state Active. Always recorded.</summary>

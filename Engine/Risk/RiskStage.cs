@@ -250,6 +250,9 @@ public sealed class RiskStage
             case ControlCommand.Kill:
                 _breaker.Kill(_nowNs);
                 break;
+            case ControlCommand.KillAndFlatten:
+                _breaker.Kill(_nowNs, KillRequests.CancelAll | KillRequests.Flatten);
+                break;
             case ControlCommand.Resume:
                 _breaker.Resume(_nowNs);
                 break;
