@@ -9,6 +9,7 @@ using Engine.Ring;
 using Engine.Ring.WaitStrategies;
 using Engine.Risk;
 using Engine.Slippage;
+using Engine.Strategies;
 using Feeds.Synthetic;
 
 namespace Engine.Bench.Micro;
@@ -37,7 +38,7 @@ public class HandlerChainBenchmarks
         // A live venue's router: no market data forwarded, and no order on this market.
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 64, new BusySpinWaitStrategy());
         var router = new RouterStage(risk, new OrderTable(64), outbound, new ClientOrderIds(0), new SystemClock());
-        _chain = new HandlerChain(books, risk, new TwapStage(new SystemClock(), router.Ids, new TwapMailbox(), new AdminMailbox(64)), router, new EventCounter());
+        _chain = new HandlerChain(books, risk, new StrategyStage(null, new StrategyContext(books, risk, router.Ids, new SystemClock()), new Mailbox<StrategyOptions>()), new TwapStage(new SystemClock(), router.Ids, new TwapMailbox(), new AdminMailbox(64)), router, new EventCounter());
     }
 
     [Benchmark(OperationsPerInvoke = Events)]

@@ -7,6 +7,7 @@ using Engine.Positions;
 using Engine.Ring;
 using Engine.Risk;
 using Engine.Slippage;
+using Engine.Strategies;
 using Engine.Venues;
 using Feeds.Synthetic;
 
@@ -50,6 +51,9 @@ public sealed record EngineOptions
     /// <summary>The operator's admin endpoint.</summary>
     public AdminOptions Admin { get; set; } = new();
 
+    /// <summary>The strategy (handler 2) and its parameters.</summary>
+    public StrategyOptions Strategy { get; set; } = new();
+
     /// <summary>The built-in synthetic market.</summary>
     public SyntheticFeedOptions Synthetic { get; set; } = new();
 
@@ -71,6 +75,7 @@ public sealed record EngineOptions
         Admin.Validate("admin", errors);
         Metrics.Validate("metrics", errors);
         Synthetic.Validate("synthetic", errors);
+        Strategy.Validate("strategy", errors, Book.Instruments);
         if (StatusIntervalMs is < 0 or > 3_600_000)
         {
             errors.Add($"statusIntervalMs: {StatusIntervalMs} is outside 0..3600000 (0 = off)");

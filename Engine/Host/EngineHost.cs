@@ -8,6 +8,7 @@ using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
 using Engine.Risk;
+using Engine.Strategies;
 using Engine.Venues;
 using Engine.Venues.Alpaca;
 using Engine.Venues.Paper;
@@ -69,10 +70,11 @@ public sealed class EngineHost : IDisposable
             Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
             _venue = new VenueThread("venue-paper", _outbound, Paper, reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
+        Strategy = new StrategyStage(StrategyFactory.Create(options.Strategy, Books.Count), new StrategyContext(Books, Risk, Router.Ids, clock), StrategyParameters);
         Twap = new TwapStage(clock, Router.Ids, TwapParents, Admin);
         Counter = new EventCounter();
         _faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loggers.CreateLogger("Engine.Loop"));
-        _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Books, Risk, Twap, Router, Counter), _faults, options.Ring.MaxBatchSize);
+        _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Books, Risk, Strategy, Twap, Router, Counter), _faults, options.Ring.MaxBatchSize);
         _ring.AddGatingSequences(_processor.Sequence);
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
@@ -107,6 +109,12 @@ public sealed class EngineHost : IDisposable
 
     /// <summary>Where the router answers the operator's commands.</summary>
     public AdminMailbox Admin { get; }
+
+    /// <summary>The strategy stage (handler 2), after risk has marked positions; its intents go through the checks.</summary>
+    public StrategyStage Strategy { get; }
+
+    /// <summary>Where a reload leaves the strategy's new parameters for the loop (<see cref="ControlCommand.ApplyStrategyParameters"/>).</summary>
+    public Mailbox<StrategyOptions> StrategyParameters { get; } = new();
 
     /// <summary>The TWAP stage, between risk and the router; parents reach it through <see cref="TwapParents"/>.</summary>
     public TwapStage Twap { get; }

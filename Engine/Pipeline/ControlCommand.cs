@@ -38,4 +38,7 @@ public enum ControlCommand : byte
 
     /// <summary>Cancel the active TWAP parent (its working children are cancelled); the answer goes to the <see cref="Admin.AdminMailbox"/>.</summary>
     CancelTwap,
+
+    /// <summary>Put the strategy parameters waiting in the strategy's <see cref="Mailbox{T}"/> in force (SIGHUP reload).</summary>
+    ApplyStrategyParameters,
 }

@@ -3,13 +3,15 @@ using Engine.Orders;
 using Engine.Orders.Twap;
 using Engine.Ring;
 using Engine.Risk;
+using Engine.Strategies;
 
 namespace Engine.Pipeline;
 
 /// <summary>
 /// The business-logic chain, run by the loop for every inbound event, stage after stage:
-/// the order books, the risk stage (positions, breaker, checks), the TWAP stage (child orders of a
-/// parent, through risk), the router (orders out, reports in), then the event counter; the strategy joins before risk.
+/// the order books, the risk stage (marks positions, keeps the breaker current), the strategy (its
+/// intents through the slippage estimate and the pre-trade checks), the TWAP stage (child orders of a
+/// parent, through the same checks), the router (approved orders out, reports in), then the event counter.
 /// </summary>
 /// <remarks>
 /// A struct, so the processor is specialised for it and every stage call is direct and inlinable.
@@ -18,10 +20,11 @@ namespace Engine.Pipeline;
 public readonly struct HandlerChain : IEventHandler<InboundEvent>
 {
     /// <summary>Creates the chain from its stages.</summary>
-    public HandlerChain(OrderBooks books, RiskStage risk, TwapStage twap, RouterStage router, EventCounter counter)
+    public HandlerChain(OrderBooks books, RiskStage risk, StrategyStage strategy, TwapStage twap, RouterStage router, EventCounter counter)
     {
         Books = books;
         Risk = risk;
+        Strategy = strategy;
         Twap = twap;
         Router = router;
         Counter = counter;
@@ -32,6 +35,9 @@ public readonly struct HandlerChain : IEventHandler<InboundEvent>
 
     /// <summary>Positions, breaker and the pre-trade checks: stage 4.</summary>
     public RiskStage Risk { get; }
+
+    /// <summary>The strategy: market events, reports and its timer into intents, through the checks.</summary>
+    public StrategyStage Strategy { get; }
 
     /// <summary>A TWAP parent's children, through the risk checks, before the router sends them.</summary>
     public TwapStage Twap { get; }
@@ -50,6 +56,7 @@ public readonly struct HandlerChain : IEventHandler<InboundEvent>
             Books.OnEvent(ref e);
         }
         Risk.OnEvent(ref e, endOfBatch);
+        Strategy.OnEvent(ref e, endOfBatch);
         Twap.OnEvent(ref e, sequence, endOfBatch);
         Router.OnEvent(ref e, sequence, endOfBatch);
         Counter.OnEvent(ref e, endOfBatch);
