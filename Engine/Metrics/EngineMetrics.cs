@@ -81,13 +81,6 @@ public sealed class EngineMetrics
         _feedGaps = f.CreateCounter("engine_feed_gaps_total", "Times a book of the feed lost continuity and was resynchronised (Kraken: a book invalidated and resubscribed).", "feed");
         _feedChecksumFailures = f.CreateCounter("engine_feed_checksum_failures_total", "Book updates whose checksum did not match.", "feed");
         _feedDecodeErrors = f.CreateCounter("engine_feed_decode_errors_total", "Messages the feed's decoder could not use (malformed, wrong scale, unknown).", "feed");
-        foreach (var feed in host.Feeds)
-        {
-            // Every series exists from the first scrape, so alerts and rates see each feed at 0.
-            _ = (_feedConnected.WithLabels(feed.Name), _feedStale.WithLabels(feed.Name), _feedLastMessageAge.WithLabels(feed.Name),
-                _feedMessages.WithLabels(feed.Name), _feedReconnects.WithLabels(feed.Name), _feedGaps.WithLabels(feed.Name),
-                _feedChecksumFailures.WithLabels(feed.Name), _feedDecodeErrors.WithLabels(feed.Name));
-        }
     }
 
     /// <summary>Copies the current snapshots into the metrics. Publisher thread.</summary>
