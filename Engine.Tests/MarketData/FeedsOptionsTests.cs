@@ -72,6 +72,14 @@ public sealed class FeedsOptionsTests
     }
 
     [Test]
+    public void Validate_PairNamedLikeASyntheticInstrument_ReportsThePair()
+    {
+        var problems = WithKraken(k => k.Pairs = ["XBT/USD", "SYN3", "SYN4"]).Validate();
+
+        Assert.That(problems, Is.EqualTo(new[] { "feeds.kraken.pairs[1]: 'SYN3' is the name of a synthetic instrument; Kraken pairs look like XBT/USD" }), "SYN4 is no synthetic instrument with 4 of them");
+    }
+
+    [Test]
     public void Validate_DepthAboveHalfTheBookLevels_ReportsDepth()
     {
         var options = WithKraken(k => k.Depth = 500);

@@ -191,8 +191,9 @@ public sealed class EngineHost : IDisposable
 
     /// <summary>
     /// Stops cleanly: the feeds stop publishing (the Kraken feed closes its connection and publishes
-    /// its books invalid), the loop processes everything already in the ring, then halts. Bounded by <c>pipeline.shutdownTimeoutMs</c>; returns false if the loop did not
-    /// drain in time or had faulted. Feed threads stuck on a full ring behind a faulted loop are
+    /// its books invalid), the loop processes everything already in the ring, then halts. Bounded
+    /// by <c>pipeline.shutdownTimeoutMs</c>; returns false if the Kraken feed did not stop or the
+    /// loop did not drain in time, or the loop had faulted. Feed threads stuck on a full ring behind a faulted loop are
     /// background threads and are abandoned, not waited for.
     /// </summary>
     public bool Stop()
@@ -204,10 +205,11 @@ public sealed class EngineHost : IDisposable
             CancelOpenOrders(deadline - (timeout / 2));
         }
         _stopFeeds.Cancel();
+        bool krakenEnded = true;
         if (_kraken is not null)
         {
             var left = deadline - DateTime.UtcNow;
-            _kraken.Stop(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            krakenEnded = _kraken.Stop(left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
         foreach (var thread in _feedThreads)
         {
@@ -221,7 +223,7 @@ public sealed class EngineHost : IDisposable
         // The venue finishes what the loop sent it; its last reports stay in the ring, unread.
         remaining = deadline - DateTime.UtcNow;
         bool venueEnded = _venue.Stop(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) && _venue.Fault is null;
-        return loopEnded && venueEnded && _processor.State == ProcessorState.Halted;
+        return loopEnded && venueEnded && krakenEnded && _processor.State == ProcessorState.Halted;
     }
 
     /// <summary>

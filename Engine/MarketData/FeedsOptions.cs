@@ -33,6 +33,17 @@ public sealed record FeedsOptions
         {
             errors.Add($"{key}.pairs: the feed is enabled but lists no pair");
         }
+        for (int i = 0; i < Kraken.Pairs.Count; i++)
+        {
+            // The synthetic market's symbols are SYN0..SYNn-1; a pair of the same name would share its id.
+            string? pair = Kraken.Pairs[i];
+            if (pair is not null && pair.StartsWith("SYN", StringComparison.Ordinal)
+                && int.TryParse(pair.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int id)
+                && id < firstInstrumentId && pair == $"SYN{id}")
+            {
+                errors.Add($"{key}.pairs[{i}]: '{pair}' is the name of a synthetic instrument; Kraken pairs look like XBT/USD");
+            }
+        }
         int end = firstInstrumentId + Kraken.Pairs.Count;
         if (end > book.Instruments)
         {
