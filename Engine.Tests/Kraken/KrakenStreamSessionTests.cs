@@ -189,7 +189,7 @@ public sealed class KrakenStreamSessionTests
             Is.EqualTo(new[] { (0, "subscribe", Xbt, 10), (1, "subscribe", Xbt, 10) }));
         var counters = stream.Session.Decoder.Counters;
         Assert.That((counters.Snapshots, counters.ChecksumsVerified, counters.ChecksumsFailed), Is.EqualTo((2L, 2L, 0L)));
-        Assert.That(BookLifecycle(stream.Sink, stream.Id(Xbt)), Is.EqualTo(new[] { "snapshot", "Disconnected", "snapshot", "Disconnected" }));
+        Assert.That(BookLifecycle(stream.Sink, stream.Id(Xbt)), Is.EqualTo(new[] { "snapshot", "Disconnected", "snapshot", "Connected", "Disconnected" }), "the new connection says the feed is back");
     }
 
     [Test]

@@ -64,6 +64,8 @@ public sealed class PrometheusScrapeTests
             Eventually.Until(() => Query(http, "up{job=\"engine\"}") == 1, TestTimeouts.LongRun, "the engine target is up");
             string loaded = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/api/v1/rules"));
             Assert.That(loaded, Does.Contain("CircuitBreakerOpen").And.Contain("DailyLossAt80Percent"));
+            Assert.That(loaded, Does.Contain("FeedDisconnected").And.Contain("FeedStale"));
+            Eventually.Until(() => Query(http, "engine_feed_connected{job=\"engine\",feed=\"synthetic-0\"}") == 1, TestTimeouts.LongRun, "Prometheus sees the synthetic feed connected");
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Engine.Admin;
 using Engine.Book;
+using Engine.MarketData;
 using Engine.Metrics;
 using Engine.Orders;
 using Engine.Pipeline;
@@ -9,6 +10,7 @@ using Engine.Risk;
 using Engine.Slippage;
 using Engine.Strategies;
 using Engine.Venues;
+using Engine.Venues.Alpaca;
 using Feeds.Synthetic;
 
 namespace Engine.Config;
@@ -57,6 +59,9 @@ public sealed record EngineOptions
     /// <summary>The built-in synthetic market.</summary>
     public SyntheticFeedOptions Synthetic { get; set; } = new();
 
+    /// <summary>The live market-data feeds (Kraken), off by default; their instruments follow the synthetic ones.</summary>
+    public FeedsOptions Feeds { get; set; } = new();
+
     /// <summary>Interval of the status line on stdout, milliseconds; 0 turns it off.</summary>
     public int StatusIntervalMs { get; set; } = 1_000;
 
@@ -76,6 +81,7 @@ public sealed record EngineOptions
         Metrics.Validate("metrics", errors);
         Synthetic.Validate("synthetic", errors);
         Strategy.Validate("strategy", errors, Book.Instruments);
+        Feeds.Validate("feeds", errors, Synthetic.Instruments, Book, Venues.Kind == VenueKind.Alpaca && Venues.Alpaca?.Mode == AlpacaTradingMode.Live);
         if (StatusIntervalMs is < 0 or > 3_600_000)
         {
             errors.Add($"statusIntervalMs: {StatusIntervalMs} is outside 0..3600000 (0 = off)");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Engine.Admin;
 using Engine.Book;
 using Engine.Config;
+using Engine.MarketData;
 using Engine.Orders;
 using Engine.Orders.Twap;
 using Engine.Pipeline;
@@ -12,6 +13,7 @@ using Engine.Strategies;
 using Engine.Venues;
 using Engine.Venues.Alpaca;
 using Engine.Venues.Paper;
+using Feeds;
 using Feeds.Instruments;
 using Feeds.Synthetic;
 using Feeds.Transport;
@@ -20,8 +22,9 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Host;
 
 /// <summary>
-/// The composition root: builds the inbound ring, the handler chain, the pinned loop and the feed
-/// threads from validated options, starts them, and stops them in order.
+/// The composition root: builds the inbound ring, the handler chain, the pinned loop and the feeds
+/// (synthetic threads, and the Kraken feed when <c>feeds.kraken.enabled</c>) from validated
+/// options, starts them, and stops them in order.
 /// </summary>
 /// <remarks>Called from the host/control thread only.</remarks>
 public sealed class EngineHost : IDisposable
@@ -33,6 +36,7 @@ public sealed class EngineHost : IDisposable
     private readonly LoopThread _loop;
     private readonly SyntheticMarketFeed[] _feeds;
     private readonly Thread[] _feedThreads;
+    private readonly KrakenFeed? _kraken;
     private readonly CancellationTokenSource _stopFeeds = new();
     private readonly RiskLimitsMailbox _limitsMailbox = new();
     private readonly RingBuffer<OrderCommand> _outbound;
@@ -51,7 +55,7 @@ public sealed class EngineHost : IDisposable
         _ring = RingBuffer<InboundEvent>.Create(options.Ring.Producers, options.Ring.Slots, WaitStrategyFactory.Create(options.Ring.WaitStrategy));
         clock ??= new SystemClock();
         Books = new OrderBooks(options.Book);
-        Instruments = SyntheticInstruments(options);
+        Instruments = BuildInstruments(options);
         Risk = RiskStage.Create(options.Risk, options.Slippage, options.Positions, Books, _limitsMailbox, clock);
         Admin = new AdminMailbox(options.Orders.Capacity);
         _outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, options.Orders.OutboundSlots, new YieldingWaitStrategy());
@@ -78,15 +82,23 @@ public sealed class EngineHost : IDisposable
         _ring.AddGatingSequences(_processor.Sequence);
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
-        var sink = new RingMarketDataSink(_ring);
         _feeds = new SyntheticMarketFeed[options.Synthetic.Threads];
         _feedThreads = new Thread[_feeds.Length];
+        var health = new List<FeedHealth>(_feeds.Length + 1);
         for (int i = 0; i < _feeds.Length; i++)
         {
-            var feed = new SyntheticMarketFeed(options.Synthetic, i, sink);
+            var feedHealth = new FeedHealth($"synthetic-{i}");
+            var feed = new SyntheticMarketFeed(options.Synthetic, i, new RingMarketDataSink(_ring), feedHealth);
             _feeds[i] = feed;
             _feedThreads[i] = new Thread(() => feed.Run(_stopFeeds.Token)) { Name = $"feed-synth-{i}", IsBackground = true };
+            health.Add(feedHealth);
         }
+        if (options.Feeds.Kraken.Enabled)
+        {
+            _kraken = new KrakenFeed(options.Feeds.Kraken, Instruments, new RingMarketDataSink(_ring), loggers);
+            health.Add(_kraken.Health);
+        }
+        Feeds = health;
     }
 
     /// <summary>The order books, the chain's first stage; read them only after <see cref="Stop"/>.</summary>
@@ -122,8 +134,11 @@ public sealed class EngineHost : IDisposable
     /// <summary>Where the admin side leaves a TWAP parent it built for the loop to start (<see cref="ControlCommand.StartTwap"/>).</summary>
     public TwapMailbox TwapParents { get; } = new();
 
-    /// <summary>The instruments by symbol: the synthetic market's <c>SYN0</c>..<c>SYNn-1</c>.</summary>
+    /// <summary>The instruments by symbol: the synthetic market's <c>SYN0</c>..<c>SYNn-1</c>, then the Kraken pairs (when that feed is on).</summary>
     public InstrumentTable Instruments { get; }
+
+    /// <summary>The health of every feed the engine runs (<c>synthetic-0</c>.., <c>kraken</c>), for metrics and readiness. Any thread.</summary>
+    public IReadOnlyList<FeedHealth> Feeds { get; }
 
     /// <summary>The counting stage of the chain, for status and summary.</summary>
     public EventCounter Counter { get; }
@@ -141,6 +156,7 @@ public sealed class EngineHost : IDisposable
         {
             thread.Start();
         }
+        _kraken?.Start();
     }
 
     /// <summary>
@@ -182,9 +198,10 @@ public sealed class EngineHost : IDisposable
         LoopPinned: _loop.IsPinned);
 
     /// <summary>
-    /// Stops cleanly: the feeds stop publishing, the loop processes everything already in the ring,
-    /// then halts. Bounded by <c>pipeline.shutdownTimeoutMs</c>; returns false if the loop did not
-    /// drain in time or had faulted. Feed threads stuck on a full ring behind a faulted loop are
+    /// Stops cleanly: the feeds stop publishing (the Kraken feed closes its connection and publishes
+    /// its books invalid), the loop processes everything already in the ring, then halts. Bounded
+    /// by <c>pipeline.shutdownTimeoutMs</c>; returns false if the Kraken feed did not stop or the
+    /// loop did not drain in time, or the loop had faulted. Feed threads stuck on a full ring behind a faulted loop are
     /// background threads and are abandoned, not waited for.
     /// </summary>
     public bool Stop()
@@ -196,6 +213,12 @@ public sealed class EngineHost : IDisposable
             CancelOpenOrders(deadline - (timeout / 2));
         }
         _stopFeeds.Cancel();
+        bool krakenEnded = true;
+        if (_kraken is not null)
+        {
+            var left = deadline - DateTime.UtcNow;
+            krakenEnded = _kraken.Stop(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
         foreach (var thread in _feedThreads)
         {
             // A producer waits on back-pressure; once the loop has faulted nothing will free a slot.
@@ -208,7 +231,7 @@ public sealed class EngineHost : IDisposable
         // The venue finishes what the loop sent it; its last reports stay in the ring, unread.
         remaining = deadline - DateTime.UtcNow;
         bool venueEnded = _venue.Stop(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) && _venue.Fault is null;
-        return loopEnded && venueEnded && _processor.State == ProcessorState.Halted;
+        return loopEnded && venueEnded && krakenEnded && _processor.State == ProcessorState.Halted;
     }
 
     /// <summary>
@@ -232,18 +255,30 @@ public sealed class EngineHost : IDisposable
     {
         _stopFeeds.Dispose();
         _venue.Dispose();
+        // Like the Alpaca stream below: the transport stops on its own tasks.
+        _kraken?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         // The stream's transport stops on its own tasks; waiting here on the control thread is fine.
         Alpaca?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
-    /// <summary>The synthetic market's instruments, <c>SYN0</c>.., at the price decimals of their risk limits.</summary>
-    private static InstrumentTable SyntheticInstruments(EngineOptions options)
+    /// <summary>
+    /// The synthetic market's instruments, <c>SYN0</c>.., then the Kraken pairs when that feed is on,
+    /// each at the price decimals of its risk limits (validation made sure the ids fit the books).
+    /// </summary>
+    private static InstrumentTable BuildInstruments(EngineOptions options)
     {
         var table = new InstrumentTable(options.Book.Instruments);
         int[] decimals = options.Risk.PriceDecimalsOf(options.Book.Instruments);
         for (int id = 0; id < options.Synthetic.Instruments; id++)
         {
             table.GetOrAdd($"SYN{id}", decimals[id]);
+        }
+        if (options.Feeds.Kraken.Enabled)
+        {
+            foreach (string pair in options.Feeds.Kraken.Pairs)
+            {
+                table.GetOrAdd(pair, decimals[table.Count], venue: "KRAKEN");
+            }
         }
         return table;
     }
@@ -255,6 +290,6 @@ public sealed class EngineHost : IDisposable
         {
             total += feed.Published;
         }
-        return total;
+        return total + (_kraken?.Sink.Published ?? 0);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Engine.Host;
 using Engine.Risk;
 using Prometheus;
@@ -36,6 +37,14 @@ public sealed class EngineMetrics
     private readonly Gauge _invalidBooks;
     private readonly Gauge _venueReady;
     private readonly Gauge _dailyLossLimit;
+    private readonly Gauge _feedConnected;
+    private readonly Gauge _feedStale;
+    private readonly Gauge _feedLastMessageAge;
+    private readonly Counter _feedMessages;
+    private readonly Counter _feedReconnects;
+    private readonly Counter _feedGaps;
+    private readonly Counter _feedChecksumFailures;
+    private readonly Counter _feedDecodeErrors;
 
     /// <summary>Registers the metrics in <paramref name="registry"/> for <paramref name="host"/>.</summary>
     public EngineMetrics(EngineHost host, CollectorRegistry registry)
@@ -64,6 +73,14 @@ public sealed class EngineMetrics
         _invalidBooks = f.CreateGauge("engine_invalid_books", "Order books currently invalid (gap, resync, stale).");
         _venueReady = f.CreateGauge("engine_venue_ready", "1 when the venue can take orders (Alpaca: stream up and reconciled).");
         _dailyLossLimit = f.CreateGauge("engine_daily_loss_limit_cents", "The daily loss limit in force (risk.maxDailyLossCents), cents.");
+        _feedConnected = f.CreateGauge("engine_feed_connected", "1 while the feed delivers usable data (Kraken: subscribed, first snapshot of the connection in; synthetic: running).", "feed");
+        _feedStale = f.CreateGauge("engine_feed_stale", "1 when the feed's last connection ended because no message came within its stale timeout, until it reconnects.", "feed");
+        _feedLastMessageAge = f.CreateGauge("engine_feed_last_message_age_seconds", "Seconds since the feed's last message (since start-up if none yet).", "feed");
+        _feedMessages = f.CreateCounter("engine_feed_messages_total", "Messages the feed received (WebSocket messages; synthetic: events).", "feed");
+        _feedReconnects = f.CreateCounter("engine_feed_reconnects_total", "Times the feed was connected again after its first connection.", "feed");
+        _feedGaps = f.CreateCounter("engine_feed_gaps_total", "Times a book of the feed lost continuity and was resynchronised (Kraken: a book invalidated and resubscribed).", "feed");
+        _feedChecksumFailures = f.CreateCounter("engine_feed_checksum_failures_total", "Book updates whose checksum did not match.", "feed");
+        _feedDecodeErrors = f.CreateCounter("engine_feed_decode_errors_total", "Messages the feed's decoder could not use (malformed, wrong scale, unknown).", "feed");
     }
 
     /// <summary>Copies the current snapshots into the metrics. Publisher thread.</summary>
@@ -101,5 +118,24 @@ public sealed class EngineMetrics
         _venueReady.Set(_host.VenueReady ? 1 : 0);
         // An immutable object swapped by reference on the loop: reading it here is safe.
         _dailyLossLimit.Set(_host.Risk.Engine.Limits.MaxDailyLossCents);
+        PublishFeeds();
+    }
+
+    /// <summary>Copies each feed's health into its labelled series.</summary>
+    private void PublishFeeds()
+    {
+        long now = Stopwatch.GetTimestamp();
+        foreach (var feed in _host.Feeds)
+        {
+            string name = feed.Name;
+            _feedConnected.WithLabels(name).Set(feed.IsConnected ? 1 : 0);
+            _feedStale.WithLabels(name).Set(feed.IsStale ? 1 : 0);
+            _feedLastMessageAge.WithLabels(name).Set(feed.LastMessageAgeSeconds(now));
+            _feedMessages.WithLabels(name).IncTo(feed.Messages);
+            _feedReconnects.WithLabels(name).IncTo(feed.Reconnects);
+            _feedGaps.WithLabels(name).IncTo(feed.Gaps);
+            _feedChecksumFailures.WithLabels(name).IncTo(feed.ChecksumFailures);
+            _feedDecodeErrors.WithLabels(name).IncTo(feed.DecodeErrors);
+        }
     }
 }

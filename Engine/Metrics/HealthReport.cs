@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Engine.Host;
 using Engine.Pipeline;
 using Engine.Ring;
@@ -43,19 +45,28 @@ public sealed record HealthReport(bool Ok, IReadOnlyList<HealthComponent> Compon
 
     /// <summary>
     /// Readiness (<c>/readyz</c>): books valid (their feeds connected), the venue ready (for Alpaca:
-    /// stream up and reconciled), the breaker closed and trading not halted.
+    /// stream up and reconciled), the breaker closed and trading not halted, and one component per
+    /// feed, <c>feeds/NAME</c>, fine while that feed is connected and not stale.
     /// </summary>
     public static HealthReport Ready(EngineHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
         var risk = host.Risk.Snapshot;
-        HealthComponent[] components =
-        [
+        var components = new List<HealthComponent>(4 + host.Feeds.Count)
+        {
             new("books", risk.InvalidBooks == 0, $"{risk.InvalidBooks} invalid"),
             new("venue", host.VenueReady, host.VenueReady ? "ready" : "not ready (stream down or not reconciled)"),
             new("breaker", risk.BreakerState == BreakerState.Closed, risk.BreakerState.ToString()),
             new("trading", risk.TradingState != TradingState.Halted, risk.TradingState.ToString()),
-        ];
-        return new HealthReport(Array.TrueForAll(components, c => c.Ok), components);
+        };
+        long now = Stopwatch.GetTimestamp();
+        foreach (var feed in host.Feeds)
+        {
+            string state = feed.IsConnected ? "connected" : feed.IsStale ? "stale" : "disconnected";
+            string detail = string.Create(CultureInfo.InvariantCulture,
+                $"{state}, last message {feed.LastMessageAgeSeconds(now):F1} s ago, {feed.Reconnects} reconnects");
+            components.Add(new HealthComponent("feeds/" + feed.Name, feed.IsConnected && !feed.IsStale, detail));
+        }
+        return new HealthReport(components.TrueForAll(c => c.Ok), components);
     }
 }

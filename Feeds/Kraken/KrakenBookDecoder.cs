@@ -118,6 +118,22 @@ public sealed class KrakenBookDecoder
         }
     }
 
+    /// <summary>
+    /// Publishes <paramref name="status"/> for every book the decoder holds, valid or not, without
+    /// changing any: for the session to say the feed is streaming again (<see cref="FeedStatus.Connected"/>).
+    /// </summary>
+    public void ReportFeedStatus(FeedStatus status, long tsRecvNs)
+    {
+        foreach (KrakenBook? book in _books)
+        {
+            if (book is not null)
+            {
+                PublishFeedStatus(book, status, tsRecvNs);
+                Flush();
+            }
+        }
+    }
+
     private KrakenDecodeResult ApplySnapshot(ReadOnlySpan<byte> pair, long tsRecvNs)
     {
         if (!IsValidPair(pair))

@@ -6,7 +6,7 @@ namespace Feeds.Kraken;
 /// Settings of the live Kraken WebSocket v1 <c>book</c> feed: where, which pairs, how deep, and the
 /// transport's timing. Public book data needs no credentials.
 /// </summary>
-public sealed record KrakenStreamOptions
+public record KrakenStreamOptions
 {
     /// <summary>Longest pair name accepted, characters (the decoder's limit).</summary>
     public const int MaxPairLength = 32;

@@ -20,7 +20,13 @@ namespace Feeds.Kraken;
 /// <para>When a connection ends (closed, lost, stale) every valid book is marked invalid with
 /// <see cref="FeedStatus.Disconnected"/> or <see cref="FeedStatus.Stale"/>; the next connection
 /// subscribes everything again and each book is valid again from its new snapshot. The first
-/// snapshot on a connection marks the session established (the reconnect backoff starts over).</para>
+/// snapshot on a connection marks the session established (the reconnect backoff starts over); after
+/// a connection that ended, it also publishes <see cref="FeedStatus.Connected"/> for every book the
+/// decoder holds, which tells the engine the feed is back (each book stays invalid until its own
+/// snapshot).</para>
+/// <para>With a <see cref="FeedHealth"/> the session reports to it: connected from the first
+/// snapshot of a connection until it ends, stale when the stale timer ended it, every message,
+/// checksum failures, decode errors, and each book invalidation as a gap.</para>
 /// <para>Runs on the transport's I/O callbacks, one at a time; the decoder is only touched there.
 /// The session's counters may be read from any thread; the decoder's only once the transport has
 /// stopped. Allocation-free per message once every book has had its first snapshot: the request
@@ -40,8 +46,10 @@ public sealed class KrakenStreamSession : IWebSocketProtocol, IKrakenResubscribe
     private readonly byte[][] _unsubscribeOne;
     private readonly bool[] _resubscribePending; // by index into _pairs
     private readonly int _depth;
+    private readonly FeedHealth? _health;
     private int _pendingCount;
     private bool _snapshotOnThisConnection;
+    private bool _endedSinceEstablished;
     private long _subscribeRequests;
     private long _unsubscribeRequests;
     private long _resubscribes;
@@ -52,8 +60,9 @@ public sealed class KrakenStreamSession : IWebSocketProtocol, IKrakenResubscribe
     /// <param name="sink">Receives the decoder's events and feed statuses, on the feed's I/O thread.</param>
     /// <param name="logger">Connection and resubscription events (never payloads).</param>
     /// <param name="decoderOptions">The decoder's array sizes; null for its defaults. Its <c>MaxDepth</c> must cover <see cref="KrakenStreamOptions.Depth"/>.</param>
+    /// <param name="health">Where the session reports the feed's health; null for nowhere.</param>
     public KrakenStreamSession(KrakenStreamOptions options, InstrumentTable instruments, IMarketDataSink sink, ILogger logger,
-        KrakenDecoderOptions? decoderOptions = null)
+        KrakenDecoderOptions? decoderOptions = null, FeedHealth? health = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         decoderOptions ??= new KrakenDecoderOptions();
@@ -72,6 +81,7 @@ public sealed class KrakenStreamSession : IWebSocketProtocol, IKrakenResubscribe
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
         }
         _logger = logger;
+        _health = health;
         _depth = options.Depth;
         _pairs = [.. options.Pairs];
         _subscribeAll = KrakenRequestWriter.Subscribe(_pairs, _depth);
@@ -114,11 +124,26 @@ public sealed class KrakenStreamSession : IWebSocketProtocol, IKrakenResubscribe
     public void OnMessage(IWebSocketConnection connection, ReadOnlySpan<byte> message, long tsRecvTicks)
     {
         var result = Decoder.Decode(message, tsRecvTicks);
+        _health?.OnMessages(1, tsRecvTicks);
+        if (result.ChecksumFailed)
+        {
+            _health?.OnChecksumFailure();
+        }
+        else if (result.Reason is not (KrakenRejectReason.None or KrakenRejectReason.BookNotReady))
+        {
+            _health?.OnDecodeError();
+        }
         if (!_snapshotOnThisConnection && result is { Kind: KrakenMessageKind.Snapshot, Reason: KrakenRejectReason.None })
         {
             _snapshotOnThisConnection = true;
             connection.MarkEstablished();
             KrakenLog.Streaming(_logger);
+            _health?.OnConnected();
+            if (_endedSinceEstablished)
+            {
+                _endedSinceEstablished = false;
+                Decoder.ReportFeedStatus(FeedStatus.Connected, tsRecvTicks);
+            }
         }
         if (_pendingCount != 0)
         {
@@ -131,6 +156,8 @@ public sealed class KrakenStreamSession : IWebSocketProtocol, IKrakenResubscribe
     {
         // The next connection subscribes every pair afresh, so requests still pending are moot.
         ClearPending();
+        _health?.OnDisconnected(stale: reason == DisconnectReason.Stale);
+        _endedSinceEstablished = true;
         KrakenLog.BooksInvalidated(_logger, reason);
         Decoder.InvalidateAll(reason == DisconnectReason.Stale ? FeedStatus.Stale : FeedStatus.Disconnected, Stopwatch.GetTimestamp());
     }
@@ -145,6 +172,7 @@ public sealed class KrakenStreamSession : IWebSocketProtocol, IKrakenResubscribe
             KrakenLog.ResubscribeOfUnknownPair(_logger, pair);
             return;
         }
+        _health?.OnGap();
         if (!_resubscribePending[index])
         {
             _resubscribePending[index] = true;

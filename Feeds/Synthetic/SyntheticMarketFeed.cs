@@ -27,17 +27,23 @@ public sealed class SyntheticMarketFeed
     private readonly LiveOrder[] _liveOrders;
     private readonly int[] _liveCounts;
     private readonly long _venueStepNs;
+    private readonly FeedHealth? _health;
     private ulong _random;
     private long _nextOrderId;
     private long _published;
     private long _venueTimeNs = VenueEpochNs;
 
     /// <summary>Creates the feed for thread <paramref name="threadIndex"/> of <see cref="SyntheticFeedOptions.Threads"/>.</summary>
-    public SyntheticMarketFeed(SyntheticFeedOptions options, int threadIndex, IMarketDataSink sink)
+    /// <param name="options">The market's settings.</param>
+    /// <param name="threadIndex">Which of the threads this is.</param>
+    /// <param name="sink">Receives the events, on the thread running <see cref="Run"/>.</param>
+    /// <param name="health">Told while <see cref="Run"/> runs (connected) and of each batch of events; null for nowhere.</param>
+    public SyntheticMarketFeed(SyntheticFeedOptions options, int threadIndex, IMarketDataSink sink, FeedHealth? health = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threadIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(threadIndex, options.Threads);
         _sink = sink;
+        _health = health;
         _maxEvents = options.MaxEventsPerThread;
         _rateEventsPerSecond = (double)options.RateEventsPerSecond / options.Threads;
         // Venue time advances by the paced spacing between this thread's events (1 us unpaced).
@@ -61,7 +67,21 @@ public sealed class SyntheticMarketFeed
     public long Published => Volatile.Read(ref _published);
 
     /// <summary>Publishes events until <paramref name="cancellation"/> fires or the configured maximum is reached.</summary>
+    /// <remarks>The feed's health reads connected from the start of the call to its end.</remarks>
     public void Run(CancellationToken cancellation)
+    {
+        _health?.OnConnected();
+        try
+        {
+            Publish(cancellation);
+        }
+        finally
+        {
+            _health?.OnDisconnected(stale: false);
+        }
+    }
+
+    private void Publish(CancellationToken cancellation)
     {
         long startTicks = Stopwatch.GetTimestamp();
         var marketEvent = default(MarketDataEvent);
@@ -74,6 +94,7 @@ public sealed class SyntheticMarketFeed
                 _sink.Publish(in marketEvent);
             }
             Volatile.Write(ref _published, _published + batch);
+            _health?.OnMessages(batch, Stopwatch.GetTimestamp());
             if (_rateEventsPerSecond > 0)
             {
                 Pace(startTicks, cancellation);

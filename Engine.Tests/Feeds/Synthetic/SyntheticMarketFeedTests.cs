@@ -76,6 +76,24 @@ public sealed class SyntheticMarketFeedTests
     }
 
     [Test]
+    public void Run_WithHealth_ConnectedWhileRunningAndEveryEventCounted()
+    {
+        var health = new FeedHealth("synthetic-0");
+        bool connectedWhilePublishing = true;
+        var sink = new RecordingSink(_ => connectedWhilePublishing &= health.IsConnected);
+        var feed = new SyntheticMarketFeed(Options(1000), 0, sink, health);
+
+        feed.Run(CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(connectedWhilePublishing, Is.True);
+            Assert.That((health.IsConnected, health.IsStale, health.Reconnects), Is.EqualTo((false, false, 0L)), "finished: no longer connected");
+            Assert.That(health.Messages, Is.EqualTo(1000));
+        }
+    }
+
+    [Test]
     public void Run_AlreadyCancelled_PublishesNothing()
     {
         using var cancellation = new CancellationTokenSource();
