@@ -1,5 +1,6 @@
 using Engine.Admin;
 using Engine.Book;
+using Engine.Logging;
 using Engine.Metrics;
 using Engine.Orders;
 using Engine.Pipeline;
@@ -53,6 +54,9 @@ public sealed record EngineOptions
     /// <summary>The built-in synthetic market.</summary>
     public SyntheticFeedOptions Synthetic { get; set; } = new();
 
+    /// <summary>The structured log: format, levels per category, file and rotation. Levels are reloaded on SIGHUP.</summary>
+    public LoggingOptions Logging { get; set; } = new();
+
     /// <summary>Interval of the status line on stdout, milliseconds; 0 turns it off.</summary>
     public int StatusIntervalMs { get; set; } = 1_000;
 
@@ -71,6 +75,7 @@ public sealed record EngineOptions
         Admin.Validate("admin", errors);
         Metrics.Validate("metrics", errors);
         Synthetic.Validate("synthetic", errors);
+        Logging.Validate("logging", errors);
         if (StatusIntervalMs is < 0 or > 3_600_000)
         {
             errors.Add($"statusIntervalMs: {StatusIntervalMs} is outside 0..3600000 (0 = off)");
