@@ -88,6 +88,23 @@ public sealed class EngineLoggingTests
     }
 
     [Test]
+    public void Log_VenueOrderLines_CarryTheCorrelationIdAndRequestLinesDoNot()
+    {
+        var lines = Run(new LoggingOptions(), factory =>
+        {
+            var log = factory.CreateLogger("Engine.Venues.Alpaca.AlpacaRestClient");
+            Engine.Venues.Alpaca.AlpacaRestLog.Refused(log, "POST", "/v2/orders", "E1-5", 422, 40010001, Engine.Orders.VenueRejectReason.InvalidOrder, "bad qty");
+            Engine.Venues.Alpaca.AlpacaRestLog.Refused(log, "GET", "/v2/account", null, 403, 0, Engine.Orders.VenueRejectReason.Other, "forbidden");
+            Engine.Venues.Alpaca.AlpacaGatewayLog.LiveOrderForgotten(log, "E1-6", 10);
+        });
+
+        Assert.That(lines[0].GetProperty("correlation_id").GetString(), Is.EqualTo("E1-5"));
+        Assert.That(lines[0].GetProperty("Status").GetInt32(), Is.EqualTo(422));
+        Assert.That(lines[1].TryGetProperty("correlation_id", out _), Is.False);
+        Assert.That(lines[2].GetProperty("correlation_id").GetString(), Is.EqualTo("E1-6"));
+    }
+
+    [Test]
     public void Log_PropertyNamedLikeAFixedField_DoesNotReplaceIt()
     {
         var lines = Run(new LoggingOptions(), factory => factory.CreateLogger("A").LogInformation("{Level} {message}", "x", "y"));
