@@ -66,6 +66,13 @@ public sealed class EngineLogging : IDisposable
     /// <summary>The factory every component's loggers come from.</summary>
     public ILoggerFactory Factory => _factory;
 
+    /// <summary>
+    /// The provider behind <see cref="Factory"/>, for a generic host's logging builder:
+    /// <c>builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logging.Provider)</c>
+    /// (Trace, so that every event reaches the provider's own level table). Disposed by this object, not by the host.
+    /// </summary>
+    public ILoggerProvider Provider => _provider;
+
     /// <summary>Log events dropped because the log ring was full (publish as <c>engine_log_events_dropped_total</c>).</summary>
     /// <remarks>Any thread; a volatile read.</remarks>
     public long DroppedCount => _provider.DroppedCount;
