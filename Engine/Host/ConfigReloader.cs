@@ -98,7 +98,7 @@ public sealed class ConfigReloader
             }
             else if (key == LoggingSection && reloadsLogLevels)
             {
-                AddStartupOnlyLoggingChanges(before[key]?.AsObject(), value?.AsObject(), changed);
+                AddStartupOnlyLoggingChanges(before[key]!.AsObject(), value!.AsObject(), changed);
             }
             else if (!JsonNode.DeepEquals(before[key], value))
             {
@@ -109,12 +109,8 @@ public sealed class ConfigReloader
     }
 
     /// <summary>Adds <c>logging.format</c>, <c>logging.file</c> and the other keys that need a restart, when changed.</summary>
-    private static void AddStartupOnlyLoggingChanges(JsonObject? before, JsonObject? after, List<string> changed)
+    private static void AddStartupOnlyLoggingChanges(JsonObject before, JsonObject after, List<string> changed)
     {
-        if (before is null || after is null)
-        {
-            return;
-        }
         foreach (var (key, value) in after)
         {
             if (Array.IndexOf(s_reloadableLoggingKeys, key) < 0 && !JsonNode.DeepEquals(before[key], value))
