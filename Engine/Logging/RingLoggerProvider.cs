@@ -128,9 +128,10 @@ internal sealed class RingLoggerProvider : ILoggerProvider
                 var slot = _slots[(int)sequence & _mask];
                 _writer.Write(slot);
                 slot.Clear();
+                // Release: the slot is cleared before producers may claim it again. Per slot, not per
+                // batch, so a long batch frees room as it goes instead of dropping events meanwhile.
+                _written.SetValue(sequence);
             }
-            // Release: the slots are cleared before producers may claim them again.
-            _written.SetValue(available);
             next = available + 1;
             ReportDrops();
             _writer.Flush();
