@@ -298,6 +298,23 @@ public sealed class EngineLoggingTests
     }
 
     [Test]
+    public void Provider_AddedToAnotherFactory_WritesThroughTheSameRingAndOutlivesThatFactory()
+    {
+        var output = new StringWriter();
+        using (var logging = EngineLogging.Create(new LoggingOptions(), output, s_noSecrets.GetValueOrDefault))
+        {
+            using (var hostFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logging.Provider)))
+            {
+                hostFactory.CreateLogger("Microsoft.Hosting.Lifetime").LogInformation("host started");
+                hostFactory.CreateLogger("Microsoft.Hosting.Lifetime").LogDebug("below the configured minimum");
+            }
+            logging.Factory.CreateLogger("Engine.Host").LogInformation("engine still logging");
+        }
+
+        Assert.That(LogLines.Parse(output.ToString()).Select(l => l.GetProperty("message").GetString()), Is.EqualTo(new[] { "host started", "engine still logging" }));
+    }
+
+    [Test]
     public void Create_TextFormat_WritesReadableLines()
     {
         var output = new StringWriter();
