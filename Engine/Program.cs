@@ -1,5 +1,6 @@
 using Engine.Config;
 using Engine.Host;
+using Engine.Logging;
 using Engine.Replay;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,13 +37,9 @@ if (commandLine.Command == "check-config")
     return 0;
 }
 
-using var loggers = LoggerFactory.Create(builder => builder
-    .SetMinimumLevel(LogLevel.Information)
-    .AddSimpleConsole(console =>
-    {
-        console.SingleLine = true;
-        console.TimestampFormat = "HH:mm:ss.fff ";
-    }));
+// Declared first, disposed last: the writer thread drains the stop's last lines.
+using var logging = EngineLogging.Create(options.Logging, Console.Out);
+var loggers = logging.Factory;
 
 EngineHost created;
 try
@@ -58,8 +55,7 @@ catch (InvalidOperationException exception) when (options.Venues.Kind == Engine.
 using var engine = created;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = true });
-builder.Logging.ClearProviders();
-builder.Services.AddSingleton(loggers);
+builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logging.Provider);
 builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
 // The ordered stop is bounded by pipeline.shutdownTimeoutMs; the host waits a little longer.
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromMilliseconds(options.Pipeline.ShutdownTimeoutMs) + TimeSpan.FromSeconds(5));
@@ -70,7 +66,7 @@ if (notifier.IsEnabled)
     builder.Services.AddSingleton<ISystemdNotifier>(notifier);
     builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
 }
-builder.Services.AddSingleton(services => new EngineService(engine, options, sources, commandLine.DurationSeconds, loggers, services.GetRequiredService<IHostApplicationLifetime>()));
+builder.Services.AddSingleton(services => new EngineService(engine, options, sources, commandLine.DurationSeconds, logging, services.GetRequiredService<IHostApplicationLifetime>()));
 builder.Services.AddHostedService(services => services.GetRequiredService<EngineService>());
 
 using var host = builder.Build();

@@ -1,5 +1,6 @@
 using Engine.Config;
 using Engine.Host;
+using Engine.Logging;
 using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
@@ -104,6 +105,32 @@ public sealed class ConfigReloaderTests
         Assert.That(_reloader.Reload(), Is.True);
 
         Assert.That(_log.Entries.Single(e => e.Level == LogLevel.Warning).Message, Does.Contain("ring, risk.breaker"));
+    }
+
+    [Test]
+    public void Reload_LogLevels_AreAppliedAndFormatChangesReportedForRestart()
+    {
+        using var logging = EngineLogging.Create(new LoggingOptions(), TextWriter.Null, static _ => null);
+        var reloader = new ConfigReloader(new ConfigSources(_path, null, []), ConfigLoader.Load(_path), _host, _log, logging);
+        var venues = logging.Factory.CreateLogger("Engine.Venues.Alpaca.AlpacaRestClient");
+        Assert.That(venues.IsEnabled(LogLevel.Debug), Is.False);
+        File.WriteAllText(_path, Base.Replace("\"risk\": {", "\"logging\": { \"minimumLevel\": \"Warning\", \"levels\": { \"Engine.Venues\": \"Debug\" }, \"format\": \"Text\" }, \"risk\": {", StringComparison.Ordinal));
+
+        Assert.That(reloader.Reload(), Is.True);
+
+        Assert.That(venues.IsEnabled(LogLevel.Debug), Is.True);
+        Assert.That(logging.Factory.CreateLogger("Engine.Host").IsEnabled(LogLevel.Information), Is.False);
+        Assert.That(_log.Entries.Single(e => e.Level == LogLevel.Warning).Message, Does.Contain("changes to logging.format take effect only at the next start"));
+    }
+
+    [Test]
+    public void ChangesNeedingRestart_LoggingWithoutALogToApplyItTo_IsReportedWhole()
+    {
+        var options = new EngineOptions();
+        var levelsChanged = options with { Logging = new Engine.Logging.LoggingOptions { MinimumLevel = LogLevel.Debug } };
+
+        Assert.That(ConfigReloader.ChangesNeedingRestart(options, levelsChanged), Is.EqualTo(new[] { "logging" }));
+        Assert.That(ConfigReloader.ChangesNeedingRestart(options, levelsChanged, reloadsLogLevels: true), Is.Empty);
     }
 
     [Test]

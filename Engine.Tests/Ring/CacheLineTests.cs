@@ -20,11 +20,15 @@ public sealed class CacheLineTests
 
     private static readonly MethodInfo s_sizeOf = typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!;
 
-    /// <summary>Every explicitly laid-out type of the Engine assembly, nested private ones included.</summary>
+    /// <summary>Every explicitly laid-out type of the Engine assembly, nested private ones included (not the compiler's: UTF-8 literals become sized blobs).</summary>
     public static IEnumerable<Type> PaddedTypes() =>
         typeof(Sequence).Assembly.GetTypes()
             .Where(type => type.StructLayoutAttribute?.Value == LayoutKind.Explicit)
+            .Where(type => !IsCompilerGenerated(type))
             .OrderBy(type => type.FullName, StringComparer.Ordinal);
+
+    private static bool IsCompilerGenerated(Type type) =>
+        type.IsDefined(typeof(CompilerGeneratedAttribute)) || (type.DeclaringType is { } outer && IsCompilerGenerated(outer));
 
     private static bool IsGuard(FieldInfo field) => field.Name.Contains("Guard", StringComparison.OrdinalIgnoreCase);
 

@@ -1,5 +1,6 @@
 using Engine.Admin;
 using Engine.Book;
+using Engine.Logging;
 using Engine.MarketData;
 using Engine.Metrics;
 using Engine.Orders;
@@ -61,6 +62,8 @@ public sealed record EngineOptions
 
     /// <summary>The live market-data feeds (Kraken), off by default; their instruments follow the synthetic ones.</summary>
     public FeedsOptions Feeds { get; set; } = new();
+    /// <summary>The structured log: format, levels per category, file and rotation. Levels are reloaded on SIGHUP.</summary>
+    public LoggingOptions Logging { get; set; } = new();
 
     /// <summary>Interval of the status line on stdout, milliseconds; 0 turns it off.</summary>
     public int StatusIntervalMs { get; set; } = 1_000;
@@ -82,6 +85,7 @@ public sealed record EngineOptions
         Synthetic.Validate("synthetic", errors);
         Strategy.Validate("strategy", errors, Book.Instruments);
         Feeds.Validate("feeds", errors, Synthetic.Instruments, Book, Venues.Kind == VenueKind.Alpaca && Venues.Alpaca?.Mode == AlpacaTradingMode.Live);
+        Logging.Validate("logging", errors);
         if (StatusIntervalMs is < 0 or > 3_600_000)
         {
             errors.Add($"statusIntervalMs: {StatusIntervalMs} is outside 0..3600000 (0 = off)");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Engine.Config;
+using Engine.Logging;
 using Engine.Risk;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,8 @@ namespace Engine.Host;
 
 /// <summary>
 /// Reloads the configuration (base file, overlay, overrides) at run time (SIGHUP): the risk limits change on the running
-/// engine; everything else is reported as waiting for a restart. A file that fails validation, or
+/// engine, and the log levels (<c>logging.minimumLevel</c>, <c>logging.levels</c>) when a log is given; everything else
+/// is reported as waiting for a restart. A file that fails validation, or
 /// whose limits do not fit the running books, changes nothing and the log says why.
 /// </summary>
 /// <remarks>Control thread (the signal handler); reloads are serialised. Never on the loop: the loop only swaps in the built limits.</remarks>
@@ -16,22 +18,29 @@ public sealed class ConfigReloader
 {
     private const string ReloadableSection = "risk";
     private const string StartupOnlyRiskKey = "breaker";
+    private const string LoggingSection = "logging";
+    private static readonly string[] s_reloadableLoggingKeys = ["minimumLevel", "levels"];
 
     private readonly ConfigSources _sources;
     private readonly string _described;
     private readonly EngineHost _host;
     private readonly ILogger _log;
+    private readonly EngineLogging? _logging;
     private readonly Lock _gate = new();
     private EngineOptions _running;
 
-    /// <summary>Reloads <paramref name="sources"/> (files and overrides) into <paramref name="host"/>, which runs <paramref name="running"/>.</summary>
-    public ConfigReloader(ConfigSources sources, EngineOptions running, EngineHost host, ILogger log)
+    /// <summary>
+    /// Reloads <paramref name="sources"/> (files and overrides) into <paramref name="host"/>, which runs <paramref name="running"/>,
+    /// and the log levels into <paramref name="logging"/> when given (without it, <c>logging</c> changes wait for a restart).
+    /// </summary>
+    public ConfigReloader(ConfigSources sources, EngineOptions running, EngineHost host, ILogger log, EngineLogging? logging = null)
     {
         _sources = sources;
         _described = sources.Describe();
         _running = running;
         _host = host;
         _log = log;
+        _logging = logging;
     }
 
     /// <summary>Reads, validates and applies the file; true when new limits were sent to the loop.</summary>
@@ -55,20 +64,25 @@ public sealed class ConfigReloader
                 HostLog.ReloadRefused(_log, _described, string.Join("; ", problems));
                 return false;
             }
-            var waiting = ChangesNeedingRestart(_running, reloaded);
+            var waiting = ChangesNeedingRestart(_running, reloaded, reloadsLogLevels: _logging is not null);
             if (waiting.Count > 0)
             {
                 HostLog.ReloadNeedsRestart(_log, string.Join(", ", waiting));
             }
             _host.ReloadRiskLimits(reloaded);
             _running = _running with { Risk = reloaded.Risk with { Breaker = _running.Risk.Breaker } };
+            if (_logging is not null)
+            {
+                _logging.ApplyLevels(reloaded.Logging);
+                _running = _running with { Logging = _running.Logging with { MinimumLevel = reloaded.Logging.MinimumLevel, Levels = reloaded.Logging.Levels } };
+            }
             HostLog.ReloadApplied(_log, _described);
             return true;
         }
     }
 
-    /// <summary>The key paths, other than the reloadable risk limits, whose values differ.</summary>
-    internal static List<string> ChangesNeedingRestart(EngineOptions running, EngineOptions reloaded)
+    /// <summary>The key paths, other than the reloadable risk limits (and log levels when <paramref name="reloadsLogLevels"/>), whose values differ.</summary>
+    internal static List<string> ChangesNeedingRestart(EngineOptions running, EngineOptions reloaded, bool reloadsLogLevels = false)
     {
         var before = JsonSerializer.SerializeToNode(running, EngineJsonContext.Default.EngineOptions)!.AsObject();
         var after = JsonSerializer.SerializeToNode(reloaded, EngineJsonContext.Default.EngineOptions)!.AsObject();
@@ -82,11 +96,27 @@ public sealed class ConfigReloader
                     changed.Add($"{ReloadableSection}.{StartupOnlyRiskKey}");
                 }
             }
+            else if (key == LoggingSection && reloadsLogLevels)
+            {
+                AddStartupOnlyLoggingChanges(before[key]!.AsObject(), value!.AsObject(), changed);
+            }
             else if (!JsonNode.DeepEquals(before[key], value))
             {
                 changed.Add(key);
             }
         }
         return changed;
+    }
+
+    /// <summary>Adds <c>logging.format</c>, <c>logging.file</c> and the other keys that need a restart, when changed.</summary>
+    private static void AddStartupOnlyLoggingChanges(JsonObject before, JsonObject after, List<string> changed)
+    {
+        foreach (var (key, value) in after)
+        {
+            if (Array.IndexOf(s_reloadableLoggingKeys, key) < 0 && !JsonNode.DeepEquals(before[key], value))
+            {
+                changed.Add($"{LoggingSection}.{key}");
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Runtime;
 using System.Runtime.InteropServices;
 using Engine.Admin;
 using Engine.Config;
+using Engine.Logging;
 using Engine.Metrics;
 using Engine.Ring;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,7 @@ public sealed class EngineService : BackgroundService
     private readonly EngineOptions _options;
     private readonly ConfigSources _sources;
     private readonly int _durationSeconds;
+    private readonly EngineLogging _logging;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _log;
     private readonly IHostApplicationLifetime _lifetime;
@@ -38,15 +40,16 @@ public sealed class EngineService : BackgroundService
     private AdminEndpoint? _admin;
     private MetricsServer? _metrics;
 
-    /// <summary>Runs <paramref name="engine"/>, built from <paramref name="options"/> read from <paramref name="sources"/>.</summary>
-    public EngineService(EngineHost engine, EngineOptions options, ConfigSources sources, int durationSeconds, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+    /// <summary>Runs <paramref name="engine"/>, built from <paramref name="options"/> read from <paramref name="sources"/>, logging through <paramref name="logging"/>.</summary>
+    public EngineService(EngineHost engine, EngineOptions options, ConfigSources sources, int durationSeconds, EngineLogging logging, IHostApplicationLifetime lifetime)
     {
         _engine = engine;
         _options = options;
         _sources = sources;
         _durationSeconds = durationSeconds;
-        _loggers = loggers;
-        _log = loggers.CreateLogger("Engine");
+        _logging = logging;
+        _loggers = logging.Factory;
+        _log = _loggers.CreateLogger("Engine");
         _lifetime = lifetime;
     }
 
@@ -57,8 +60,13 @@ public sealed class EngineService : BackgroundService
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         GCSettings.LatencyMode = _options.Pipeline.GcLatencyMode;
+        if (GCSettings.LatencyMode != _options.Pipeline.GcLatencyMode)
+        {
+            // SustainedLowLatency needs concurrent GC (System.GC.Concurrent, DOTNET_gcConcurrent).
+            HostLog.GcLatencyModeRefused(_log, _options.Pipeline.GcLatencyMode, GCSettings.LatencyMode);
+        }
         HostLog.Starting(_log, _options);
-        _reloader = new ConfigReloader(_sources, _options, _engine, _log);
+        _reloader = new ConfigReloader(_sources, _options, _engine, _log, _logging);
         _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true; // SIGHUP reloads; it never ends the process

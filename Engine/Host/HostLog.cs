@@ -12,7 +12,7 @@ internal static partial class HostLog
         Starting(logger, options.Ring.Slots, options.Ring.Producers, options.Ring.WaitStrategy,
             options.Pipeline.Thread.CpuSet, options.Synthetic.Threads, options.Synthetic.RateEventsPerSecond, System.Runtime.GCSettings.LatencyMode);
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Starting: ring {Slots} slots ({Producers} producer), wait {Wait}, loop CPUs [{Cpus}], {Feeds} synthetic feed thread(s) at {Rate} events/s, GC {GcLatencyMode}")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Starting: ring {Slots} slots ({Producers} producer), wait {Wait}, loop CPUs {Cpus}, {Feeds} synthetic feed thread(s) at {Rate} events/s, GC {GcLatencyMode}")]
     private static partial void Starting(ILogger logger, int slots, ProducerType producers, WaitStrategyKind wait, IReadOnlyList<int> cpus, int feeds, long rate, System.Runtime.GCLatencyMode gcLatencyMode);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Stopping: the feeds first, then the loop drains the ring")]
@@ -32,6 +32,9 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Admin endpoint on {Url}/admin (bearer token required)")]
     public static partial void AdminOn(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "GC latency mode {Wanted} (pipeline.gcLatencyMode) was not taken; the GC runs {Actual}: SustainedLowLatency needs concurrent GC (System.GC.Concurrent)")]
+    public static partial void GcLatencyModeRefused(ILogger logger, System.Runtime.GCLatencyMode wanted, System.Runtime.GCLatencyMode actual);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Metrics on {Url}/metrics")]
     public static partial void MetricsOn(ILogger logger, string url);

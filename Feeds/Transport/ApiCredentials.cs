@@ -21,10 +21,13 @@ public sealed class ApiCredentials
 
     private const string Redacted = "[redacted]";
 
+    private readonly SecretRedactor _redactor;
+
     private ApiCredentials(string keyId, string secret)
     {
         KeyId = keyId;
         Secret = secret;
+        _redactor = new SecretRedactor([secret, keyId], Redacted);
     }
 
     /// <summary>The key id.</summary>
@@ -67,14 +70,42 @@ public sealed class ApiCredentials
     }
 
     /// <summary>
-    /// <paramref name="text"/> with every occurrence of the key id or the secret replaced by
+    /// <paramref name="text"/> with every occurrence of the key id or the secret, and any value in a
+    /// secret-looking header or JSON field (see <see cref="SecretRedactor"/>), replaced by
     /// <c>[redacted]</c>: for text that came from elsewhere (a server's error message) before it goes
     /// into a log line or an exception.
     /// </summary>
-    public string Redact(string text)
+    public string Redact(string text) => _redactor.Redact(text);
+
+    /// <summary>
+    /// The value of one secret, from its environment variable or else from the file of the same name in
+    /// <c>$CREDENTIALS_DIRECTORY</c>; null when neither holds it (or the file cannot be read). For the
+    /// log's redactor, which must know every secret the process may hold; never log what it returns.
+    /// </summary>
+    /// <param name="name">Name of the variable (and credential file).</param>
+    /// <param name="lookup">Reads a variable; <see cref="Environment.GetEnvironmentVariable(string)"/> when null.</param>
+    public static string? ValueOf(string name, Func<string, string?>? lookup = null)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Replace(Secret, Redacted, StringComparison.Ordinal).Replace(KeyId, Redacted, StringComparison.Ordinal);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        lookup ??= Environment.GetEnvironmentVariable;
+        if (lookup(name) is { } value)
+        {
+            return value;
+        }
+        string? directory = lookup(CredentialsDirectoryVariable);
+        if (string.IsNullOrEmpty(directory))
+        {
+            return null;
+        }
+        try
+        {
+            string path = Path.Combine(directory, name);
+            return File.Exists(path) ? DropOneLineBreak(File.ReadAllText(path)) : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -29,8 +29,8 @@ internal static partial class AlpacaGatewayLog
     [LoggerMessage(EventId = 527, Level = LogLevel.Warning, Message = "alpaca trade_updates: first {Problem} message ({Detail}); further ones are only counted")]
     public static partial void FirstProblem(ILogger logger, TradeUpdatesProblem problem, string detail);
 
-    [LoggerMessage(EventId = 528, Level = LogLevel.Error, Message = "alpaca: a live order was forgotten to stay within {Capacity} tracked orders; raise venues.alpaca.stream.maxTrackedOrders")]
-    public static partial void LiveOrderForgotten(ILogger logger, int capacity);
+    [LoggerMessage(EventId = 528, Level = LogLevel.Error, Message = "alpaca: live order {ClientOrderId} was forgotten to stay within {Capacity} tracked orders; raise venues.alpaca.stream.maxTrackedOrders")]
+    public static partial void LiveOrderForgotten(ILogger logger, string clientOrderId, int capacity);
 
     [LoggerMessage(EventId = 529, Level = LogLevel.Warning, Message = "alpaca reconcile: {Kind} {Symbol} {ClientOrderId}: engine {EngineQuantity}, venue {VenueQuantity} ({Detail})")]
     public static partial void Difference(ILogger logger, AlpacaDifferenceKind kind, string symbol, string clientOrderId, long engineQuantity, long venueQuantity, string detail);

@@ -293,7 +293,7 @@ public sealed class AlpacaOrderLedger
             {
                 if (_liveEvictions++ == 0)
                 {
-                    AlpacaGatewayLog.LiveOrderForgotten(_logger, _capacity);
+                    AlpacaGatewayLog.LiveOrderForgotten(_logger, ClientOrderIds.Format(id), _capacity);
                 }
                 return;
             }

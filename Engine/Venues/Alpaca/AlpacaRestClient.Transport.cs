@@ -61,23 +61,23 @@ public sealed partial class AlpacaRestClient
         }
     }
 
-    /// <summary>A GET, retried on 429, 5xx and network failures; a 404 is a null value when <paramref name="notFoundIsNull"/>.</summary>
-    private async Task<AlpacaQueryResult<T?>> ReadAsync<T>(string path, JsonTypeInfo<T> type, bool notFoundIsNull, CancellationToken cancellation)
+    /// <summary>A GET, retried on 429, 5xx and network failures; a 404 is a null value when <paramref name="notFoundIsNull"/>. <paramref name="clientOrderId"/> names the order it is about in the log, or is null.</summary>
+    private async Task<AlpacaQueryResult<T?>> ReadAsync<T>(string path, JsonTypeInfo<T> type, bool notFoundIsNull, string? clientOrderId, CancellationToken cancellation)
         where T : class
     {
         AlpacaError? last = null;
         TimeSpan? retryAfter = null;
         for (int tries = 0; ; tries++)
         {
-            if (tries > 0 && !await WaitBeforeRetryAsync("GET", path, tries - 1, retryAfter, last!, cancellation).ConfigureAwait(false))
+            if (tries > 0 && !await WaitBeforeRetryAsync("GET", path, clientOrderId, tries - 1, retryAfter, last!, cancellation).ConfigureAwait(false))
             {
-                AlpacaRestLog.Unknown(_logger, "GET", path, tries, last!.Message);
+                AlpacaRestLog.Unknown(_logger, "GET", path, clientOrderId, tries, last!.Message);
                 return new AlpacaQueryResult<T?>(AlpacaOutcome.Unknown, null, last);
             }
             var attempt = await SendAsync(HttpMethod.Get, path, null, cancellation).ConfigureAwait(false);
             if (attempt.Succeeded)
             {
-                var value = Deserialize(attempt, type, "GET", path);
+                var value = Deserialize(attempt, type, "GET", path, clientOrderId);
                 return value is not null
                     ? new AlpacaQueryResult<T?>(AlpacaOutcome.Ok, value)
                     : new AlpacaQueryResult<T?>(AlpacaOutcome.Unknown, null, new AlpacaError(attempt.Status, 0, "the answer was not the expected JSON", VenueRejectReason.Other));
@@ -90,20 +90,20 @@ public sealed partial class AlpacaRestClient
             retryAfter = attempt.RetryAfter;
             if (!attempt.Retryable)
             {
-                AlpacaRestLog.Refused(_logger, "GET", path, last.HttpStatus, last.Code, last.Reason, last.Message);
+                AlpacaRestLog.Refused(_logger, "GET", path, clientOrderId, last.HttpStatus, last.Code, last.Reason, last.Message);
                 return new AlpacaQueryResult<T?>(AlpacaOutcome.Refused, null, last);
             }
         }
     }
 
     /// <summary>Waits before retry <paramref name="retry"/> (0-based); false when the retries are used up or the server asks for too long a wait.</summary>
-    private async Task<bool> WaitBeforeRetryAsync(string method, string path, int retry, TimeSpan? retryAfter, AlpacaError last, CancellationToken cancellation)
+    private async Task<bool> WaitBeforeRetryAsync(string method, string path, string? clientOrderId, int retry, TimeSpan? retryAfter, AlpacaError last, CancellationToken cancellation)
     {
         if (!_retries.TryGetDelay(retry, retryAfter, out var delay))
         {
             return false;
         }
-        AlpacaRestLog.Retrying(_logger, method, path, last.Message, retry + 1, _retries.MaxRetries, (long)delay.TotalMilliseconds);
+        AlpacaRestLog.Retrying(_logger, method, path, clientOrderId, last.Message, retry + 1, _retries.MaxRetries, (long)delay.TotalMilliseconds);
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, _clock, cancellation).ConfigureAwait(false);
@@ -111,7 +111,7 @@ public sealed partial class AlpacaRestClient
         return true;
     }
 
-    private T? Deserialize<T>(in AlpacaAttempt attempt, JsonTypeInfo<T> type, string method, string path)
+    private T? Deserialize<T>(in AlpacaAttempt attempt, JsonTypeInfo<T> type, string method, string path, string? clientOrderId)
         where T : class
     {
         try
@@ -125,7 +125,7 @@ public sealed partial class AlpacaRestClient
         {
             // Logged below; the caller decides what an unreadable success means.
         }
-        AlpacaRestLog.MalformedAnswer(_logger, method, path, attempt.Status);
+        AlpacaRestLog.MalformedAnswer(_logger, method, path, clientOrderId, attempt.Status);
         return null;
     }
 

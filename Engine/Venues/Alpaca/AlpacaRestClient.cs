@@ -141,9 +141,9 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
         int retries = 0;
         while (true)
         {
-            if (retrying && !await WaitBeforeRetryAsync("POST", Path, retries++, retryAfter, last!, cancellation).ConfigureAwait(false))
+            if (retrying && !await WaitBeforeRetryAsync("POST", Path, request.ClientOrderId, retries++, retryAfter, last!, cancellation).ConfigureAwait(false))
             {
-                return new AlpacaOrderResult(GiveUp("POST", Path, retries, everUncertain, last!), null, last);
+                return new AlpacaOrderResult(GiveUp("POST", Path, request.ClientOrderId, retries, everUncertain, last!), null, last);
             }
             retrying = true;
             if (mayExist)
@@ -162,19 +162,19 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
                     {
                         continue;
                     }
-                    return new AlpacaOrderResult(GiveUp("POST", Path, retries + 1, mayHaveApplied: true, last), null, last);
+                    return new AlpacaOrderResult(GiveUp("POST", Path, request.ClientOrderId, retries + 1, mayHaveApplied: true, last), null, last);
                 }
                 if (refusedUnlessFound is not null)
                 {
                     // The 422 was not about our id after all: a plain refusal.
-                    return Refused(new AlpacaOrderResult(AlpacaOutcome.Refused, null, refusedUnlessFound), "POST", Path, refusedUnlessFound);
+                    return Refused(new AlpacaOrderResult(AlpacaOutcome.Refused, null, refusedUnlessFound), "POST", Path, request.ClientOrderId, refusedUnlessFound);
                 }
                 mayExist = false; // 404: the venue never got it, so it may be sent
             }
             var attempt = await SendAsync(HttpMethod.Post, Path, body, cancellation).ConfigureAwait(false);
             if (attempt.Succeeded)
             {
-                var order = Deserialize(attempt, AlpacaJsonContext.Default.AlpacaOrder, "POST", Path);
+                var order = Deserialize(attempt, AlpacaJsonContext.Default.AlpacaOrder, "POST", Path, request.ClientOrderId);
                 if (order is not null)
                 {
                     return Accepted(request, order, afterUncertainSend: false);
@@ -199,7 +199,7 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
             }
             if (!attempt.Retryable)
             {
-                return Refused(new AlpacaOrderResult(AlpacaOutcome.Refused, null, last), "POST", Path, last);
+                return Refused(new AlpacaOrderResult(AlpacaOutcome.Refused, null, last), "POST", Path, request.ClientOrderId, last);
             }
             if (attempt.MayHaveApplied)
             {
@@ -233,9 +233,9 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
         TimeSpan? retryAfter = null;
         for (int tries = 0; ; tries++)
         {
-            if (tries > 0 && !await WaitBeforeRetryAsync("DELETE", path, tries - 1, retryAfter, last!, cancellation).ConfigureAwait(false))
+            if (tries > 0 && !await WaitBeforeRetryAsync("DELETE", path, clientOrderId, tries - 1, retryAfter, last!, cancellation).ConfigureAwait(false))
             {
-                return new AlpacaCancelResult(GiveUp("DELETE", path, tries, mayHaveApplied, last!), last);
+                return new AlpacaCancelResult(GiveUp("DELETE", path, clientOrderId, tries, mayHaveApplied, last!), last);
             }
             var attempt = await SendAsync(HttpMethod.Delete, path, null, cancellation).ConfigureAwait(false);
             if (attempt.Succeeded)
@@ -248,7 +248,7 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
             {
                 return mayHaveApplied && attempt.Status is 404 or 422
                     ? await CheckCanceledAsync(clientOrderId, last, cancellation).ConfigureAwait(false)
-                    : Refused(new AlpacaCancelResult(AlpacaOutcome.Refused, last), "DELETE", path, last);
+                    : Refused(new AlpacaCancelResult(AlpacaOutcome.Refused, last), "DELETE", path, clientOrderId, last);
             }
             mayHaveApplied |= attempt.MayHaveApplied;
         }
@@ -258,7 +258,7 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
     public async Task<AlpacaQueryResult<IReadOnlyList<AlpacaOrder>>> GetOpenOrdersAsync(CancellationToken cancellation)
     {
         string path = "/v2/orders?status=open&limit=" + OpenOrdersPageSize.ToString(CultureInfo.InvariantCulture) + "&direction=asc";
-        var result = await ReadAsync(path, AlpacaJsonContext.Default.ListAlpacaOrder, notFoundIsNull: false, cancellation).ConfigureAwait(false);
+        var result = await ReadAsync(path, AlpacaJsonContext.Default.ListAlpacaOrder, notFoundIsNull: false, clientOrderId: null, cancellation).ConfigureAwait(false);
         if (result.Outcome != AlpacaOutcome.Ok || result.Value is null)
         {
             return new AlpacaQueryResult<IReadOnlyList<AlpacaOrder>>(result.Outcome, [], result.Error);
@@ -278,7 +278,7 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
     public async Task<AlpacaQueryResult<AlpacaOrder?>> GetOrderByClientOrderIdAsync(string clientOrderId, CancellationToken cancellation)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientOrderId);
-        var result = await ReadAsync(ByClientOrderIdPath(clientOrderId), AlpacaJsonContext.Default.AlpacaOrder, notFoundIsNull: true, cancellation).ConfigureAwait(false);
+        var result = await ReadAsync(ByClientOrderIdPath(clientOrderId), AlpacaJsonContext.Default.AlpacaOrder, notFoundIsNull: true, clientOrderId, cancellation).ConfigureAwait(false);
         if (result.Value is { } order)
         {
             _orderIds.Remember(order.ClientOrderId, order.Id);
@@ -289,14 +289,14 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
     /// <inheritdoc />
     public async Task<AlpacaQueryResult<IReadOnlyList<AlpacaPosition>>> GetPositionsAsync(CancellationToken cancellation)
     {
-        var result = await ReadAsync("/v2/positions", AlpacaJsonContext.Default.ListAlpacaPosition, notFoundIsNull: false, cancellation).ConfigureAwait(false);
+        var result = await ReadAsync("/v2/positions", AlpacaJsonContext.Default.ListAlpacaPosition, notFoundIsNull: false, clientOrderId: null, cancellation).ConfigureAwait(false);
         return new AlpacaQueryResult<IReadOnlyList<AlpacaPosition>>(result.Outcome, result.Value ?? [], result.Error);
     }
 
     /// <inheritdoc />
     public async Task<AlpacaQueryResult<AlpacaAccount>> GetAccountAsync(CancellationToken cancellation)
     {
-        var result = await ReadAsync("/v2/account", AlpacaJsonContext.Default.AlpacaAccount, notFoundIsNull: false, cancellation).ConfigureAwait(false);
+        var result = await ReadAsync("/v2/account", AlpacaJsonContext.Default.AlpacaAccount, notFoundIsNull: false, clientOrderId: null, cancellation).ConfigureAwait(false);
         return new AlpacaQueryResult<AlpacaAccount>(result.Outcome, result.Value ?? new AlpacaAccount(), result.Error);
     }
 
@@ -316,7 +316,7 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
         {
             // Our ids are unique, so this is not our order: never take it for ours.
             var error = new AlpacaError(422, AlpacaErrors.DuplicateClientOrderId, "client_order_id is held by another order at the venue", VenueRejectReason.InvalidOrder);
-            return Refused(new AlpacaOrderResult(AlpacaOutcome.Refused, null, error), "POST", "/v2/orders", error);
+            return Refused(new AlpacaOrderResult(AlpacaOutcome.Refused, null, error), "POST", "/v2/orders", request.ClientOrderId, error);
         }
         _orderIds.Remember(request.ClientOrderId, order.Id);
         if (afterUncertainSend)
@@ -336,7 +336,7 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
         var lookup = await SendAsync(HttpMethod.Get, path, null, cancellation).ConfigureAwait(false);
         if (lookup.Succeeded)
         {
-            return Deserialize(lookup, AlpacaJsonContext.Default.AlpacaOrder, "GET", path) is { } found
+            return Deserialize(lookup, AlpacaJsonContext.Default.AlpacaOrder, "GET", path, clientOrderId) is { } found
                 ? (found, lookup, null)
                 : (null, lookup, new AlpacaError(lookup.Status, 0, "the lookup answer was not the expected JSON", VenueRejectReason.Other));
         }
@@ -358,21 +358,21 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
             : new AlpacaCancelResult(AlpacaOutcome.Refused, refusal);
     }
 
-    private TResult Refused<TResult>(TResult result, string method, string path, AlpacaError error)
+    private TResult Refused<TResult>(TResult result, string method, string path, string? clientOrderId, AlpacaError error)
     {
-        AlpacaRestLog.Refused(_logger, method, path, error.HttpStatus, error.Code, error.Reason, error.Message);
+        AlpacaRestLog.Refused(_logger, method, path, clientOrderId, error.HttpStatus, error.Code, error.Reason, error.Message);
         return result;
     }
 
     /// <summary>The outcome once the retries are used up: unknown when a try may have gone through, else refused with the last failure.</summary>
-    private AlpacaOutcome GiveUp(string method, string path, int tries, bool mayHaveApplied, AlpacaError last)
+    private AlpacaOutcome GiveUp(string method, string path, string? clientOrderId, int tries, bool mayHaveApplied, AlpacaError last)
     {
         if (mayHaveApplied)
         {
-            AlpacaRestLog.Unknown(_logger, method, path, tries, last.Message);
+            AlpacaRestLog.Unknown(_logger, method, path, clientOrderId, tries, last.Message);
             return AlpacaOutcome.Unknown;
         }
-        AlpacaRestLog.Refused(_logger, method, path, last.HttpStatus, last.Code, last.Reason, last.Message);
+        AlpacaRestLog.Refused(_logger, method, path, clientOrderId, last.HttpStatus, last.Code, last.Reason, last.Message);
         return AlpacaOutcome.Refused;
     }
 }
