@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CsCheck;
 using Engine.Metrics;
 
 namespace Engine.Tests.Metrics;
@@ -20,6 +21,29 @@ public sealed class LatencyHistogramTests
         Assert.That(histogram.CountOf(oneMs + 1), Is.EqualTo(1));
         Assert.That(histogram.SumTicksOf(oneMs), Is.EqualTo(Ticks(1_000_000)));
         Assert.That(histogram.Count, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Record_AnyValue_LandsInTheFirstBucketWhoseBoundItDoesNotExceed()
+    {
+        Gen.OneOf(Gen.Long[0, Ticks(20_000_000_000)], Gen.Long[0, 4_096], Gen.Long).Sample(ticks =>
+        {
+            var histogram = new LatencyHistogram();
+            histogram.Record(ticks);
+
+            // Oracle: a linear scan of the bounds from the first.
+            int expected = LatencyHistogram.Buckets - 1;
+            var bounds = LatencyHistogram.BoundsNs;
+            for (int i = 0; i < bounds.Length; i++)
+            {
+                if (Math.Max(0, ticks) <= Ticks(bounds[i]))
+                {
+                    expected = i;
+                    break;
+                }
+            }
+            return histogram.CountOf(expected) == 1 && histogram.Count == 1;
+        });
     }
 
     [Test]
