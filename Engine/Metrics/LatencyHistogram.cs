@@ -46,7 +46,7 @@ public sealed class LatencyHistogram
         for (int log2 = 0; log2 < 64; log2++)
         {
             int bucket = 0;
-            while (bucket < _boundsTicks.Length && _boundsTicks[bucket] < (long)Math.Min(1UL << log2, long.MaxValue))
+            while (bucket < _boundsTicks.Length && (ulong)_boundsTicks[bucket] < 1UL << log2)
             {
                 bucket++;
             }
