@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Engine.Book;
+using Engine.Metrics;
 using Engine.Orders;
 using Engine.Pipeline;
 using Engine.Positions;
@@ -40,6 +41,7 @@ internal static class OrderPathHarness
         Console.WriteLine($"warm-up: {warm.Acks} acks");
         var run = Measure(orders, rate);
         Console.WriteLine($"orders: offered {rate:N0}/s, achieved {run.AchievedRate:N0}/s, intent-to-ack {run.Latency.Summary()}, gc={run.GcCollections} allocated={run.AllocatedBytes}B fills={run.Fills}");
+        Console.WriteLine($"router's histograms (bucket upper bounds): tick-to-order {run.Router.TickToOrder}, intent-to-ack {run.Router.IntentToAck}");
         var summary = new OrderPathSummary(rate, run.AchievedRate, run.Acks, run.Fills, run.Latency, run.GcCollections, run.AllocatedBytes);
         Console.WriteLine(JsonSerializer.Serialize(summary, BenchJsonContext.Default.OrderPathSummary));
         return 0;
@@ -101,7 +103,16 @@ internal static class OrderPathHarness
         processor.Halt();
         loop.Join();
         venue.Stop(TimeSpan.FromSeconds(10));
-        return new OrderPathRun(chain.Acks.Count, router.Snapshot.Fills, chain.Acks.Count / Math.Max(seconds, 1e-9), LatencyStats.From(histogram), gc, allocated);
+        var routerLatencies = new RouterLatencies(Percentiles(router.TickToOrder), Percentiles(router.IntentToAck));
+        return new OrderPathRun(chain.Acks.Count, router.Snapshot.Fills, chain.Acks.Count / Math.Max(seconds, 1e-9), LatencyStats.From(histogram), gc, allocated, routerLatencies);
+    }
+
+    /// <summary>p50 and p99 of one of the router's own histograms, as <c>metrics</c> and the status line read them.</summary>
+    private static string Percentiles(LatencyHistogram histogram)
+    {
+        var window = new LatencyWindow(histogram);
+        window.Advance();
+        return $"p50<={window.PercentileNs(0.5)}ns p99<={window.PercentileNs(0.99)}ns n={window.Total}";
     }
 
     private static RiskOptions OpenLimits() => new()
@@ -125,7 +136,9 @@ internal static class OrderPathHarness
         return i >= 0 && i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out long value) && value > 0 ? value : fallback;
     }
 
-    private sealed record OrderPathRun(long Acks, long Fills, double AchievedRate, LatencyStats Latency, int GcCollections, long AllocatedBytes);
+    private sealed record OrderPathRun(long Acks, long Fills, double AchievedRate, LatencyStats Latency, int GcCollections, long AllocatedBytes, RouterLatencies Router);
+
+    private sealed record RouterLatencies(string TickToOrder, string IntentToAck);
 
     /// <summary>Turns each trigger into a 100-lot market order on instrument 0, sides alternating; remembers each order's intended time.</summary>
     private sealed class TriggerStrategy(RiskStage risk, RouterStage router, long orders)

@@ -1,7 +1,10 @@
 using Engine.Host;
+using Engine.Logging;
 using Engine.Metrics;
 using Engine.Pipeline;
+using Engine.Risk;
 using Engine.Tests.Support;
+using Feeds;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Tests.Metrics;
@@ -13,9 +16,10 @@ public sealed class MetricsServerTests
     public async Task Metrics_RunningEngine_ServesTheLoopsFiguresAndDotNets()
     {
         var options = TestEngines.Synthetic("metrics-test", 100_000);
-        using var host = new EngineHost(options, NullLoggerFactory.Instance);
+        using var logging = EngineLogging.Create(options.Logging, TextWriter.Null);
+        using var host = new EngineHost(options, logging.Factory);
         host.Start();
-        await using var server = await MetricsServer.StartAsync(options.Metrics, host, NullLoggerFactory.Instance);
+        await using var server = await MetricsServer.StartAsync(options.Metrics, host, logging.Factory, logging);
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         host.Send(ControlCommand.Kill);
 
@@ -34,6 +38,42 @@ public sealed class MetricsServerTests
         Assert.That(text, Does.Contain("engine_ring_slots 4096"));
         Assert.That(text, Does.Contain("dotnet_collection_count_total"));
         Assert.That(text, Does.Contain("engine_gc_allocated_bytes"));
+        Assert.That(text, Does.Contain("engine_log_events_dropped_total 0"), "nothing dropped from the log ring");
+    }
+
+    [Test]
+    public async Task Metrics_AfterAFilledOrderAndAKill_ServeLatenciesOrdersTripsAndTheVenue()
+    {
+        var options = TestEngines.Synthetic("metrics-orders", 100_000, seed: 3);
+        using var host = new EngineHost(options, NullLoggerFactory.Instance);
+        host.Start();
+        await using var server = await MetricsServer.StartAsync(options.Metrics, host, NullLoggerFactory.Instance);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        Eventually.Until(() => host.Status().EventsProcessed > 20_000, TestTimeouts.LongRun, "the books have a market");
+        host.Send(ControlCommand.PlaceOrder, new OrderIntent(0, 0, Side.Buy, OrderType.Market, TimeInForce.Day, 100), requestId: 1);
+        Eventually.Until(() => host.Router.Snapshot.OrdersFilled == 1, TestTimeouts.LongRun, "the paper venue filled the order");
+        host.Send(ControlCommand.Kill);
+
+        string text = "";
+        Eventually.Until(() =>
+        {
+            text = http.GetStringAsync("/metrics").GetAwaiter().GetResult();
+            return text.Contains("engine_breaker_trips_total{reason=\"ManualKill\"} 1", StringComparison.Ordinal)
+                && text.Contains("engine_intent_to_ack_seconds_count 1\n", StringComparison.Ordinal);
+        }, TestTimeouts.LongRun, "the metrics show the order's latencies and the kill");
+        host.Stop();
+
+        Assert.That(text, Does.Contain("# TYPE engine_tick_to_order_seconds histogram"));
+        Assert.That(text, Does.Contain("engine_tick_to_order_seconds_count 1\n"));
+        Assert.That(text, Does.Contain("engine_tick_to_order_seconds_bucket{le=\"+Inf\"} 1\n"));
+        Assert.That(text, Does.Contain("engine_tick_to_order_seconds_bucket{le=\"1E-06\"}").Or.Contain("engine_tick_to_order_seconds_bucket{le=\"1e-06\"}"), "the histogram's buckets are the recorder's");
+        Assert.That(text, Does.Contain("engine_intent_to_ack_seconds_bucket{le=\"10\"} 1\n"), "an ack within 10 s");
+        Assert.That(text, Does.Contain("engine_orders_filled_total 1\n"));
+        Assert.That(text, Does.Contain("engine_orders_canceled_total 0\n"));
+        Assert.That(text, Does.Contain("engine_breaker_trips_total{reason=\"RejectRate\"} 0\n"));
+        Assert.That(text, Does.Contain("engine_venue_stream_connected 1\n"), "the paper venue has no stream to lose");
+        Assert.That(text, Does.Contain("engine_venue_stream_reconnects_total 0\n"));
+        Assert.That(text, Does.Contain($"engine_venue_rate_limit_permits {EngineMetrics.PaperVenueRatePermits}\n"));
     }
 
     [Test]

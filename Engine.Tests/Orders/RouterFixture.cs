@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Engine.Book;
 using Engine.Orders;
 using Engine.Pipeline;
@@ -87,6 +88,8 @@ internal sealed class RouterFixture
 
     private void Run(InboundEvent e)
     {
+        // Stamped as a producer publishing into the ring does.
+        e.TsPublishTicks = Stopwatch.GetTimestamp();
         if (e.Kind == InboundKind.MarketData)
         {
             Books.OnEvent(ref e);

@@ -1,3 +1,4 @@
+using Engine.Metrics;
 using Engine.Orders;
 using Engine.Pipeline;
 using Engine.Risk;
@@ -257,6 +258,64 @@ public sealed class RouterStageTests
         long after = GC.GetAllocatedBytesForCurrentThread();
 
         Assert.That(after - before, Is.Zero);
+        Assert.That((f.Router.TickToOrder.Count, f.Router.IntentToAck.Count), Is.EqualTo((2_100L, 2_100L)), "both latencies recorded on every cycle");
+    }
+
+    [Test]
+    public void SendNew_AnApprovedIntent_RecordsOneTickToOrderWithinTheFiniteBuckets()
+    {
+        var f = new RouterFixture();
+
+        f.Submit(Limit(Side.Buy, 100, Bid));
+
+        Assert.That(f.Router.TickToOrder.Count, Is.EqualTo(1));
+        Assert.That(f.Router.TickToOrder.CountOf(LatencyHistogram.Buckets - 1), Is.Zero, "from the event's publish stamp, not from 0");
+        Assert.That(f.Router.IntentToAck.Count, Is.Zero, "no answer yet");
+    }
+
+    [Test]
+    public void Reports_AcceptedThenFills_RecordIntentToAckOnceAtTheFirstAnswer()
+    {
+        var f = new RouterFixture();
+        f.Submit(Limit(Side.Buy, 100, Bid));
+        long id = f.LastCommand.ClientOrderId;
+
+        f.Report(ExecutionKind.Accepted, id);
+        f.Report(ExecutionKind.PartialFill, id, 40, Bid);
+        f.Report(ExecutionKind.Fill, id, 60, Bid);
+
+        Assert.That(f.Router.IntentToAck.Count, Is.EqualTo(1));
+        Assert.That(f.Router.IntentToAck.CountOf(LatencyHistogram.Buckets - 1), Is.Zero);
+        Assert.That(f.OrderOf(id).Acknowledged, Is.True);
+        Assert.That((f.Router.Snapshot.OrdersFilled, f.Router.Snapshot.Fills), Is.EqualTo((1L, 2L)), "one order completely filled, by two fills");
+    }
+
+    [TestCase(ExecutionKind.Rejected)]
+    [TestCase(ExecutionKind.Fill)]
+    public void Reports_FirstAnswerWithoutAnAccept_RecordsIntentToAck(ExecutionKind kind)
+    {
+        var f = new RouterFixture();
+        f.Submit(Limit(Side.Buy, 100, Bid));
+        long id = f.LastCommand.ClientOrderId;
+
+        f.Report(kind, id, kind == ExecutionKind.Fill ? 100 : 0, Bid);
+
+        Assert.That(f.Router.IntentToAck.Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Reports_CancelConfirmedByTheVenue_CountsOneOrderCanceled()
+    {
+        var f = new RouterFixture();
+        f.Submit(Limit(Side.Buy, 100, Bid));
+        long id = f.LastCommand.ClientOrderId;
+        f.Report(ExecutionKind.Accepted, id);
+        f.Submit(new OrderIntent(id, 0, Side.Buy, OrderType.Limit, TimeInForce.Day, 0, IsCancel: true));
+
+        Assert.That(f.Router.Snapshot.OrdersCanceled, Is.Zero, "asked, not yet confirmed");
+        f.Report(ExecutionKind.Canceled, id);
+
+        Assert.That((f.Router.Snapshot.OrdersCanceled, f.Router.Snapshot.OrdersFilled), Is.EqualTo((1L, 0L)));
     }
 
     private static void RunCycles(RouterFixture f, int cycles)

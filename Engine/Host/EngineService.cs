@@ -83,7 +83,7 @@ public sealed class EngineService : BackgroundService
         _admin = await StartAdminAsync(cancellationToken);
         if (_options.Metrics.Enabled)
         {
-            _metrics = await MetricsServer.StartAsync(_options.Metrics, _engine, _loggers);
+            _metrics = await MetricsServer.StartAsync(_options.Metrics, _engine, _loggers, _logging);
             HostLog.MetricsOn(_log, _metrics.BaseUrl);
         }
         await base.StartAsync(cancellationToken);

@@ -14,6 +14,16 @@ public sealed class EngineMetrics
 {
     private static readonly RiskRejectReason[] s_reasons = Enum.GetValues<RiskRejectReason>();
 
+    /// <summary>The breaker's trip reasons (the transitions into Open that <see cref="CircuitBreaker.TripsToday"/> counts).</summary>
+    private static readonly BreakerReason[] s_tripReasons =
+    [
+        BreakerReason.DailyLoss, BreakerReason.ManualKill, BreakerReason.RejectRate,
+        BreakerReason.ErrorRate, BreakerReason.StaleFeed, BreakerReason.InvalidBook,
+    ];
+
+    /// <summary><c>engine_venue_rate_limit_permits</c> on the paper venue, which has no REST rate limiter.</summary>
+    public const long PaperVenueRatePermits = -1;
+
     private readonly EngineHost _host;
     private readonly Counter _events;
     private readonly Gauge _ringOccupancy;
@@ -45,6 +55,14 @@ public sealed class EngineMetrics
     private readonly Counter _feedGaps;
     private readonly Counter _feedChecksumFailures;
     private readonly Counter _feedDecodeErrors;
+    private readonly LatencyExport _tickToOrder;
+    private readonly LatencyExport _intentToAck;
+    private readonly Counter _breakerTrips;
+    private readonly Counter _ordersFilled;
+    private readonly Counter _ordersCanceled;
+    private readonly Gauge _venueStreamConnected;
+    private readonly Counter _venueStreamReconnects;
+    private readonly Gauge _venueRatePermits;
 
     /// <summary>Registers the metrics in <paramref name="registry"/> for <paramref name="host"/>.</summary>
     public EngineMetrics(EngineHost host, CollectorRegistry registry)
@@ -81,6 +99,14 @@ public sealed class EngineMetrics
         _feedGaps = f.CreateCounter("engine_feed_gaps_total", "Times a book of the feed lost continuity and was resynchronised (Kraken: a book invalidated and resubscribed).", "feed");
         _feedChecksumFailures = f.CreateCounter("engine_feed_checksum_failures_total", "Book updates whose checksum did not match.", "feed");
         _feedDecodeErrors = f.CreateCounter("engine_feed_decode_errors_total", "Messages the feed's decoder could not use (malformed, wrong scale, unknown).", "feed");
+        _tickToOrder = new LatencyExport(f, "engine_tick_to_order_seconds", "From the publish of the event that led to a new order to its command on the outbound ring.", host.Router.TickToOrder);
+        _intentToAck = new LatencyExport(f, "engine_intent_to_ack_seconds", "From an order's command on the outbound ring to the loop handling the venue's first answer (accepted, fill or reject).", host.Router.IntentToAck);
+        _breakerTrips = f.CreateCounter("engine_breaker_trips_total", "Circuit breaker trips (into Open), by reason.", "reason");
+        _ordersFilled = f.CreateCounter("engine_orders_filled_total", "Orders completely filled.");
+        _ordersCanceled = f.CreateCounter("engine_orders_canceled_total", "Orders whose cancel the venue confirmed.");
+        _venueStreamConnected = f.CreateGauge("engine_venue_stream_connected", "1 while the venue's order stream is up (Alpaca trade_updates; always 1 for the in-process paper venue).");
+        _venueStreamReconnects = f.CreateCounter("engine_venue_stream_reconnects_total", "Times the venue's order stream came up again after the first time.");
+        _venueRatePermits = f.CreateGauge("engine_venue_rate_limit_permits", "REST requests the venue's rate limiter would let through now (-1: the paper venue has no limiter).");
     }
 
     /// <summary>Copies the current snapshots into the metrics. Publisher thread.</summary>
@@ -118,7 +144,16 @@ public sealed class EngineMetrics
         _venueReady.Set(_host.VenueReady ? 1 : 0);
         // An immutable object swapped by reference on the loop: reading it here is safe.
         _dailyLossLimit.Set(_host.Risk.Engine.Limits.MaxDailyLossCents);
+        _tickToOrder.Publish();
+        _intentToAck.Publish();
+        foreach (var reason in s_tripReasons)
+        {
+            _breakerTrips.WithLabels(reason.ToString()).IncTo(risk.BreakerTransitionsFor(reason));
+        }
+        _ordersFilled.IncTo(router.OrdersFilled);
+        _ordersCanceled.IncTo(router.OrdersCanceled);
         PublishFeeds();
+        PublishVenue();
     }
 
     /// <summary>Copies each feed's health into its labelled series.</summary>
@@ -137,5 +172,20 @@ public sealed class EngineMetrics
             _feedChecksumFailures.WithLabels(name).IncTo(feed.ChecksumFailures);
             _feedDecodeErrors.WithLabels(name).IncTo(feed.DecodeErrors);
         }
+    }
+
+    /// <summary>The venue's stream and rate limiter (fixed values for the paper venue).</summary>
+    private void PublishVenue()
+    {
+        var alpaca = _host.Alpaca;
+        if (alpaca is null)
+        {
+            _venueStreamConnected.Set(1);
+            _venueRatePermits.Set(PaperVenueRatePermits);
+            return;
+        }
+        _venueStreamConnected.Set(alpaca.Stream.IsUp ? 1 : 0);
+        _venueStreamReconnects.IncTo(Math.Max(0, alpaca.Stream.UpCount - 1));
+        _venueRatePermits.Set(alpaca.RatePermitsLeft);
     }
 }

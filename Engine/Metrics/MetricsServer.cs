@@ -1,5 +1,6 @@
 using System.Net;
 using Engine.Host;
+using Engine.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -34,17 +35,20 @@ public sealed class MetricsServer : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Starts publishing <paramref name="host"/>'s figures and serving them.</summary>
-    public static async Task<MetricsServer> StartAsync(MetricsOptions options, EngineHost host, ILoggerFactory loggers)
+    public static async Task<MetricsServer> StartAsync(MetricsOptions options, EngineHost host, ILoggerFactory loggers, EngineLogging? logging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var registry = Prometheus.Metrics.NewCustomRegistry();
         DotNetStats.Register(registry);
         var metrics = new EngineMetrics(host, registry);
-        var allocated = Prometheus.Metrics.WithCustomRegistry(registry).CreateGauge("engine_gc_allocated_bytes", "Bytes allocated by the process since start (GC.GetTotalAllocatedBytes).");
+        var factory = Prometheus.Metrics.WithCustomRegistry(registry);
+        var allocated = factory.CreateGauge("engine_gc_allocated_bytes", "Bytes allocated by the process since start (GC.GetTotalAllocatedBytes).");
+        var logDropped = logging is null ? null : factory.CreateCounter("engine_log_events_dropped_total", "Log events dropped because the log ring was full (the caller never waits).");
         void Publish()
         {
             metrics.Publish();
             allocated.Set(GC.GetTotalAllocatedBytes());
+            logDropped?.IncTo(logging!.DroppedCount);
         }
         Publish();
         var timer = new Timer(_ => Publish(), null, options.IntervalMs, options.IntervalMs);

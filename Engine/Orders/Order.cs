@@ -55,6 +55,9 @@ public struct Order
     /// <summary>When the router sent it, <see cref="System.Diagnostics.Stopwatch"/> ticks.</summary>
     public long SentTicks { readonly get; internal set; }
 
+    /// <summary>Whether the venue has answered it (accepted, filled or rejected): its intent-to-ack latency is recorded.</summary>
+    public bool Acknowledged { readonly get; internal set; }
+
     /// <summary>Quantity still working: ordered less filled, 0 once the order is final.</summary>
     public readonly long LeavesQuantity => OrderTransitions.IsFinal(Status) ? 0 : Quantity - FilledQuantity;
 

@@ -16,6 +16,8 @@ public sealed class RouterCounters
     private long _flattenOrders;
     private long _replaces;
     private long _replacesNotSent;
+    private long _ordersFilled;
+    private long _ordersCanceled;
 
     /// <summary>New orders written to the outbound ring.</summary>
     public long Sent { get => Volatile.Read(ref _sent); internal set => _sent = value; }
@@ -56,6 +58,12 @@ public sealed class RouterCounters
     /// <summary>Replaces not sent because the old order was no longer open (filled, or already being cancelled).</summary>
     public long ReplacesNotSent { get => Volatile.Read(ref _replacesNotSent); internal set => _replacesNotSent = value; }
 
+    /// <summary>Orders completely filled.</summary>
+    public long OrdersFilled { get => Volatile.Read(ref _ordersFilled); internal set => _ordersFilled = value; }
+
+    /// <summary>Orders whose cancel the venue confirmed (their remaining quantity cancelled).</summary>
+    public long OrdersCanceled { get => Volatile.Read(ref _ordersCanceled); internal set => _ordersCanceled = value; }
+
     internal void CopyFrom(RouterCounters live)
     {
         Volatile.Write(ref _replaces, live._replaces);
@@ -71,5 +79,7 @@ public sealed class RouterCounters
         Volatile.Write(ref _illegalTransitions, live._illegalTransitions);
         Volatile.Write(ref _fillsRefusedByPositions, live._fillsRefusedByPositions);
         Volatile.Write(ref _flattenOrders, live._flattenOrders);
+        Volatile.Write(ref _ordersFilled, live._ordersFilled);
+        Volatile.Write(ref _ordersCanceled, live._ordersCanceled);
     }
 }

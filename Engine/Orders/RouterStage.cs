@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Engine.Admin;
+using Engine.Metrics;
 using Engine.Pipeline;
 using Engine.Positions;
 using Engine.Ring;
@@ -68,6 +69,20 @@ public sealed class RouterStage
 
     /// <summary>The counts as of the last end of batch, for any thread.</summary>
     public RouterCounters Snapshot { get; } = new();
+
+    /// <summary>
+    /// Tick to order: from the publish of the event that led to a new order (a market event, or an
+    /// operator's or kill's command) to the order's command written to the outbound ring. Recorded on
+    /// the loop; read it from any thread through a <see cref="LatencyWindow"/>.
+    /// </summary>
+    public LatencyHistogram TickToOrder { get; } = new();
+
+    /// <summary>
+    /// Intent to acknowledgement: from an order's command written to the outbound ring to the loop
+    /// handling the venue's first answer for it (accepted, a fill or a reject). Recorded on the loop;
+    /// read it from any thread through a <see cref="LatencyWindow"/>.
+    /// </summary>
+    public LatencyHistogram IntentToAck { get; } = new();
 
     /// <summary>Handles one inbound event after the risk stage. Loop thread only.</summary>
     public void OnEvent(ref InboundEvent e, long sequence, bool endOfBatch)
@@ -195,6 +210,7 @@ public sealed class RouterStage
         order.OpenNotionalCents = decision.NotionalCents;
         order.SentTicks = Stopwatch.GetTimestamp();
         WriteNew(commandSequence, in order, sequence, originTicks);
+        TickToOrder.Record(order.SentTicks - originTicks);
         _risk.Engine.OnOrderAccepted(intent.InstrumentId, intent.Side, intent.Quantity, decision.NotionalCents);
         _live.Sent++;
     }
@@ -280,6 +296,11 @@ public sealed class RouterStage
             }
             return;
         }
+        if (!order.Acknowledged && report.Kind is ExecutionKind.Accepted or ExecutionKind.Rejected or ExecutionKind.PartialFill or ExecutionKind.Fill)
+        {
+            order.Acknowledged = true;
+            IntentToAck.Record(Stopwatch.GetTimestamp() - order.SentTicks);
+        }
         long leavesBefore = order.Quantity - order.FilledQuantity;
         if (isFill)
         {
@@ -291,6 +312,17 @@ public sealed class RouterStage
             order.OpenNotionalCents = 0;
         }
         ReportOutcome(in order, report, nowNs);
+        if (next != order.Status)
+        {
+            if (next == OrderStatus.Filled)
+            {
+                _live.OrdersFilled++;
+            }
+            else if (next == OrderStatus.Canceled)
+            {
+                _live.OrdersCanceled++;
+            }
+        }
         order.Status = next;
         if (OrderTransitions.IsFinal(next))
         {

@@ -110,6 +110,9 @@ public sealed class CircuitBreaker
     /// <summary>Transitions with <paramref name="reason"/> since construction; for a trip reason, the trips by that reason.</summary>
     public long Count(BreakerReason reason) => _countByReason[(int)reason];
 
+    /// <summary>The transitions since construction, indexed by <see cref="BreakerReason"/>, for the snapshot.</summary>
+    internal ReadOnlySpan<long> CountsByReason => _countByReason;
+
     /// <summary>
     /// Whether an order may go on to the other risk checks. Cancels always may. O(1), no allocation, no state change.
     /// </summary>

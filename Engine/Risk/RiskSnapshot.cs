@@ -8,6 +8,7 @@ namespace Engine.Risk;
 public sealed class RiskSnapshot
 {
     private static readonly int s_reasons = Enum.GetValues<RiskRejectReason>().Length;
+    private static readonly int s_breakerReasons = Enum.GetValues<BreakerReason>().Length;
 
     private readonly long[] _rejectsByReason = new long[s_reasons];
     private long _approved;
@@ -23,6 +24,7 @@ public sealed class RiskSnapshot
     private int _openOrders;
     private int _invalidBooks;
     private long _limitReloads;
+    private readonly long[] _breakerTransitions = new long[s_breakerReasons];
 
     /// <summary>Intents approved.</summary>
     public long Approved => Volatile.Read(ref _approved);
@@ -66,6 +68,9 @@ public sealed class RiskSnapshot
     /// <summary>Intents refused for <paramref name="reason"/>.</summary>
     public long RejectedFor(RiskRejectReason reason) => Volatile.Read(ref _rejectsByReason[(int)reason]);
 
+    /// <summary>Breaker transitions with <paramref name="reason"/> since start-up; for a trip reason, the trips by that reason.</summary>
+    public long BreakerTransitionsFor(BreakerReason reason) => Volatile.Read(ref _breakerTransitions[(int)reason]);
+
     /// <summary>Copies the live figures. Loop thread only; allocates nothing.</summary>
     internal void Publish(RiskStage stage, RiskEngine risk, CircuitBreaker breaker, Positions.PositionTotals totals)
     {
@@ -87,6 +92,11 @@ public sealed class RiskSnapshot
         Volatile.Write(ref _openOrders, risk.OpenOrders);
         Volatile.Write(ref _invalidBooks, stage.InvalidBooks);
         Volatile.Write(ref _limitReloads, risk.LimitReloads);
+        var transitions = breaker.CountsByReason;
+        for (int i = 0; i < transitions.Length; i++)
+        {
+            Volatile.Write(ref _breakerTransitions[i], transitions[i]);
+        }
     }
 
     private static long Clamp(Int128 cents) => cents > long.MaxValue ? long.MaxValue : cents < long.MinValue ? long.MinValue : (long)cents;

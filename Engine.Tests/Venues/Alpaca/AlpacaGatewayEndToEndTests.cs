@@ -1,6 +1,7 @@
 using Engine.Admin;
 using Engine.Config;
 using Engine.Host;
+using Engine.Metrics;
 using Engine.Orders;
 using Engine.Pipeline;
 using Engine.Ring;
@@ -178,6 +179,36 @@ public sealed class AlpacaGatewayEndToEndTests
         Stop(host);
         Assert.That(host.Risk.Positions[0].Quantity, Is.EqualTo(40));
         Assert.That(host.Router.Orders.Find(ClientOrderIdOf(live)), Is.GreaterThanOrEqualTo(0), "the partly filled order is still open");
+    }
+
+    [Test]
+    public void Metrics_StreamDropsAndComesBack_ShowTheStreamStateReconnectAndRatePermits()
+    {
+        var host = StartHost(alpaca => { alpaca.RateLimitPerMinute = 1_001; alpaca.RateLimitBurst = 1_000; });
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        var metrics = new EngineMetrics(host, registry);
+
+        string first = Scrape(metrics, registry);
+        Assert.That(first, Does.Contain("engine_venue_stream_connected 1\n").And.Contain("engine_venue_stream_reconnects_total 0\n"));
+        var permits = System.Text.RegularExpressions.Regex.Match(first, "\nengine_venue_rate_limit_permits ([0-9]+)\n");
+        Assert.That(permits.Success, Is.True, "a permit count is served");
+        Assert.That(long.Parse(permits.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Is.InRange(1, 999), "the start-up reconciliation took some of the burst (one permit comes back a minute)");
+
+        _server.RefuseStreams = true;
+        _server.DropStreams();
+        Eventually.Until(() => Scrape(metrics, registry).Contains("engine_venue_stream_connected 0\n", StringComparison.Ordinal), s_wait, "the stream is down");
+        _server.RefuseStreams = false;
+
+        Eventually.Until(() => Scrape(metrics, registry).Contains("engine_venue_stream_connected 1\n", StringComparison.Ordinal), s_wait, "the stream is up again");
+        Assert.That(Scrape(metrics, registry), Does.Contain("engine_venue_stream_reconnects_total 1\n"));
+    }
+
+    private static string Scrape(EngineMetrics metrics, Prometheus.CollectorRegistry registry)
+    {
+        metrics.Publish();
+        using var text = new MemoryStream();
+        registry.CollectAndExportAsTextAsync(text).GetAwaiter().GetResult();
+        return System.Text.Encoding.UTF8.GetString(text.ToArray());
     }
 
     [Test]

@@ -19,6 +19,20 @@ public sealed class AlpacaRestClientTests
     public async Task StopAsync() => await _harness.DisposeAsync();
 
     [Test]
+    public async Task RatePermitsLeft_AfterTwoRequests_IsTheBurstLessTwo()
+    {
+        // One token a minute: none comes back while the test runs.
+        _harness.Options.RateLimitPerMinute = 11;
+        _harness.Options.RateLimitBurst = 10;
+        Assert.That(Client.RatePermitsLeft, Is.EqualTo(10));
+
+        await Client.PlaceOrderAsync(AlpacaClientHarness.LimitBuy("eng-p1"), CancellationToken.None);
+        await Client.PlaceOrderAsync(AlpacaClientHarness.LimitBuy("eng-p2"), CancellationToken.None);
+
+        Assert.That(Client.RatePermitsLeft, Is.EqualTo(8));
+    }
+
+    [Test]
     public async Task PlaceOrderAsync_LimitOrder_IsAcceptedOnceWithTheVenuesOrder()
     {
         var result = await Client.PlaceOrderAsync(AlpacaClientHarness.LimitBuy("eng-1"), CancellationToken.None);

@@ -49,6 +49,9 @@ public sealed class AlpacaGateway : IAsyncDisposable
     /// <summary>The ledger every stream and reconcile report goes through.</summary>
     public AlpacaOrderLedger Ledger { get; }
 
+    /// <summary>REST requests the rate limiter would let through now. Any thread.</summary>
+    public long RatePermitsLeft => _client.RatePermitsLeft;
+
     /// <summary>Reports made off the gateway thread, waiting for it.</summary>
     public QueuedExecutionSink Reports { get; } = new();
 

@@ -111,6 +111,9 @@ public sealed partial class AlpacaRestClient : IAlpacaTradingApi, IDisposable
     /// <summary>The handler every request goes through (tests read its TLS settings).</summary>
     internal SocketsHttpHandler Handler { get; }
 
+    /// <summary>Requests the rate limiter would let through now (its permits left). Any thread; allocates a small statistics object.</summary>
+    public long RatePermitsLeft => _limiter.GetStatistics()?.CurrentAvailablePermits ?? 0;
+
     /// <summary>Client order ids whose Alpaca id is remembered.</summary>
     internal int RememberedOrderIds => _orderIds.Count;
 
