@@ -20,6 +20,8 @@ public sealed class AdminEndToEndTests
     private EngineHost _host = null!;
     private AdminEndpoint _endpoint = null!;
     private HttpClient _http = null!;
+    private bool _reloadValid;
+    private int _reloads;
 
     [SetUp]
     public async Task SetUp()
@@ -28,7 +30,12 @@ public sealed class AdminEndToEndTests
         _host = new EngineHost(options, NullLoggerFactory.Instance);
         _host.Start();
         Eventually.Until(() => _host.Status().EventsProcessed > 20_000, TestTimeouts.LongRun, "the books have a market");
-        var service = new AdminService(_host, _host.Instruments, _host.Admin, TimeSpan.FromSeconds(10));
+        _reloads = 0;
+        var service = new AdminService(_host, _host.Instruments, _host.Admin, TimeSpan.FromSeconds(10), () =>
+        {
+            _reloads++;
+            return _reloadValid;
+        });
         _endpoint = await AdminEndpoint.StartAsync(options.Admin, Token, service, NullLoggerFactory.Instance);
         _http = new HttpClient { BaseAddress = new Uri(_endpoint.BaseUrl) };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
@@ -120,6 +127,19 @@ public sealed class AdminEndToEndTests
         using var refused = await _http.PostAsJsonAsync("/admin/orders", new { symbol = "SYN0", side = "buy", qty = 100 });
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+    }
+
+    [TestCase(true, HttpStatusCode.OK, "reloaded")]
+    [TestCase(false, HttpStatusCode.UnprocessableEntity, "refused")]
+    public async Task Reload_RereadsTheConfigurationAndSaysWhetherItApplied(bool valid, HttpStatusCode status, string outcome)
+    {
+        _reloadValid = valid;
+
+        using var response = await _http.PostAsync("/admin/reload", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(status));
+        Assert.That((await response.Content.ReadFromJsonAsync<AdminAnswer>())!.Outcome, Is.EqualTo(outcome));
+        Assert.That(_reloads, Is.EqualTo(1));
     }
 
     [Test]

@@ -136,6 +136,11 @@ public sealed class AdminEndpoint : IAsyncDisposable
             }
             await Write(context, StatusCodes.Status200OK, new AdminAnswer(flatten ? "kill and flatten sent" : "kill sent"));
         });
+        app.MapPost("/admin/reload", async context =>
+        {
+            var answer = service.Reload();
+            await Write(context, StatusOf(answer), answer);
+        });
         app.MapPost("/admin/reduce-only", async context =>
         {
             service.ReduceOnly();

@@ -19,13 +19,18 @@ public sealed class AdminService
     private readonly InstrumentTable _instruments;
     private readonly AdminMailbox _mailbox;
     private readonly TimeSpan _timeout;
+    private readonly Func<bool>? _reload;
     private readonly Lock _gate = new();
     private long _nextRequest;
     private TwapParent? _twap; // the last parent the loop started; its snapshot is what GET shows
 
-    /// <summary>Commands for <paramref name="host"/>, whose router answers into <paramref name="mailbox"/>.</summary>
-    public AdminService(EngineHost host, InstrumentTable instruments, AdminMailbox mailbox, TimeSpan timeout)
+    /// <summary>
+    /// Commands for <paramref name="host"/>, whose router answers into <paramref name="mailbox"/>;
+    /// <paramref name="reload"/> re-reads the configuration like SIGHUP (true when it was applied), if given.
+    /// </summary>
+    public AdminService(EngineHost host, InstrumentTable instruments, AdminMailbox mailbox, TimeSpan timeout, Func<bool>? reload = null)
     {
+        _reload = reload;
         _host = host;
         _instruments = instruments;
         _mailbox = mailbox;
@@ -166,6 +171,18 @@ public sealed class AdminService
 
     /// <summary>Only orders that reduce a position pass until <see cref="Resume"/>.</summary>
     public void ReduceOnly() => _host.Send(ControlCommand.ReduceOnly);
+
+    /// <summary>Re-reads the configuration as SIGHUP does: the answer says reloaded, or refused (the running configuration stays; the log lists every problem).</summary>
+    public AdminAnswer Reload()
+    {
+        if (_reload is null)
+        {
+            return new AdminAnswer("not found", Reason: "reload is not served by this engine");
+        }
+        return _reload()
+            ? new AdminAnswer("reloaded")
+            : new AdminAnswer("refused", Reason: "the configuration did not validate; the running configuration stays (the log lists every problem)");
+    }
 
     /// <summary>Cancels every open order (the kill switch's first step, without halting trading).</summary>
     public void CancelAll() => _host.Send(ControlCommand.CancelAll);

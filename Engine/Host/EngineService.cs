@@ -178,7 +178,7 @@ public sealed class EngineService : BackgroundService
             return null;
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var service = new AdminService(_engine, _engine.Instruments, _engine.Admin, TimeSpan.FromMilliseconds(_options.Admin.AnswerTimeoutMs));
+        var service = new AdminService(_engine, _engine.Instruments, _engine.Admin, TimeSpan.FromMilliseconds(_options.Admin.AnswerTimeoutMs), _reloader!.Reload);
         var endpoint = await AdminEndpoint.StartAsync(_options.Admin, token, service, _loggers);
         HostLog.AdminOn(_log, endpoint.BaseUrl);
         return endpoint;
