@@ -4,6 +4,7 @@ using Engine.Logging;
 using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
+using Engine.Strategies;
 using Engine.Tests.Support;
 using Feeds.Synthetic;
 using Microsoft.Extensions.Logging;
@@ -131,6 +132,24 @@ public sealed class ConfigReloaderTests
 
         Assert.That(ConfigReloader.ChangesNeedingRestart(options, levelsChanged), Is.EqualTo(new[] { "logging" }));
         Assert.That(ConfigReloader.ChangesNeedingRestart(options, levelsChanged, reloadsLogLevels: true), Is.Empty);
+    }
+
+    [Test]
+    public void Reload_ValidFile_HandsTheStrategyItsParametersThroughTheMailbox()
+    {
+        Assert.That(_reloader.Reload(), Is.True);
+
+        // strategy.name None: no strategy takes them, so they wait in the mailbox the stage reads.
+        Assert.That(_host.StrategyParameters.Take(), Is.Not.Null);
+    }
+
+    [Test]
+    public void ChangesNeedingRestart_StrategyChoice_IsReportedAndItsParametersAreNot()
+    {
+        var options = new EngineOptions();
+        var otherStrategy = options with { Strategy = new StrategyOptions { Name = (StrategyKind)1 } };
+
+        Assert.That(ConfigReloader.ChangesNeedingRestart(options, otherStrategy), Is.EqualTo(new[] { "strategy.name" }));
     }
 
     [Test]

@@ -9,7 +9,7 @@ namespace Engine.Host;
 
 /// <summary>
 /// Reloads the configuration (base file, overlay, overrides) at run time (SIGHUP): the risk limits change on the running
-/// engine, and the log levels (<c>logging.minimumLevel</c>, <c>logging.levels</c>) when a log is given; everything else
+/// engine, the strategy's parameters (not the choice of strategy), and the log levels (<c>logging.minimumLevel</c>, <c>logging.levels</c>) when a log is given; everything else
 /// is reported as waiting for a restart. A file that fails validation, or
 /// whose limits do not fit the running books, changes nothing and the log says why.
 /// </summary>
@@ -19,6 +19,8 @@ public sealed class ConfigReloader
     private const string ReloadableSection = "risk";
     private const string StartupOnlyRiskKey = "breaker";
     private const string LoggingSection = "logging";
+    private const string StrategySection = "strategy";
+    private const string StartupOnlyStrategyKey = "name";
     private static readonly string[] s_reloadableLoggingKeys = ["minimumLevel", "levels"];
 
     private readonly ConfigSources _sources;
@@ -70,7 +72,12 @@ public sealed class ConfigReloader
                 HostLog.ReloadNeedsRestart(_log, string.Join(", ", waiting));
             }
             _host.ReloadRiskLimits(reloaded);
-            _running = _running with { Risk = reloaded.Risk with { Breaker = _running.Risk.Breaker } };
+            _host.ReloadStrategyParameters(reloaded.Strategy with { Name = _running.Strategy.Name });
+            _running = _running with
+            {
+                Risk = reloaded.Risk with { Breaker = _running.Risk.Breaker },
+                Strategy = reloaded.Strategy with { Name = _running.Strategy.Name },
+            };
             if (_logging is not null)
             {
                 _logging.ApplyLevels(reloaded.Logging);
@@ -94,6 +101,13 @@ public sealed class ConfigReloader
                 if (!JsonNode.DeepEquals(before[key]?[StartupOnlyRiskKey], value?[StartupOnlyRiskKey]))
                 {
                     changed.Add($"{ReloadableSection}.{StartupOnlyRiskKey}");
+                }
+            }
+            else if (key == StrategySection)
+            {
+                if (!JsonNode.DeepEquals(before[key]?[StartupOnlyStrategyKey], value?[StartupOnlyStrategyKey]))
+                {
+                    changed.Add($"{StrategySection}.{StartupOnlyStrategyKey}");
                 }
             }
             else if (key == LoggingSection && reloadsLogLevels)

@@ -171,6 +171,17 @@ public sealed class EngineHost : IDisposable
         Send(ControlCommand.ApplyRiskLimits);
     }
 
+    /// <summary>
+    /// Hands the strategy its reloaded parameters (validated; the strategy stays the one it started
+    /// with). Control thread; the strategy takes them when the command reaches the loop.
+    /// </summary>
+    public void ReloadStrategyParameters(StrategyOptions reloaded)
+    {
+        ArgumentNullException.ThrowIfNull(reloaded);
+        StrategyParameters.Post(reloaded);
+        Send(ControlCommand.ApplyStrategyParameters);
+    }
+
     /// <summary>Sends an operator command (kill, resume, reduce-only) to the loop through the inbound ring. Control thread.</summary>
     public void Send(ControlCommand command) => Send(command, default, 0);
 
