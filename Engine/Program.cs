@@ -71,5 +71,14 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Engine
 
 using var host = builder.Build();
 var service = host.Services.GetRequiredService<EngineService>();
-await host.RunAsync();
+try
+{
+    await host.RunAsync();
+}
+catch (IOException exception)
+{
+    // An endpoint could not bind (address in use, not an address of this machine): nothing was started.
+    Console.Error.WriteLine($"cannot start: {exception.Message} (metrics.address/port, admin.address/port)");
+    return 1;
+}
 return service.ExitCode;

@@ -89,6 +89,34 @@ public sealed class EngineProcessTests
         }
     }
 
+    [Test]
+    public void MetricsPortInUse_RefusesToStartWithAClearErrorAndExitCode1()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        squatter.Start();
+        int port = ((System.Net.IPEndPoint)squatter.LocalEndpoint).Port;
+        string path = Path.Combine(Path.GetTempPath(), $"engine-port-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, Config.Replace("\"metrics\": { \"port\": 0 }", $"\"metrics\": {{ \"port\": {port} }}", StringComparison.Ordinal));
+        var lines = new ConcurrentQueue<string>();
+        using var engine = Start(path, lines);
+        try
+        {
+            Assert.That(engine.WaitForExit(TestTimeouts.Join), Is.True, "the engine gives up at once");
+            engine.WaitForExit(); // the output readers finish
+            Assert.That(engine.ExitCode, Is.EqualTo(1), string.Join(Environment.NewLine, lines));
+            Assert.That(lines, Has.Some.StartsWith("cannot start:").And.Contain("address"));
+            Assert.That(lines, Has.None.Contains("Unhandled exception"));
+        }
+        finally
+        {
+            if (!engine.HasExited)
+            {
+                engine.Kill();
+            }
+            File.Delete(path);
+        }
+    }
+
     private static Process Start(string configPath, ConcurrentQueue<string> lines, (string Name, string Value)? environment = null, int durationSeconds = 120)
     {
         var start = new ProcessStartInfo("dotnet")

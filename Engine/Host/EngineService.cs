@@ -34,6 +34,7 @@ public sealed class EngineService : BackgroundService
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ServiceNotifier _watchdog = new();
     private readonly Stopwatch _started = new();
+    private LatencyWindow? _tickToTrade;
     private ConfigReloader? _reloader;
     private PosixSignalRegistration? _sighup;
     private PosixSignalRegistration? _sigint;
@@ -78,14 +79,27 @@ public sealed class EngineService : BackgroundService
             context.Cancel = true;
             _lifetime.StopApplication();
         });
-        _started.Start();
-        _engine.Start();
+        // The endpoints bind before anything runs: a port in use stops the start with nothing to undo but them.
         _admin = await StartAdminAsync(cancellationToken);
-        if (_options.Metrics.Enabled)
+        try
         {
-            _metrics = await MetricsServer.StartAsync(_options.Metrics, _engine, _loggers, _logging);
-            HostLog.MetricsOn(_log, _metrics.BaseUrl);
+            if (_options.Metrics.Enabled)
+            {
+                _metrics = await MetricsServer.StartAsync(_options.Metrics, _engine, _loggers, _logging);
+                HostLog.MetricsOn(_log, _metrics.BaseUrl);
+            }
         }
+        catch
+        {
+            if (_admin is not null)
+            {
+                await _admin.DisposeAsync();
+            }
+            throw;
+        }
+        _started.Start();
+        _tickToTrade = new LatencyWindow(_engine.Router.TickToOrder);
+        _engine.Start();
         await base.StartAsync(cancellationToken);
     }
 
@@ -151,17 +165,25 @@ public sealed class EngineService : BackgroundService
         var risk = _engine.Risk.Snapshot;
         var router = _engine.Router.Snapshot;
         double rate = (now.EventsProcessed - last.EventsProcessed) / (nowAt - lastAt).TotalSeconds;
+        _tickToTrade!.Advance();
         return string.Create(CultureInfo.InvariantCulture,
-            $"status t={nowAt.TotalSeconds:F0}s events/s={rate:N0} processed={now.EventsProcessed:N0} ring={now.RingOccupancy}/{now.RingSlots} ({100.0 * now.RingOccupancy / now.RingSlots:F1}%) backpressure={now.ClaimWaits} faults={now.HandlerFaults} max_delay_us={now.MaxDelayNs / 1000.0:F1} orders={router.Sent} fills={router.Fills} trading={risk.TradingState} breaker={risk.BreakerState} pnl_day=${risk.DailyPnlCents / 100.0:F2} approved={risk.Approved} rejected={risk.Rejected} venue_ready={_engine.VenueReady}");
+            $"status t={nowAt.TotalSeconds:F0}s events/s={rate:N0} processed={now.EventsProcessed:N0} ring={now.RingOccupancy}/{now.RingSlots} ({100.0 * now.RingOccupancy / now.RingSlots:F1}%) backpressure={now.ClaimWaits} faults={now.HandlerFaults} max_delay_us={now.MaxDelayNs / 1000.0:F1} orders={router.Sent} fills={router.Fills} pnl_day=${risk.DailyPnlCents / 100.0:F2} tick_to_trade_p99_us={P99Micros(_tickToTrade)} trading={risk.TradingState} breaker={risk.BreakerState} approved={risk.Approved} rejected={risk.Rejected} venue_ready={_engine.VenueReady}");
     }
+
+    /// <summary>The window's p99 in microseconds (the upper bound of its bucket), or "-" without orders in it.</summary>
+    private static string P99Micros(LatencyWindow window) =>
+        window.Total == 0 ? "-" : (window.PercentileNs(0.99) / 1000.0).ToString("F1", CultureInfo.InvariantCulture);
 
     private string Summary(bool drained)
     {
         var final = _engine.Status();
         var risk = _engine.Risk.Snapshot;
         double seconds = _started.Elapsed.TotalSeconds;
+        var run = new LatencyWindow(_engine.Router.TickToOrder);
+        run.Advance(); // the first advance takes everything recorded since start
+        var router = _engine.Router.Snapshot;
         return string.Create(CultureInfo.InvariantCulture,
-            $"summary run_s={seconds:F1} published={final.EventsPublished:N0} processed={final.EventsProcessed:N0} avg_events/s={final.EventsProcessed / seconds:N0} lost={final.EventsPublished - final.EventsProcessed} backpressure={final.ClaimWaits} faults={final.HandlerFaults} pinned={final.LoopPinned} drained={drained} loop={_engine.LoopState} book_errors={_engine.Books.ErrorTotal()} trading={risk.TradingState} breaker_trips={_engine.Risk.Breaker.TripsToday} pnl_day=${risk.DailyPnlCents / 100.0:F2} risk_rejects={risk.Rejected}");
+            $"summary run_s={seconds:F1} published={final.EventsPublished:N0} processed={final.EventsProcessed:N0} avg_events/s={final.EventsProcessed / seconds:N0} lost={final.EventsPublished - final.EventsProcessed} backpressure={final.ClaimWaits} faults={final.HandlerFaults} pinned={final.LoopPinned} drained={drained} loop={_engine.LoopState} book_errors={_engine.Books.ErrorTotal()} trading={risk.TradingState} breaker_trips={_engine.Risk.Breaker.TripsToday} orders={router.Sent} fills={router.Fills} pnl_day=${risk.DailyPnlCents / 100.0:F2} tick_to_trade_p99_us={P99Micros(run)} risk_rejects={risk.Rejected}");
     }
 
     // The admin endpoint runs only with a token from the environment; without one it stays off and says so.
