@@ -7,15 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Host;
 
 /// <summary>
-/// Reloads the configuration (base file, overlay, overrides) at run time (SIGHUP): the risk limits change on the running
-/// engine; everything else is reported as waiting for a restart. A file that fails validation, or
-/// whose limits do not fit the running books, changes nothing and the log says why.
+/// Reloads the configuration (base file, overlay, overrides) at run time (SIGHUP): the risk limits and
+/// the running strategy's parameters change on the running engine; everything else (and a change of
+/// <c>strategy.name</c>) is reported as waiting for a restart. A file that fails validation, or
+/// whose limits or strategy do not fit the running books, changes nothing and the log says why.
 /// </summary>
 /// <remarks>Control thread (the signal handler); reloads are serialised. Never on the loop: the loop only swaps in the built limits.</remarks>
 public sealed class ConfigReloader
 {
     private const string ReloadableSection = "risk";
     private const string StartupOnlyRiskKey = "breaker";
+    private const string StrategySection = "strategy";
+    private const string StartupOnlyStrategyKey = "name";
 
     private readonly ConfigSources _sources;
     private readonly string _described;
@@ -50,6 +53,7 @@ public sealed class ConfigReloader
                 return false;
             }
             var problems = RiskLimits.Validate(reloaded.Risk, _host.Books.Count);
+            reloaded.Strategy.Validate(StrategySection, problems, _host.Books.Count, reloaded.Risk);
             if (problems.Count > 0)
             {
                 HostLog.ReloadRefused(_log, _described, string.Join("; ", problems));
@@ -61,13 +65,19 @@ public sealed class ConfigReloader
                 HostLog.ReloadNeedsRestart(_log, string.Join(", ", waiting));
             }
             _host.ReloadRiskLimits(reloaded);
-            _running = _running with { Risk = reloaded.Risk with { Breaker = _running.Risk.Breaker } };
+            var strategy = _running.Strategy;
+            if (reloaded.Strategy.Name == strategy.Name)
+            {
+                _host.ReloadStrategyParameters(reloaded.Strategy);
+                strategy = reloaded.Strategy;
+            }
+            _running = _running with { Risk = reloaded.Risk with { Breaker = _running.Risk.Breaker }, Strategy = strategy };
             HostLog.ReloadApplied(_log, _described);
             return true;
         }
     }
 
-    /// <summary>The key paths, other than the reloadable risk limits, whose values differ.</summary>
+    /// <summary>The key paths, other than the reloadable risk limits and strategy parameters, whose values differ.</summary>
     internal static List<string> ChangesNeedingRestart(EngineOptions running, EngineOptions reloaded)
     {
         var before = JsonSerializer.SerializeToNode(running, EngineJsonContext.Default.EngineOptions)!.AsObject();
@@ -80,6 +90,13 @@ public sealed class ConfigReloader
                 if (!JsonNode.DeepEquals(before[key]?[StartupOnlyRiskKey], value?[StartupOnlyRiskKey]))
                 {
                     changed.Add($"{ReloadableSection}.{StartupOnlyRiskKey}");
+                }
+            }
+            else if (key == StrategySection)
+            {
+                if (!JsonNode.DeepEquals(before[key]?[StartupOnlyStrategyKey], value?[StartupOnlyStrategyKey]))
+                {
+                    changed.Add($"{StrategySection}.{StartupOnlyStrategyKey}");
                 }
             }
             else if (!JsonNode.DeepEquals(before[key], value))

@@ -49,6 +49,18 @@ internal readonly struct InstrumentRules
         return priceTicks % step == 0 ? RiskRejectReason.None : RiskRejectReason.SubPenny;
     }
 
+    /// <summary>
+    /// The nearest price on the grid <see cref="CheckPriceGrid"/> accepts, at or below
+    /// <paramref name="priceTicks"/> (or at or above it with <paramref name="up"/>): the tick and, at
+    /// the price's side of one dollar, the sub-penny step. The step is that of the price given.
+    /// </summary>
+    public long RoundToGrid(long priceTicks, bool up)
+    {
+        long step = Lcm(MinPriceIncrementTicks, priceTicks >= TicksPerDollar ? PennyStepTicks : SubPennyStepTicks);
+        long off = ((priceTicks % step) + step) % step;
+        return !up || off == 0 ? priceTicks - off : priceTicks - off + step;
+    }
+
     /// <summary>The notional of <paramref name="quantity"/> at <paramref name="priceTicks"/> in cents, rounded up, clamped to 0..long.MaxValue.</summary>
     public long NotionalCents(long quantity, long priceTicks)
     {
@@ -69,6 +81,17 @@ internal readonly struct InstrumentRules
     {
         Int128 cents = (((Int128)quantity * priceTicks * 100) + TicksPerDollar - 1) / TicksPerDollar;
         return cents > long.MaxValue ? long.MaxValue : (long)cents;
+    }
+
+    private static long Lcm(long a, long b)
+    {
+        long x = a;
+        long y = b;
+        while (y != 0)
+        {
+            (x, y) = (y, x % y);
+        }
+        return a / x * b;
     }
 
     private static long Pow10(int exponent)

@@ -1,0 +1,112 @@
+using Engine.Orders;
+using Engine.Orders.Twap;
+using Engine.Ring;
+using Feeds;
+
+namespace Engine.Strategies;
+
+/// <summary>
+/// Executes the one parent order of <c>strategy.twap</c> with a <see cref="TwapExecutor"/> (the same
+/// executor the operator's TWAP stage runs): started when the strategy starts, moved on at every
+/// market event and execution report.
+/// </summary>
+/// <remarks>
+/// <para>The rules are the executor's: slice i due at start + delay + i x duration / slices, each slice
+/// the quantity still available over the slices left (whole lots, the last takes the rest), a child
+/// still working at the next slice cancelled and its remainder spread over the later slices, the
+/// parent cancelled when trading halts. Its children go through the same checks as every intent
+/// (<see cref="Risk.RiskStage.Submit"/>) and the router sends them in the same event.</para>
+/// <para>A reload whose <c>strategy.twap</c> differs from the running parent's starts a new parent
+/// with it once the running one has ended (its executor is built then, on the loop: a reload is an
+/// operator's act, not the hot path); a running parent is never changed.</para>
+/// <para>Loop thread only; while a parent runs nothing allocates.</para>
+/// </remarks>
+public sealed class TwapStrategy : IStrategy
+{
+    private TwapOptions _options;
+    private TwapOptions? _next;
+
+    /// <summary>A TWAP strategy for the parent <paramref name="options"/> describes (validated).</summary>
+    public TwapStrategy(StrategyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Twap;
+    }
+
+    /// <inheritdoc />
+    public string Name => nameof(StrategyKind.Twap);
+
+    /// <summary>The executor of the running (or last) parent; null before the start.</summary>
+    public TwapExecutor? Executor { get; private set; }
+
+    /// <summary>Parents started (the first, and one per reload that changed the parent).</summary>
+    public int ParentsStarted { get; private set; }
+
+    /// <inheritdoc />
+    public void OnStart(StrategyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        StartParent(_options, context);
+    }
+
+    /// <inheritdoc />
+    public void OnMarketData(in MarketDataEvent e, StrategyContext context)
+    {
+        var executor = Executor;
+        if (executor is null)
+        {
+            return;
+        }
+        if (executor.IsActive)
+        {
+            executor.OnTick(context.Clock.UtcNowNs());
+        }
+        else if (_next is { } next)
+        {
+            _next = null;
+            _options = next;
+            StartParent(next, context);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnExecution(in ExecutionReport report, StrategyContext context)
+    {
+        var executor = Executor;
+        if (executor is null)
+        {
+            return;
+        }
+        // As the operator's stage does: tick first, so a fill that raced the child's end is seen as late.
+        if (executor.IsActive)
+        {
+            executor.OnTick(context.Clock.UtcNowNs());
+        }
+        executor.OnExecution(in report);
+    }
+
+    /// <inheritdoc />
+    public void OnTimer(StrategyContext context)
+    {
+    }
+
+    /// <inheritdoc />
+    public void OnParameters(StrategyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _next = options.Twap == _options ? null : options.Twap;
+    }
+
+    private void StartParent(TwapOptions options, StrategyContext context)
+    {
+        if (context.Orders is null)
+        {
+            ThrowHelper.ThrowInvalidOperation("the TWAP strategy needs the router's order table in its context (StrategyContext orders)");
+        }
+        var executor = new TwapExecutor(options, context.Books, context.Risk, context.Orders, context.Ids);
+        long now = context.Clock.UtcNowNs();
+        executor.Start(context.NextClientOrderId(), now);
+        Executor = executor;
+        ParentsStarted++;
+    }
+}
