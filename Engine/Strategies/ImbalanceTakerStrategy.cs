@@ -50,6 +50,9 @@ public sealed class ImbalanceTakerStrategy : IStrategy
     /// <inheritdoc />
     public string Name => nameof(StrategyKind.ImbalanceTaker);
 
+    /// <summary>The parameters in force (the last reloaded).</summary>
+    public ImbalanceTakerOptions Parameters { get; private set; } = null!;
+
     /// <summary>Times the imbalance passed the threshold with the instrument free to trade.</summary>
     public long Signals { get; private set; }
 
@@ -164,6 +167,7 @@ public sealed class ImbalanceTakerStrategy : IStrategy
     {
         ArgumentNullException.ThrowIfNull(options);
         var taker = options.ImbalanceTaker;
+        Parameters = taker;
         _levels = taker.Levels;
         _thresholdBps = taker.ThresholdBps;
         _quantity = taker.Quantity;

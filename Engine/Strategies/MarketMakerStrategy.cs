@@ -52,6 +52,9 @@ public sealed class MarketMakerStrategy : IStrategy
     /// <inheritdoc />
     public string Name => nameof(StrategyKind.MarketMaker);
 
+    /// <summary>The parameters in force (the last reloaded).</summary>
+    public MarketMakerOptions Parameters { get; private set; } = null!;
+
     /// <summary>New orders submitted (approved).</summary>
     public long QuotesSent { get; private set; }
 
@@ -170,6 +173,7 @@ public sealed class MarketMakerStrategy : IStrategy
     {
         ArgumentNullException.ThrowIfNull(options);
         var mm = options.MarketMaker;
+        Parameters = mm;
         _quantity = mm.QuoteQuantity;
         _halfSpreadSubTicks = mm.HalfSpreadTicks * OrderBook.SubTicksPerTick;
         _skewSubTicks = mm.SkewTicks * OrderBook.SubTicksPerTick;

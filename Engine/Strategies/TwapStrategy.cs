@@ -46,7 +46,7 @@ public sealed class TwapStrategy : IStrategy
     public void OnStart(StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        StartParent(_options, context);
+        _ = StartParent(_options, context);
     }
 
     /// <inheritdoc />
@@ -57,16 +57,17 @@ public sealed class TwapStrategy : IStrategy
         {
             return;
         }
-        if (executor.IsActive)
+        if (!executor.IsActive)
         {
-            executor.OnTick(context.Clock.UtcNowNs());
-        }
-        else if (_next is { } next)
-        {
+            if (_next is not { } next)
+            {
+                return;
+            }
             _next = null;
             _options = next;
-            StartParent(next, context);
+            executor = StartParent(next, context);
         }
+        executor.OnTick(context.Clock.UtcNowNs());
     }
 
     /// <inheritdoc />
@@ -97,7 +98,7 @@ public sealed class TwapStrategy : IStrategy
         _next = options.Twap == _options ? null : options.Twap;
     }
 
-    private void StartParent(TwapOptions options, StrategyContext context)
+    private TwapExecutor StartParent(TwapOptions options, StrategyContext context)
     {
         if (context.Orders is null)
         {
@@ -108,5 +109,6 @@ public sealed class TwapStrategy : IStrategy
         executor.Start(context.NextClientOrderId(), now);
         Executor = executor;
         ParentsStarted++;
+        return executor;
     }
 }
