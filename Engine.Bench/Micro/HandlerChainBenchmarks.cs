@@ -23,10 +23,12 @@ namespace Engine.Bench.Micro;
 /// books and every pass sees valid books.
 /// </summary>
 /// <remarks>
-/// No venue answers: an order the strategy sends stays pending, so after its first orders the
-/// strategy pays its per-event decision (microprice, skew, grid, quote checks; the imbalance and its
-/// in-flight check; the TWAP tick) but sends nothing more. The order path itself is measured by
-/// <c>./run.sh bench orders</c>.
+/// After each pass a stand-in venue answers every order the router has waiting: pending new ->
+/// accepted, an accepted IOC -> its rest cancelled, pending cancel -> cancelled (a handful of reports
+/// per 4,096 events, their cost included). The strategies then run as they would live: the market
+/// maker's quotes work and are replaced when the price moves and their interval (250 ms) has passed,
+/// the imbalance taker's orders end, the TWAP's children are cancelled at their slice's end. The
+/// order path itself (venue thread, reports through the ring) is <c>./run.sh bench orders</c>.
 /// </remarks>
 [MemoryDiagnoser]
 public class HandlerChainBenchmarks
@@ -37,6 +39,7 @@ public class HandlerChainBenchmarks
     private HandlerChain _chain;
     private Sequence _outboundConsumer = null!;
     private RingBuffer<OrderCommand> _outbound = null!;
+    private OrderTable _orders = null!;
 
     /// <summary>The strategy in the chain.</summary>
     [Params(StrategyKind.None, StrategyKind.MarketMaker, StrategyKind.ImbalanceTaker, StrategyKind.Twap)]
@@ -54,7 +57,8 @@ public class HandlerChainBenchmarks
         _outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 4_096, new BusySpinWaitStrategy());
         _outboundConsumer = new Sequence();
         _outbound.AddGatingSequences(_outboundConsumer);
-        var router = new RouterStage(risk, new OrderTable(4_096), _outbound, new ClientOrderIds(0), clock);
+        _orders = new OrderTable(256);
+        var router = new RouterStage(risk, _orders, _outbound, new ClientOrderIds(0), clock);
         var options = new StrategyOptions { Name = Strategy, Instruments = [0, 1, 2, 3] };
         var stage = new StrategyStage(StrategyFactory.Create(options, books.Count), new StrategyContext(books, risk, router.Ids, clock, router.Orders), new Mailbox<StrategyOptions>());
         _chain = new HandlerChain(books, risk, stage, new TwapStage(clock, router.Ids, new TwapMailbox(), new AdminMailbox(64)), router, new EventCounter());
@@ -70,7 +74,42 @@ public class HandlerChainBenchmarks
             _chain.OnEvent(ref events[i], i, i == last);
         }
         _outboundConsumer.SetValue(_outbound.Cursor);
+        AnswerWaitingOrders(last + 1);
         return _chain.Counter.Total;
+    }
+
+    /// <summary>The stand-in venue: one report for each order waiting on an answer.</summary>
+    private void AnswerWaitingOrders(long sequence)
+    {
+        var orders = _orders.All;
+        for (int slot = 0; slot < orders.Length; slot++)
+        {
+            ref readonly var order = ref orders[slot];
+            var kind = order.Status switch
+            {
+                OrderStatus.PendingNew => ExecutionKind.Accepted,
+                OrderStatus.New when order.TimeInForce == TimeInForce.Ioc => ExecutionKind.Canceled,
+                OrderStatus.PendingCancel => ExecutionKind.Canceled,
+                _ => ExecutionKind.None,
+            };
+            if (kind == ExecutionKind.None)
+            {
+                continue;
+            }
+            var report = new InboundEvent
+            {
+                Kind = InboundKind.Execution,
+                Execution = new ExecutionReport
+                {
+                    Kind = kind,
+                    Side = order.Side,
+                    InstrumentId = order.InstrumentId,
+                    ClientOrderId = order.ClientOrderId,
+                    LeavesQuantity = kind == ExecutionKind.Canceled ? 0 : order.Quantity,
+                },
+            };
+            _chain.OnEvent(ref report, sequence++, true);
+        }
     }
 
     /// <summary>

@@ -11,6 +11,8 @@ internal readonly struct InstrumentRules
         PennyStepTicks = options.SubPennyRule ? Pow10(Math.Max(0, options.PriceDecimals - 2)) : 1;
         SubPennyStepTicks = options.SubPennyRule ? Pow10(Math.Max(0, options.PriceDecimals - 4)) : 1;
         MinPriceIncrementTicks = options.MinPriceIncrementTicks;
+        PennyGridTicks = Lcm(MinPriceIncrementTicks, PennyStepTicks);
+        SubPennyGridTicks = Lcm(MinPriceIncrementTicks, SubPennyStepTicks);
         LotSize = options.LotSize;
         PriceCollarBps = options.PriceCollarBps;
         MaxOrderQuantity = options.MaxOrderQuantity;
@@ -27,6 +29,12 @@ internal readonly struct InstrumentRules
     public long SubPennyStepTicks { get; }
 
     public long MinPriceIncrementTicks { get; }
+
+    /// <summary>The step of valid prices at or above one dollar: the tick and the penny step together.</summary>
+    public long PennyGridTicks { get; }
+
+    /// <summary>The step of valid prices below one dollar: the tick and the sub-penny step together.</summary>
+    public long SubPennyGridTicks { get; }
 
     public long LotSize { get; }
 
@@ -56,7 +64,11 @@ internal readonly struct InstrumentRules
     /// </summary>
     public long RoundToGrid(long priceTicks, bool up)
     {
-        long step = Lcm(MinPriceIncrementTicks, priceTicks >= TicksPerDollar ? PennyStepTicks : SubPennyStepTicks);
+        long step = priceTicks >= TicksPerDollar ? PennyGridTicks : SubPennyGridTicks;
+        if (step == 1)
+        {
+            return priceTicks;
+        }
         long off = ((priceTicks % step) + step) % step;
         return !up || off == 0 ? priceTicks - off : priceTicks - off + step;
     }

@@ -103,6 +103,12 @@ public sealed class MarketMakerStrategy : IStrategy
         ref var ask = ref _asks[id];
         CheckSent(ref bid, context);
         CheckSent(ref ask, context);
+        long now = context.NowNs;
+        if (!MayAct(in bid, now) && !MayAct(in ask, now))
+        {
+            // Both sides await the venue or their interval: the common case, so no price is worked out.
+            return;
+        }
         var book = context.Books[id];
         if (!_traded[id])
         {
@@ -186,10 +192,23 @@ public sealed class MarketMakerStrategy : IStrategy
         }
     }
 
+    /// <summary>Whether a side could send anything now: no answer awaited and its interval over.</summary>
+    private bool MayAct(in WorkingQuote quote, long now) =>
+        (quote.State is QuoteState.None or QuoteState.Working) && now - quote.LastSubmitNs >= _minIntervalNs;
+
     /// <summary>The shift of the centre in sub-ticks: the skew times the position's share of the max position, the sign of the position.</summary>
     private long Skew(long position)
     {
         long clamped = Math.Clamp(position, -_maxPosition, _maxPosition);
+        if (clamped == 0)
+        {
+            return 0;
+        }
+        // Both factors under 2^31 (skews up to 214,748 ticks, positions up to 2^31): the product fits a long.
+        if (_skewSubTicks <= int.MaxValue && clamped is >= int.MinValue and <= int.MaxValue)
+        {
+            return _skewSubTicks * clamped / _maxPosition;
+        }
         return (long)((Int128)_skewSubTicks * clamped / _maxPosition);
     }
 
@@ -197,7 +216,7 @@ public sealed class MarketMakerStrategy : IStrategy
     private void Manage(ref WorkingQuote quote, int id, Side side, long priceTicks, bool wanted, StrategyContext context)
     {
         long now = context.NowNs;
-        if (quote.State is QuoteState.PendingNew or QuoteState.PendingCancel || now - quote.LastSubmitNs < _minIntervalNs)
+        if (!MayAct(in quote, now))
         {
             return;
         }

@@ -19,12 +19,16 @@ namespace Engine.Strategies;
 /// <para>A reload whose <c>strategy.twap</c> differs from the running parent's starts a new parent
 /// with it once the running one has ended (its executor is built then, on the loop: a reload is an
 /// operator's act, not the hot path); a running parent is never changed.</para>
+/// <para>It ticks the executor at the strategy's time (<see cref="StrategyContext.NowNs"/>, taken
+/// at each end of batch): on the first market event of each batch and on every execution report, so
+/// a slice is late by at most one batch and the clock is not read per event.</para>
 /// <para>Loop thread only; while a parent runs nothing allocates.</para>
 /// </remarks>
 public sealed class TwapStrategy : IStrategy
 {
     private TwapOptions _options;
     private TwapOptions? _next;
+    private long _lastTickNs;
 
     /// <summary>A TWAP strategy for the parent <paramref name="options"/> describes (validated).</summary>
     public TwapStrategy(StrategyOptions options)
@@ -57,6 +61,7 @@ public sealed class TwapStrategy : IStrategy
         {
             return;
         }
+        long now = context.NowNs;
         if (!executor.IsActive)
         {
             if (_next is not { } next)
@@ -67,7 +72,13 @@ public sealed class TwapStrategy : IStrategy
             _options = next;
             executor = StartParent(next, context);
         }
-        executor.OnTick(context.Clock.UtcNowNs());
+        else if (now == _lastTickNs)
+        {
+            // Slices fall due with time, and the time moves at ends of batch: once a batch is enough.
+            return;
+        }
+        _lastTickNs = now;
+        executor.OnTick(now);
     }
 
     /// <inheritdoc />
@@ -78,10 +89,11 @@ public sealed class TwapStrategy : IStrategy
         {
             return;
         }
-        // As the operator's stage does: tick first, so a fill that raced the child's end is seen as late.
+        // As the operator's stage does: tick first (its children's fills are read back from the
+        // router's orders), so a fill that raced the child's end is seen as late.
         if (executor.IsActive)
         {
-            executor.OnTick(context.Clock.UtcNowNs());
+            executor.OnTick(context.NowNs);
         }
         executor.OnExecution(in report);
     }
@@ -105,8 +117,7 @@ public sealed class TwapStrategy : IStrategy
             ThrowHelper.ThrowInvalidOperation("the TWAP strategy needs the router's order table in its context (StrategyContext orders)");
         }
         var executor = new TwapExecutor(options, context.Books, context.Risk, context.Orders, context.Ids);
-        long now = context.Clock.UtcNowNs();
-        executor.Start(context.NextClientOrderId(), now);
+        executor.Start(context.NextClientOrderId(), context.NowNs);
         Executor = executor;
         ParentsStarted++;
         return executor;
