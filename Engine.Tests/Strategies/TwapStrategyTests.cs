@@ -100,6 +100,33 @@ public sealed class TwapStrategyTests
         Assert.That(_twap.ParentsStarted, Is.EqualTo(1));
     }
 
+    [Test]
+    public void OnMarketData_WarmedSchedule_AllocatesNothing()
+    {
+        Start(Options(total: 2_000, slices: 2_000, durationMs: 2_000_000));
+        RunSlices(100);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        RunSlices(1_800);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That(allocated, Is.Zero);
+        Assert.That(_twap.Executor!.ChildrenSent, Is.EqualTo(1_900));
+
+        void RunSlices(int slices)
+        {
+            for (int slice = 0; slice < slices; slice++)
+            {
+                _h.Quote(9_990, 10_000, 10_010, 10_000);
+                long id = _twap.Executor!.Children[^1].ClientOrderId;
+                _h.Report(ExecutionKind.Accepted, id);
+                _h.Report(ExecutionKind.Fill, id, 1, 10_000);
+                _h.Advance(1_000);
+                _h.DrainOutbound();
+            }
+        }
+    }
+
     /// <summary>One market event per slice (the first starts the parent), each child accepted and filled at the touch, then the time moved to the next slice.</summary>
     private void RunSchedule(int slices, long intervalMs)
     {
