@@ -156,28 +156,32 @@ public sealed class SyntheticMarketFeed
         }
     }
 
-    /// <summary>Executes in full one order the mid has reached; false (and the sweep is over) when none is left.</summary>
+    /// <summary>Executes in full the front order of a touch the mid has reached (best bid at or above it, best ask at or below); false (and the sweep is over) when neither is.</summary>
     private bool Sweep(int slot, ref MarketDataEvent e)
     {
         long mid = _midTicks[slot];
-        int start = slot * MaxLiveOrdersPerInstrument;
-        int end = start + _liveCounts[slot];
-        for (int index = start; index < end; index++)
+        int index = BestLive(slot, Side.Buy);
+        if (index < 0 || _liveOrders[index].PriceTicks < mid)
         {
-            ref var order = ref _liveOrders[index];
-            if (order.Side == Side.Buy ? order.PriceTicks >= mid : order.PriceTicks <= mid)
+            index = BestLive(slot, Side.Sell);
+            if (index >= 0 && _liveOrders[index].PriceTicks > mid)
             {
-                e.Kind = MarketDataKind.Execute;
-                e.OrderId = order.OrderId;
-                e.Side = order.Side;
-                e.PriceTicks = order.PriceTicks;
-                e.Quantity = order.Quantity;
-                RemoveLive(slot, index);
-                return true;
+                index = -1;
             }
         }
-        _sweeping[slot] = false;
-        return false;
+        if (index < 0)
+        {
+            _sweeping[slot] = false;
+            return false;
+        }
+        ref var order = ref _liveOrders[index];
+        e.Kind = MarketDataKind.Execute;
+        e.OrderId = order.OrderId;
+        e.Side = order.Side;
+        e.PriceTicks = order.PriceTicks;
+        e.Quantity = order.Quantity;
+        RemoveLive(slot, index);
+        return true;
     }
 
     /// <summary>The index of the oldest live order at the best price of <paramref name="side"/>, or -1 when the side is empty.</summary>
