@@ -2,6 +2,7 @@ using Engine.Orders;
 using Engine.Orders.Twap;
 using Engine.Pipeline;
 using Engine.Strategies;
+using Engine.Tests.Book;
 using Feeds;
 
 namespace Engine.Tests.Strategies;
@@ -57,6 +58,19 @@ public sealed class TwapStrategyTests
         var children = _twap.Executor!.Children;
         Assert.That(new[] { children[0].Quantity, children[1].Quantity, children[2].Quantity }, Is.EqualTo(new[] { 333L, 334L, 334L }));
         Assert.That(_h.Position(), Is.EqualTo(-1_001));
+    }
+
+    [Test]
+    public void OnMarketData_OneSidedBook_WaitsForATwoSidedOneToStart()
+    {
+        Start(Options());
+
+        _h.Market(BookEvents.Add(1, Side.Buy, 9_990, 500));
+        Assert.That(_twap.Executor, Is.Null);
+
+        _h.Market(BookEvents.Add(2, Side.Sell, 10_010, 500));
+        Assert.That(_twap.Executor!.Children.Length, Is.EqualTo(1));
+        Assert.That(_twap.Executor.ChildrenRefused, Is.Zero);
     }
 
     [Test]

@@ -54,7 +54,7 @@ public sealed class StrategyContext
     /// <summary>The engine's clock: wall time live and on paper, the recorded events' time in a backtest.</summary>
     public IClock Clock { get; }
 
-    /// <summary>The time of the last end of batch (or timer check), nanoseconds since the Unix epoch.</summary>
+    /// <summary>The time of the last end of batch (or of the start, before the first), nanoseconds since the Unix epoch.</summary>
     public long NowNs { get; internal set; }
 
     /// <summary>When the timer is due (0: not set).</summary>

@@ -7,8 +7,9 @@ namespace Engine.Strategies;
 
 /// <summary>
 /// Executes the one parent order of <c>strategy.twap</c> with a <see cref="TwapExecutor"/> (the same
-/// executor the operator's TWAP stage runs): started when the strategy starts, moved on at every
-/// market event and execution report.
+/// executor the operator's TWAP stage runs): started at the first market event that finds its
+/// instrument's book valid and two-sided (a child sent into an empty book would only be refused, and
+/// refusals count toward the breaker), then moved on by market events and execution reports.
 /// </summary>
 /// <remarks>
 /// <para>The rules are the executor's: slice i due at start + delay + i x duration / slices, each slice
@@ -40,7 +41,7 @@ public sealed class TwapStrategy : IStrategy
     /// <inheritdoc />
     public string Name => nameof(StrategyKind.Twap);
 
-    /// <summary>The executor of the running (or last) parent; null before the start.</summary>
+    /// <summary>The executor of the running (or last) parent; null until the first parent starts.</summary>
     public TwapExecutor? Executor { get; private set; }
 
     /// <summary>Parents started (the first, and one per reload that changed the parent).</summary>
@@ -50,27 +51,28 @@ public sealed class TwapStrategy : IStrategy
     public void OnStart(StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        _ = StartParent(_options, context);
+        if (context.Orders is null)
+        {
+            ThrowHelper.ThrowInvalidOperation("the TWAP strategy needs the router's order table in its context (StrategyContext orders)");
+        }
     }
 
     /// <inheritdoc />
     public void OnMarketData(in MarketDataEvent e, StrategyContext context)
     {
         var executor = Executor;
-        if (executor is null)
-        {
-            return;
-        }
         long now = context.NowNs;
-        if (!executor.IsActive)
+        if (executor is null || !executor.IsActive)
         {
-            if (_next is not { } next)
+            // The first parent, or the next one a reload asked for.
+            var options = executor is null ? _options : _next;
+            if (options is null || !HasMarket(options.InstrumentId, context))
             {
                 return;
             }
             _next = null;
-            _options = next;
-            executor = StartParent(next, context);
+            _options = options;
+            executor = StartParent(options, context);
         }
         else if (now == _lastTickNs)
         {
@@ -110,13 +112,16 @@ public sealed class TwapStrategy : IStrategy
         _next = options.Twap == _options ? null : options.Twap;
     }
 
+    /// <summary>Whether the parent's book is valid and two-sided: its children need a price to be checked (and priced) against.</summary>
+    private static bool HasMarket(int instrumentId, StrategyContext context)
+    {
+        var book = context.Books[instrumentId];
+        return book.IsValid && book.TryGetSpreadTicks(out _);
+    }
+
     private TwapExecutor StartParent(TwapOptions options, StrategyContext context)
     {
-        if (context.Orders is null)
-        {
-            ThrowHelper.ThrowInvalidOperation("the TWAP strategy needs the router's order table in its context (StrategyContext orders)");
-        }
-        var executor = new TwapExecutor(options, context.Books, context.Risk, context.Orders, context.Ids);
+        var executor = new TwapExecutor(options, context.Books, context.Risk, context.Orders!, context.Ids);
         executor.Start(context.NextClientOrderId(), context.NowNs);
         Executor = executor;
         ParentsStarted++;
