@@ -10,44 +10,174 @@ using Engine.Ring.WaitStrategies;
 using Engine.Risk;
 using Engine.Slippage;
 using Engine.Strategies;
+using Feeds;
 using Feeds.Synthetic;
 
 namespace Engine.Bench.Micro;
 
 /// <summary>
-/// Cost per event of the engine's handler chain (books, risk stage, router, counter), run over a ring full of
-/// synthetic market events in the processor's calling pattern (by reference, end of batch on the
-/// last). The risk stage marks every valid book's position (flat here) and checks the daily loss.
+/// Cost per event of the engine's handler chain (books, risk stage, strategy, TWAP stage, router,
+/// counter), run over synthetic market events in the processor's calling pattern (by reference, end
+/// of batch on the last), with each built-in strategy (<see cref="Strategy"/>; None is the chain
+/// before them). The stream ends by deleting every order still live, so each pass starts from empty
+/// books and every pass sees valid books.
 /// </summary>
+/// <remarks>
+/// After each pass a stand-in venue answers every order the router has waiting: pending new ->
+/// accepted, an accepted IOC -> its rest cancelled, pending cancel -> cancelled (a handful of reports
+/// per 4,096 events, their cost included). The strategies then run as they would live: the market
+/// maker's quotes work and are replaced when the price moves and their interval (250 ms) has passed,
+/// the imbalance taker's orders end, the TWAP's children are cancelled at their slice's end. The
+/// order path itself (venue thread, reports through the ring) is <c>./run.sh bench orders</c>.
+/// </remarks>
 [MemoryDiagnoser]
 public class HandlerChainBenchmarks
 {
-    private const int Events = 4_096;
+    private const int MarketEvents = 4_096;
 
-    private RingBuffer<InboundEvent> _ring = null!;
+    private InboundEvent[] _events = null!;
     private HandlerChain _chain;
+    private Sequence _outboundConsumer = null!;
+    private RingBuffer<OrderCommand> _outbound = null!;
+    private OrderTable _orders = null!;
+
+    /// <summary>The strategy in the chain.</summary>
+    [Params(StrategyKind.None, StrategyKind.MarketMaker, StrategyKind.ImbalanceTaker, StrategyKind.Twap)]
+    public StrategyKind Strategy { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        _ring = RingBuffer<InboundEvent>.Create(ProducerType.Single, Events, new BusySpinWaitStrategy());
-        var sink = new RingMarketDataSink(_ring);
-        new SyntheticMarketFeed(new SyntheticFeedOptions { MaxEventsPerThread = Events, RateEventsPerSecond = 0 }, 0, sink).Run(CancellationToken.None);
+        _events = RecordClosedStream();
+        var clock = new SystemClock();
         var books = new OrderBooks(new BookOptions());
-        var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), new SystemClock());
-        // A live venue's router: no market data forwarded, and no order on this market.
-        var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 64, new BusySpinWaitStrategy());
-        var router = new RouterStage(risk, new OrderTable(64), outbound, new ClientOrderIds(0), new SystemClock());
-        _chain = new HandlerChain(books, risk, new StrategyStage(null, new StrategyContext(books, risk, router.Ids, new SystemClock()), new Mailbox<StrategyOptions>()), new TwapStage(new SystemClock(), router.Ids, new TwapMailbox(), new AdminMailbox(64)), router, new EventCounter());
+        // Rates no benchmark reaches, so no refusal opens the breaker; one-cent ticks for the synthetic prices.
+        var riskOptions = new RiskOptions { Defaults = new RiskInstrumentOptions { PriceDecimals = 2 }, SubmitsPerSecond = 1_000_000, SubmitBurst = 1_000_000, CancelsPerSecond = 1_000_000, CancelBurst = 1_000_000 };
+        var risk = RiskStage.Create(riskOptions, new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), clock);
+        _outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 4_096, new BusySpinWaitStrategy());
+        _outboundConsumer = new Sequence();
+        _outbound.AddGatingSequences(_outboundConsumer);
+        _orders = new OrderTable(256);
+        var router = new RouterStage(risk, _orders, _outbound, new ClientOrderIds(0), clock);
+        var options = new StrategyOptions { Name = Strategy, Instruments = [0, 1, 2, 3] };
+        var stage = new StrategyStage(StrategyFactory.Create(options, books.Count), new StrategyContext(books, risk, router.Ids, clock, router.Orders), new Mailbox<StrategyOptions>());
+        _chain = new HandlerChain(books, risk, stage, new TwapStage(clock, router.Ids, new TwapMailbox(), new AdminMailbox(64)), router, new EventCounter());
     }
 
-    [Benchmark(OperationsPerInvoke = Events)]
-    public long BooksRiskTwapRouterCounter()
+    [Benchmark(OperationsPerInvoke = MarketEvents)]
+    public long BooksRiskStrategyTwapRouterCounter()
     {
-        for (long sequence = 0; sequence < Events; sequence++)
+        var events = _events;
+        int last = events.Length - 1;
+        for (int i = 0; i <= last; i++)
         {
-            _chain.OnEvent(ref _ring[sequence], sequence, sequence == Events - 1);
+            _chain.OnEvent(ref events[i], i, i == last);
         }
+        _outboundConsumer.SetValue(_outbound.Cursor);
+        AnswerWaitingOrders(last + 1);
         return _chain.Counter.Total;
+    }
+
+    /// <summary>The stand-in venue: one report for each order waiting on an answer.</summary>
+    private void AnswerWaitingOrders(long sequence)
+    {
+        var orders = _orders.All;
+        for (int slot = 0; slot < orders.Length; slot++)
+        {
+            ref readonly var order = ref orders[slot];
+            var kind = order.Status switch
+            {
+                OrderStatus.PendingNew => ExecutionKind.Accepted,
+                OrderStatus.New when order.TimeInForce == TimeInForce.Ioc => ExecutionKind.Canceled,
+                OrderStatus.PendingCancel => ExecutionKind.Canceled,
+                _ => ExecutionKind.None,
+            };
+            if (kind == ExecutionKind.None)
+            {
+                continue;
+            }
+            var report = new InboundEvent
+            {
+                Kind = InboundKind.Execution,
+                Execution = new ExecutionReport
+                {
+                    Kind = kind,
+                    Side = order.Side,
+                    InstrumentId = order.InstrumentId,
+                    ClientOrderId = order.ClientOrderId,
+                    LeavesQuantity = kind == ExecutionKind.Canceled ? 0 : order.Quantity,
+                },
+            };
+            _chain.OnEvent(ref report, sequence++, true);
+        }
+    }
+
+    /// <summary>
+    /// Synthetic events followed by a delete of every order they left live, <see cref="MarketEvents"/> in
+    /// all: the longest prefix of the stream whose closing deletes fit.
+    /// </summary>
+    private static InboundEvent[] RecordClosedStream()
+    {
+        var sink = new RecordingSink();
+        new SyntheticMarketFeed(new SyntheticFeedOptions { MaxEventsPerThread = MarketEvents, RateEventsPerSecond = 0 }, 0, sink).Run(CancellationToken.None);
+        int prefix = 0;
+        var live = new Dictionary<long, MarketDataEvent>();
+        for (int n = 0; n < MarketEvents; n++)
+        {
+            Apply(live, sink.Events[n]);
+            if (n + 1 + live.Count <= MarketEvents)
+            {
+                prefix = n + 1;
+            }
+        }
+        live.Clear();
+        var events = new List<InboundEvent>(MarketEvents);
+        for (int n = 0; n < prefix; n++)
+        {
+            Apply(live, sink.Events[n]);
+            events.Add(new InboundEvent { Kind = InboundKind.MarketData, Market = sink.Events[n] });
+        }
+        foreach (var order in live.Values)
+        {
+            events.Add(new InboundEvent { Kind = InboundKind.MarketData, Market = order with { Kind = MarketDataKind.Delete } });
+        }
+        while (events.Count < MarketEvents)
+        {
+            // A print changes no book: it fills the stream to its length when the deletes fall one short.
+            events.Add(new InboundEvent { Kind = InboundKind.MarketData, Market = new MarketDataEvent { Kind = MarketDataKind.Trade, InstrumentId = 0, Side = Side.Buy, PriceTicks = 10_000, Quantity = 100 } });
+        }
+        return [.. events];
+    }
+
+    private static void Apply(Dictionary<long, MarketDataEvent> live, MarketDataEvent e)
+    {
+        if (e.Kind == MarketDataKind.Add)
+        {
+            live[e.OrderId] = e;
+        }
+        else if (e.Kind == MarketDataKind.Delete)
+        {
+            live.Remove(e.OrderId);
+        }
+        else if (e.Kind == MarketDataKind.Execute)
+        {
+            var order = live[e.OrderId];
+            order.Quantity -= e.Quantity;
+            if (order.Quantity == 0)
+            {
+                live.Remove(e.OrderId);
+            }
+            else
+            {
+                live[e.OrderId] = order;
+            }
+        }
+    }
+
+    private sealed class RecordingSink : IMarketDataSink
+    {
+        public List<MarketDataEvent> Events { get; } = [];
+
+        public void Publish(in MarketDataEvent marketEvent) => Events.Add(marketEvent);
     }
 }

@@ -135,24 +135,6 @@ public sealed class ConfigReloaderTests
     }
 
     [Test]
-    public void Reload_ValidFile_HandsTheStrategyItsParametersThroughTheMailbox()
-    {
-        Assert.That(_reloader.Reload(), Is.True);
-
-        // strategy.name None: no strategy takes them, so they wait in the mailbox the stage reads.
-        Assert.That(_host.StrategyParameters.Take(), Is.Not.Null);
-    }
-
-    [Test]
-    public void ChangesNeedingRestart_StrategyChoice_IsReportedAndItsParametersAreNot()
-    {
-        var options = new EngineOptions();
-        var otherStrategy = options with { Strategy = new StrategyOptions { Name = (StrategyKind)1 } };
-
-        Assert.That(ConfigReloader.ChangesNeedingRestart(options, otherStrategy), Is.EqualTo(new[] { "strategy.name" }));
-    }
-
-    [Test]
     public void ChangesNeedingRestart_SameOptions_IsEmpty()
     {
         var options = new EngineOptions
@@ -163,5 +145,96 @@ public sealed class ConfigReloaderTests
 
         Assert.That(ConfigReloader.ChangesNeedingRestart(options, options with { }), Is.Empty);
         Assert.That(ConfigReloader.ChangesNeedingRestart(options, options with { StatusIntervalMs = 5 }), Is.EqualTo(new[] { "statusIntervalMs" }));
+    }
+
+    [Test]
+    public void Reload_StrategyParameters_ReachTheRunningStrategy()
+    {
+        var (host, reloader, path) = StartWithStrategy("MarketMaker");
+        try
+        {
+            File.WriteAllText(path, WithStrategy("MarketMaker", halfSpreadTicks: 4));
+
+            Assert.That(reloader.Reload(), Is.True);
+
+            var mm = (MarketMakerStrategy)host.Strategy.Strategy!;
+            Eventually.Until(() => mm.Parameters.HalfSpreadTicks == 4, TestTimeouts.LongRun, "the loop handed the strategy its new parameters");
+            Assert.That(host.Stop(), Is.True);
+            Assert.That(_log.CountAt(LogLevel.Warning), Is.Zero, "parameters need no restart");
+        }
+        finally
+        {
+            host.Stop();
+            host.Dispose();
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void Reload_OtherStrategyName_IsReportedAsNeedingARestartAndKeepsTheParameters()
+    {
+        var (host, reloader, path) = StartWithStrategy("MarketMaker");
+        try
+        {
+            File.WriteAllText(path, WithStrategy("ImbalanceTaker", halfSpreadTicks: 4));
+
+            Assert.That(reloader.Reload(), Is.True);
+
+            Assert.That(host.Stop(), Is.True);
+            Assert.That(_log.Entries.Single(e => e.Level == LogLevel.Warning).Message, Does.Contain("strategy.name"));
+            Assert.That(((MarketMakerStrategy)host.Strategy.Strategy!).Parameters.HalfSpreadTicks, Is.EqualTo(1));
+        }
+        finally
+        {
+            host.Stop();
+            host.Dispose();
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void Reload_StrategyTooFastForTheRiskLimits_IsRefused()
+    {
+        var (host, reloader, path) = StartWithStrategy("MarketMaker");
+        try
+        {
+            File.WriteAllText(path, WithStrategy("MarketMaker", halfSpreadTicks: 1, intervalMs: 10));
+
+            Assert.That(reloader.Reload(), Is.False);
+
+            Assert.That(_log.Entries.Single(e => e.Level == LogLevel.Error).Message, Does.Contain("strategy.marketMaker.minRequoteIntervalMs: 10 ms"));
+        }
+        finally
+        {
+            host.Stop();
+            host.Dispose();
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void ChangesNeedingRestart_StrategyParametersOnly_IsEmpty()
+    {
+        var options = new EngineOptions { Strategy = new StrategyOptions { Name = StrategyKind.MarketMaker } };
+        var reloaded = options with { Strategy = options.Strategy with { MarketMaker = new MarketMakerOptions { SkewTicks = 7 }, Instruments = [1] } };
+
+        Assert.That(ConfigReloader.ChangesNeedingRestart(options, reloaded), Is.Empty);
+        Assert.That(ConfigReloader.ChangesNeedingRestart(options, options with { Strategy = new StrategyOptions { Name = StrategyKind.Twap } }), Is.EqualTo(new[] { "strategy.name" }));
+    }
+
+    private static string WithStrategy(string name, long halfSpreadTicks, int intervalMs = 250) => Base.Replace(
+        "\"risk\": {",
+        $"\"strategy\": {{ \"name\": \"{name}\", \"instruments\": [0], \"marketMaker\": {{ \"halfSpreadTicks\": {halfSpreadTicks}, \"minRequoteIntervalMs\": {intervalMs} }} }}, \"risk\": {{",
+        StringComparison.Ordinal);
+
+    private (EngineHost Host, ConfigReloader Reloader, string Path) StartWithStrategy(string name)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"reload-strategy-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, WithStrategy(name, halfSpreadTicks: 1));
+        var options = ConfigLoader.Load(path);
+        var host = new EngineHost(options with { Pipeline = options.Pipeline with { Thread = options.Pipeline.Thread with { Name = "reload-strategy" } } }, NullLoggerFactory.Instance);
+        var reloader = new ConfigReloader(new ConfigSources(path, null, []), options, host, _log);
+        host.Start();
+        return (host, reloader, path);
     }
 }

@@ -83,7 +83,7 @@ public sealed record EngineOptions
         Admin.Validate("admin", errors);
         Metrics.Validate("metrics", errors);
         Synthetic.Validate("synthetic", errors);
-        Strategy.Validate("strategy", errors, Book.Instruments);
+        Strategy.Validate("strategy", errors, Book.Instruments, Risk);
         Feeds.Validate("feeds", errors, Synthetic.Instruments, Book, Venues.Kind == VenueKind.Alpaca && Venues.Alpaca?.Mode == AlpacaTradingMode.Live);
         Logging.Validate("logging", errors);
         if (StatusIntervalMs is < 0 or > 3_600_000)

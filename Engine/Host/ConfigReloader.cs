@@ -8,10 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Host;
 
 /// <summary>
-/// Reloads the configuration (base file, overlay, overrides) at run time (SIGHUP): the risk limits change on the running
-/// engine, the strategy's parameters (not the choice of strategy), and the log levels (<c>logging.minimumLevel</c>, <c>logging.levels</c>) when a log is given; everything else
-/// is reported as waiting for a restart. A file that fails validation, or
-/// whose limits do not fit the running books, changes nothing and the log says why.
+/// Reloads the configuration (base file, overlay, overrides) at run time (SIGHUP): the risk limits,
+/// the running strategy's parameters and, when a log is given, the log levels (<c>logging.minimumLevel</c>,
+/// <c>logging.levels</c>) change on the running engine; everything else (and a change of
+/// <c>strategy.name</c>) is reported as waiting for a restart. A file that fails validation, or
+/// whose limits or strategy do not fit the running books, changes nothing and the log says why.
 /// </summary>
 /// <remarks>Control thread (the signal handler); reloads are serialised. Never on the loop: the loop only swaps in the built limits.</remarks>
 public sealed class ConfigReloader
@@ -61,6 +62,7 @@ public sealed class ConfigReloader
                 return false;
             }
             var problems = RiskLimits.Validate(reloaded.Risk, _host.Books.Count);
+            reloaded.Strategy.Validate(StrategySection, problems, _host.Books.Count, reloaded.Risk);
             if (problems.Count > 0)
             {
                 HostLog.ReloadRefused(_log, _described, string.Join("; ", problems));
@@ -72,12 +74,13 @@ public sealed class ConfigReloader
                 HostLog.ReloadNeedsRestart(_log, string.Join(", ", waiting));
             }
             _host.ReloadRiskLimits(reloaded);
-            _host.ReloadStrategyParameters(reloaded.Strategy with { Name = _running.Strategy.Name });
-            _running = _running with
+            var strategy = _running.Strategy;
+            if (reloaded.Strategy.Name == strategy.Name)
             {
-                Risk = reloaded.Risk with { Breaker = _running.Risk.Breaker },
-                Strategy = reloaded.Strategy with { Name = _running.Strategy.Name },
-            };
+                _host.ReloadStrategyParameters(reloaded.Strategy);
+                strategy = reloaded.Strategy;
+            }
+            _running = _running with { Risk = reloaded.Risk with { Breaker = _running.Risk.Breaker }, Strategy = strategy };
             if (_logging is not null)
             {
                 _logging.ApplyLevels(reloaded.Logging);
@@ -88,7 +91,7 @@ public sealed class ConfigReloader
         }
     }
 
-    /// <summary>The key paths, other than the reloadable risk limits (and log levels when <paramref name="reloadsLogLevels"/>), whose values differ.</summary>
+    /// <summary>The key paths, other than the reloadable risk limits, strategy parameters (and log levels when <paramref name="reloadsLogLevels"/>), whose values differ.</summary>
     internal static List<string> ChangesNeedingRestart(EngineOptions running, EngineOptions reloaded, bool reloadsLogLevels = false)
     {
         var before = JsonSerializer.SerializeToNode(running, EngineJsonContext.Default.EngineOptions)!.AsObject();

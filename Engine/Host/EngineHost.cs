@@ -74,7 +74,7 @@ public sealed class EngineHost : IDisposable
             Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
             _venue = new VenueThread("venue-paper", _outbound, Paper, reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
-        Strategy = new StrategyStage(StrategyFactory.Create(options.Strategy, Books.Count), new StrategyContext(Books, Risk, Router.Ids, clock), StrategyParameters);
+        Strategy = new StrategyStage(StrategyFactory.Create(options.Strategy, Books.Count), new StrategyContext(Books, Risk, Router.Ids, clock, Router.Orders), StrategyParameters);
         Twap = new TwapStage(clock, Router.Ids, TwapParents, Admin);
         Counter = new EventCounter();
         _faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loggers.CreateLogger("Engine.Loop"));
@@ -172,8 +172,9 @@ public sealed class EngineHost : IDisposable
     }
 
     /// <summary>
-    /// Hands the strategy its reloaded parameters (validated; the strategy stays the one it started
-    /// with). Control thread; the strategy takes them when the command reaches the loop.
+    /// Hands the running strategy new parameters (validated; the same <c>strategy.name</c>): they wait in
+    /// <see cref="StrategyParameters"/> until the loop takes them at <see cref="ControlCommand.ApplyStrategyParameters"/>.
+    /// Control thread.
     /// </summary>
     public void ReloadStrategyParameters(StrategyOptions reloaded)
     {

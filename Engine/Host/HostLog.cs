@@ -18,7 +18,7 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Stopping: the feeds first, then the loop drains the ring")]
     public static partial void Stopping(ILogger logger);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Reload: {Path} is valid; the new risk limits go to the loop")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Reload: {Path} is valid; the new risk limits go to the loop, and the strategy's parameters unless its name changed")]
     public static partial void ReloadApplied(ILogger logger, string path);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Reload refused, the running configuration stays: {Problems} ({Path})")]

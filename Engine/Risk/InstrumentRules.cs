@@ -11,6 +11,8 @@ internal readonly struct InstrumentRules
         PennyStepTicks = options.SubPennyRule ? Pow10(Math.Max(0, options.PriceDecimals - 2)) : 1;
         SubPennyStepTicks = options.SubPennyRule ? Pow10(Math.Max(0, options.PriceDecimals - 4)) : 1;
         MinPriceIncrementTicks = options.MinPriceIncrementTicks;
+        PennyGridTicks = Lcm(MinPriceIncrementTicks, PennyStepTicks);
+        SubPennyGridTicks = Lcm(MinPriceIncrementTicks, SubPennyStepTicks);
         LotSize = options.LotSize;
         PriceCollarBps = options.PriceCollarBps;
         MaxOrderQuantity = options.MaxOrderQuantity;
@@ -27,6 +29,12 @@ internal readonly struct InstrumentRules
     public long SubPennyStepTicks { get; }
 
     public long MinPriceIncrementTicks { get; }
+
+    /// <summary>The step of valid prices at or above one dollar: the tick and the penny step together.</summary>
+    public long PennyGridTicks { get; }
+
+    /// <summary>The step of valid prices below one dollar: the tick and the sub-penny step together.</summary>
+    public long SubPennyGridTicks { get; }
 
     public long LotSize { get; }
 
@@ -49,6 +57,22 @@ internal readonly struct InstrumentRules
         return priceTicks % step == 0 ? RiskRejectReason.None : RiskRejectReason.SubPenny;
     }
 
+    /// <summary>
+    /// The nearest price on the grid <see cref="CheckPriceGrid"/> accepts, at or below
+    /// <paramref name="priceTicks"/> (or at or above it with <paramref name="up"/>): the tick and, at
+    /// the price's side of one dollar, the sub-penny step. The step is that of the price given.
+    /// </summary>
+    public long RoundToGrid(long priceTicks, bool up)
+    {
+        long step = priceTicks >= TicksPerDollar ? PennyGridTicks : SubPennyGridTicks;
+        if (step == 1)
+        {
+            return priceTicks;
+        }
+        long off = ((priceTicks % step) + step) % step;
+        return !up || off == 0 ? priceTicks - off : priceTicks - off + step;
+    }
+
     /// <summary>The notional of <paramref name="quantity"/> at <paramref name="priceTicks"/> in cents, rounded up, clamped to 0..long.MaxValue.</summary>
     public long NotionalCents(long quantity, long priceTicks)
     {
@@ -69,6 +93,17 @@ internal readonly struct InstrumentRules
     {
         Int128 cents = (((Int128)quantity * priceTicks * 100) + TicksPerDollar - 1) / TicksPerDollar;
         return cents > long.MaxValue ? long.MaxValue : (long)cents;
+    }
+
+    private static long Lcm(long a, long b)
+    {
+        long x = a;
+        long y = b;
+        while (y != 0)
+        {
+            (x, y) = (y, x % y);
+        }
+        return a / x * b;
     }
 
     private static long Pow10(int exponent)

@@ -16,13 +16,20 @@ public sealed class StrategyContext
     private readonly RiskStage _risk;
     private readonly ClientOrderIds _ids;
 
-    /// <summary>Wires the context to the risk stage (checks, positions, books) and the router's id source.</summary>
-    public StrategyContext(OrderBooks books, RiskStage risk, ClientOrderIds ids, IClock clock)
+    /// <summary>
+    /// Wires the context to the risk stage (checks, positions, books) and the router's id source and,
+    /// when given, the router's order table (<paramref name="orders"/>: the TWAP strategy follows its
+    /// children there, the market maker sees whether the router sent what it submitted).
+    /// </summary>
+    public StrategyContext(OrderBooks books, RiskStage risk, ClientOrderIds ids, IClock clock, OrderTable? orders = null)
     {
+        ArgumentNullException.ThrowIfNull(risk);
+        ArgumentNullException.ThrowIfNull(clock);
         Books = books;
         _risk = risk;
         _ids = ids;
         Clock = clock;
+        Orders = orders;
         NowNs = clock.UtcNowNs();
     }
 
@@ -32,10 +39,22 @@ public sealed class StrategyContext
     /// <summary>Positions (quantity, average entry, P&amp;L), current as of the event being handled.</summary>
     public PositionTable Positions => _risk.Positions;
 
+    /// <summary>The router's orders (read only: the router owns them), current as of the previous event; null when not wired.</summary>
+    public OrderTable? Orders { get; }
+
+    /// <summary>What may trade now: <see cref="TradingState.Halted"/> while the breaker is not closed or the kill switch is engaged.</summary>
+    public TradingState TradingState => _risk.Breaker.TradingState;
+
+    /// <summary>The risk stage (limits, breaker, checks), for components a strategy drives itself (the TWAP executor).</summary>
+    internal RiskStage Risk => _risk;
+
+    /// <summary>The router's id source, for components a strategy drives itself.</summary>
+    internal ClientOrderIds Ids => _ids;
+
     /// <summary>The engine's clock: wall time live and on paper, the recorded events' time in a backtest.</summary>
     public IClock Clock { get; }
 
-    /// <summary>The time of the last end of batch (or timer check), nanoseconds since the Unix epoch.</summary>
+    /// <summary>The time of the last end of batch (or of the start, before the first), nanoseconds since the Unix epoch.</summary>
     public long NowNs { get; internal set; }
 
     /// <summary>When the timer is due (0: not set).</summary>
@@ -67,6 +86,19 @@ public sealed class StrategyContext
     /// <summary>Asks the venue to cancel the strategy's open order <paramref name="clientOrderId"/> on <paramref name="instrumentId"/>.</summary>
     public RiskDecision Cancel(long clientOrderId, int instrumentId) =>
         Submit(new OrderIntent(clientOrderId, instrumentId, default, OrderType.Limit, TimeInForce.Day, 0, IsCancel: true), out _);
+
+    /// <summary>A fresh client order id (for a parent order, or to know an order's id before submitting it).</summary>
+    public long NextClientOrderId() => _ids.Next();
+
+    /// <summary>The lot size of <paramref name="instrumentId"/> under the risk limits in force: order quantities are multiples of it.</summary>
+    public long LotSize(int instrumentId) => _risk.Engine.Limits.Rules[instrumentId].LotSize;
+
+    /// <summary>
+    /// <paramref name="priceTicks"/> moved onto the price grid the risk checks accept for
+    /// <paramref name="instrumentId"/> (its tick and sub-penny step): down, or up with <paramref name="up"/>.
+    /// </summary>
+    public long RoundToPriceGrid(int instrumentId, long priceTicks, bool up) =>
+        _risk.Engine.Limits.Rules[instrumentId].RoundToGrid(priceTicks, up);
 
     /// <summary>Calls <see cref="IStrategy.OnTimer"/> at the first end of batch at or after <paramref name="dueNs"/> (replaces any timer set).</summary>
     public void SetTimer(long dueNs) => TimerDueNs = dueNs;

@@ -42,6 +42,8 @@ public sealed class StrategyStage
         if (!_started)
         {
             _started = true;
+            // The context was built with the host, maybe long before the first event: start at the time now.
+            _context.NowNs = _context.Clock.UtcNowNs();
             strategy.OnStart(_context);
         }
         switch (e.Kind)

@@ -7,6 +7,12 @@ namespace Feeds.Synthetic;
 /// per instrument and an order-by-order flow around it (adds, deletes, executions, trade prints).
 /// </summary>
 /// <remarks>
+/// <para>Bids rest 1 to 5 ticks below the mid, asks 1 to 5 above. When the mid moves, the orders it
+/// reached (bids at or above it, asks at or below) are executed in full, one event each, before
+/// anything else happens to that instrument: the price moved because that liquidity was taken, and
+/// the book never crosses. Executions take the oldest order at the best price of a random side (the
+/// front of the queue, as a marketable order would), and trade prints (non-displayed liquidity) are
+/// at the touch their aggressor takes.</para>
 /// <see cref="Run"/> is the body of one producer thread; it allocates nothing per event. The same
 /// seed, instrument count and thread index give the same sequence of events.
 /// </remarks>
@@ -26,6 +32,7 @@ public sealed class SyntheticMarketFeed
     private readonly long[] _midTicks;
     private readonly LiveOrder[] _liveOrders;
     private readonly int[] _liveCounts;
+    private readonly bool[] _sweeping; // the mid moved: orders it reached are still to be executed
     private readonly long _venueStepNs;
     private readonly FeedHealth? _health;
     private ulong _random;
@@ -58,6 +65,7 @@ public sealed class SyntheticMarketFeed
         }
         _liveOrders = new LiveOrder[count * MaxLiveOrdersPerInstrument];
         _liveCounts = new int[count];
+        _sweeping = new bool[count];
         _random = (options.Seed * 0x9E3779B97F4A7C15UL) + (ulong)threadIndex + 1;
         // Order ids are unique across threads: the thread index sits in the top bits.
         _nextOrderId = ((long)threadIndex << 48) + 1;
@@ -113,6 +121,11 @@ public sealed class SyntheticMarketFeed
         if (NextRandom() % 64 == 0)
         {
             _midTicks[slot] += NextRandom() % 2 == 0 ? 1 : -1;
+            _sweeping[slot] = true;
+        }
+        if (_sweeping[slot] && Sweep(slot, ref e))
+        {
+            return;
         }
 
         int live = _liveCounts[slot];
@@ -131,12 +144,72 @@ public sealed class SyntheticMarketFeed
         }
         else
         {
+            // The aggressor's side; it trades at the other side's touch (the mid +-1 when that side is empty).
+            var aggressor = NextRandom() % 2 == 0 ? Side.Buy : Side.Sell;
+            var resting = aggressor == Side.Buy ? Side.Sell : Side.Buy;
+            int best = BestLive(slot, resting);
             e.Kind = MarketDataKind.Trade;
             e.OrderId = 0;
-            e.Side = NextRandom() % 2 == 0 ? Side.Buy : Side.Sell;
-            e.PriceTicks = _midTicks[slot];
+            e.Side = aggressor;
+            e.PriceTicks = best >= 0 ? _liveOrders[best].PriceTicks : _midTicks[slot] + (aggressor == Side.Buy ? 1 : -1);
             e.Quantity = 100 * (long)(1 + (NextRandom() % 5));
         }
+    }
+
+    /// <summary>Executes in full the front order of a touch the mid has reached (best bid at or above it, best ask at or below); false (and the sweep is over) when neither is.</summary>
+    private bool Sweep(int slot, ref MarketDataEvent e)
+    {
+        long mid = _midTicks[slot];
+        int index = BestLive(slot, Side.Buy);
+        if (index < 0 || _liveOrders[index].PriceTicks < mid)
+        {
+            index = BestLive(slot, Side.Sell);
+            if (index >= 0 && _liveOrders[index].PriceTicks > mid)
+            {
+                index = -1;
+            }
+        }
+        if (index < 0)
+        {
+            _sweeping[slot] = false;
+            return false;
+        }
+        ref var order = ref _liveOrders[index];
+        e.Kind = MarketDataKind.Execute;
+        e.OrderId = order.OrderId;
+        e.Side = order.Side;
+        e.PriceTicks = order.PriceTicks;
+        e.Quantity = order.Quantity;
+        RemoveLive(slot, index);
+        return true;
+    }
+
+    /// <summary>The index of the oldest live order at the best price of <paramref name="side"/>, or -1 when the side is empty.</summary>
+    private int BestLive(int slot, Side side)
+    {
+        int start = slot * MaxLiveOrdersPerInstrument;
+        int end = start + _liveCounts[slot];
+        int best = -1;
+        for (int index = start; index < end; index++)
+        {
+            ref var order = ref _liveOrders[index];
+            if (order.Side != side)
+            {
+                continue;
+            }
+            if (best < 0)
+            {
+                best = index;
+                continue;
+            }
+            ref var current = ref _liveOrders[best];
+            bool better = side == Side.Buy ? order.PriceTicks > current.PriceTicks : order.PriceTicks < current.PriceTicks;
+            if (better || (order.PriceTicks == current.PriceTicks && order.OrderId < current.OrderId))
+            {
+                best = index;
+            }
+        }
+        return best;
     }
 
     private void Add(int slot, ref MarketDataEvent e)
@@ -170,7 +243,11 @@ public sealed class SyntheticMarketFeed
 
     private void Execute(int slot, ref MarketDataEvent e)
     {
-        int index = PickLive(slot);
+        int index = BestLive(slot, NextRandom() % 2 == 0 ? Side.Buy : Side.Sell);
+        if (index < 0)
+        {
+            index = PickLive(slot);
+        }
         ref var order = ref _liveOrders[index];
         long executed = Math.Min(order.Quantity, 100 * (long)(1 + (NextRandom() % 3)));
         e.Kind = MarketDataKind.Execute;

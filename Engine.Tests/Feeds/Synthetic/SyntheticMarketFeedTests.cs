@@ -290,4 +290,39 @@ public sealed class SyntheticMarketFeedTests
 
         Assert.That(finishedEarly, Is.False, $"{rateEventsPerSecond} event/s over {threads} threads ran unpaced ({sink.Events.Count} events at once)");
     }
+
+    [TestCase(42UL)]
+    [TestCase(7UL)]
+    public void Run_AnyStream_KeepsEveryBookUncrossedWithTheMidInsideTheSpread(ulong seed)
+    {
+        var books = new Engine.Book.OrderBooks(new Engine.Book.BookOptions { Instruments = 4 });
+        long crossed = 0;
+        long executionsOffTheTouch = 0;
+        long twoSided = 0;
+        var sink = Run(Options(200_000, seed));
+
+        foreach (var e in sink.Events)
+        {
+            var book = books[e.InstrumentId];
+            if (e.Kind == MarketDataKind.Execute && book.TryGetBest(e.Side, out var touch) && touch.PriceTicks != e.PriceTicks)
+            {
+                executionsOffTheTouch++;
+            }
+            var copy = e;
+            books.Apply(ref copy);
+            if (book.TryGetSpreadTicks(out long spread))
+            {
+                twoSided++;
+                crossed += spread <= 0 ? 1 : 0;
+            }
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(crossed, Is.Zero, "a crossed or locked book");
+            Assert.That(executionsOffTheTouch, Is.Zero, "executions take the best price (or the level the mid reached)");
+            Assert.That(twoSided, Is.GreaterThan(190_000));
+            Assert.That(books.ErrorTotal(), Is.Zero);
+        }
+    }
 }

@@ -14,7 +14,7 @@ public sealed partial class TwapExecutor
         {
             refused = RiskRejectReason.NoLiquidity;
         }
-        long id = _router.Ids.Next();
+        long id = _ids.Next();
         if (refused == RiskRejectReason.None)
         {
             var type = _childType == TwapChildType.Limit ? OrderType.Limit : OrderType.Market;
@@ -48,7 +48,7 @@ public sealed partial class TwapExecutor
     /// <summary>Reads every open child back from the order table: fills, status, end; recounts the working quantity.</summary>
     private void FollowChildren()
     {
-        var orders = _router.Orders;
+        var orders = _orders;
         long working = 0;
         int i = 0;
         while (i < _openCount)
@@ -178,22 +178,9 @@ public sealed partial class TwapExecutor
         {
             price = buy ? Math.Min(price, _limitCapTicks) : Math.Max(price, _limitCapTicks);
         }
-        ref readonly var rules = ref _risk.Engine.Limits.Rules[_instrumentId];
-        long step = Lcm(rules.MinPriceIncrementTicks, price >= rules.TicksPerDollar ? rules.PennyStepTicks : rules.SubPennyStepTicks);
-        long off = ((price % step) + step) % step;
-        price = buy || off == 0 ? price - off : price - off + step;
+        // Toward the passive side: a buy rounds down, a sell up.
+        price = _risk.Engine.Limits.Rules[_instrumentId].RoundToGrid(price, up: !buy);
         priceTicks = price;
         return price > 0;
-    }
-
-    private static long Lcm(long a, long b)
-    {
-        long x = a;
-        long y = b;
-        while (y != 0)
-        {
-            (x, y) = (y, x % y);
-        }
-        return a / x * b;
     }
 }

@@ -33,7 +33,8 @@ public sealed partial class TwapExecutor
 {
     private readonly OrderBooks _books;
     private readonly RiskStage _risk;
-    private readonly RouterStage _router;
+    private readonly OrderTable _orders;
+    private readonly ClientOrderIds _ids;
     private readonly int _instrumentId;
     private readonly Side _side;
     private readonly long _totalQuantity;
@@ -66,11 +67,22 @@ public sealed partial class TwapExecutor
     /// options (and a total that is not whole lots of the instrument under the risk limits in force).
     /// </summary>
     public TwapExecutor(TwapOptions options, OrderBooks books, RiskStage risk, RouterStage router)
+        : this(options, books, risk, (router ?? throw new ArgumentNullException(nameof(router))).Orders, router.Ids)
+    {
+    }
+
+    /// <summary>
+    /// An executor that follows its children in <paramref name="orders"/> (the router's table) and
+    /// names them with <paramref name="ids"/> (the router's ids): the form a strategy builds from its
+    /// context (<see cref="Strategies.StrategyContext"/>). Otherwise as the router overload.
+    /// </summary>
+    public TwapExecutor(TwapOptions options, OrderBooks books, RiskStage risk, OrderTable orders, ClientOrderIds ids)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(books);
         ArgumentNullException.ThrowIfNull(risk);
-        ArgumentNullException.ThrowIfNull(router);
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(ids);
         var errors = new List<string>();
         var limits = risk.Engine.Limits;
         options.Validate("twap", errors, Math.Min(books.Count, limits.Instruments));
@@ -84,7 +96,8 @@ public sealed partial class TwapExecutor
         }
         _books = books;
         _risk = risk;
-        _router = router;
+        _orders = orders;
+        _ids = ids;
         _instrumentId = options.InstrumentId;
         _side = options.Side;
         _totalQuantity = options.TotalQuantity;

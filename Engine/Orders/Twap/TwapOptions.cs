@@ -5,7 +5,7 @@ namespace Engine.Orders.Twap;
 
 /// <summary>
 /// One TWAP parent order: what to trade, over how long, in how many slices, with which children
-/// (config section <c>twap</c>; wired by the strategy issue).
+/// (config section <c>strategy.twap</c> for the TWAP strategy; the admin endpoint builds the same for an operator's parent).
 /// </summary>
 /// <remarks>
 /// Slice i (0..<see cref="Slices"/>-1) is due at start + <see cref="StartDelayMs"/> + i x
