@@ -193,6 +193,8 @@ public sealed class RouterStage
         order.IsProbe = decision.IsProbe;
         order.ParentId = intent.ParentId;
         order.OpenNotionalCents = decision.NotionalCents;
+        order.DecisionReferenceSubTicks = decision.ReferenceSubTicks;
+        order.EstimatedPriceSubTicks = decision.EstimatedPriceSubTicks;
         order.SentTicks = Stopwatch.GetTimestamp();
         WriteNew(commandSequence, in order, sequence, originTicks);
         _risk.Engine.OnOrderAccepted(intent.InstrumentId, intent.Side, intent.Quantity, decision.NotionalCents);
