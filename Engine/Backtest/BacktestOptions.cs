@@ -1,0 +1,95 @@
+using Engine.Config;
+using Engine.Risk;
+using Engine.Strategies;
+
+namespace Engine.Backtest;
+
+/// <summary>What one backtest runs: the data, its format, the strategy and where the report goes (the command line of <c>engine backtest</c>).</summary>
+public sealed record BacktestOptions
+{
+    /// <summary>Seconds in a year of US equity trading: 252 sessions of 6.5 hours (LOBSTER and ITCH data).</summary>
+    public const double EquitySecondsPerYear = 252 * 6.5 * 3600;
+
+    /// <summary>Seconds in a calendar year: crypto trades around the clock (Kraken data).</summary>
+    public const double CryptoSecondsPerYear = 365 * 24 * 3600;
+
+    /// <summary>The data file (for LOBSTER, the message file).</summary>
+    public required string DataPath { get; init; }
+
+    /// <summary>The data's format.</summary>
+    public required BacktestFormat Format { get; init; }
+
+    /// <summary>LOBSTER only: the orderbook file, whose rows then are the book.</summary>
+    public string? OrderbookPath { get; init; }
+
+    /// <summary>ITCH and Kraken: the instruments to trade (ITCH: else the most active; Kraken: else every pair).</summary>
+    public IReadOnlyList<string>? Symbols { get; init; }
+
+    /// <summary>The strategy (<c>strategy.name</c>) when given on the command line, else the configuration's.</summary>
+    public StrategyKind? Strategy { get; init; }
+
+    /// <summary>The report's directory.</summary>
+    public required string OutDirectory { get; init; }
+
+    /// <summary>The capital returns, drawdown percentages and turnover are measured against, cents; null: <c>risk.maxGrossNotionalCents</c>, the largest exposure risk allows.</summary>
+    public long? CapitalCents { get; init; }
+
+    /// <summary>The equity curve's sampling interval and the return interval of Sharpe and Sortino, milliseconds of venue time.</summary>
+    public int IntervalMs { get; init; } = 1_000;
+
+    /// <summary>The seconds in a year of trading of this data, for annualising (<see cref="EquitySecondsPerYear"/> or <see cref="CryptoSecondsPerYear"/>).</summary>
+    public double SecondsPerYear => Format == BacktestFormat.Kraken ? CryptoSecondsPerYear : EquitySecondsPerYear;
+
+    /// <summary>Loads the data (whole, off the loop); throws <see cref="BacktestException"/> on data that cannot run.</summary>
+    public BacktestData Load(int books) => Format switch
+    {
+        BacktestFormat.Lobster => LobsterBacktestData.Load(DataPath, OrderbookPath),
+        BacktestFormat.Itch => ItchBacktestData.Load(DataPath, Symbols, books),
+        _ => KrakenBacktestData.Load(DataPath, Symbols, books),
+    };
+
+    /// <summary>
+    /// Fits <paramref name="options"/> to the run: the strategy, and for every instrument of
+    /// <paramref name="data"/> without a <c>risk.instruments</c> entry, an entry like
+    /// <c>risk.defaults</c> at the data's price decimals, so risk and positions read the ticks as the
+    /// file means them. Throws <see cref="BacktestException"/> when the instruments do not fit the
+    /// books or an entry's decimals disagree with the data's.
+    /// </summary>
+    public void Apply(EngineOptions options, BacktestData data)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(data);
+        if (Strategy is { } strategy)
+        {
+            options.Strategy.Name = strategy;
+        }
+        if (data.Instruments.Count > options.Book.Instruments)
+        {
+            throw new BacktestException($"the data has {data.Instruments.Count} instruments but book.instruments is {options.Book.Instruments}");
+        }
+        foreach (var instrument in data.Instruments)
+        {
+            var entry = options.Risk.Instruments.Find(e => e.InstrumentId == instrument.Id);
+            if (entry is null)
+            {
+                options.Risk.Instruments.Add(options.Risk.Defaults with { InstrumentId = instrument.Id, PriceDecimals = instrument.PriceDecimals });
+            }
+            else if (entry.PriceDecimals != instrument.PriceDecimals)
+            {
+                throw new BacktestException($"risk.instruments[id {instrument.Id}].priceDecimals is {entry.PriceDecimals} but {instrument.Symbol}'s prices in the data have {instrument.PriceDecimals} decimals");
+            }
+        }
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new BacktestException(string.Join(Environment.NewLine, problems));
+        }
+    }
+
+    /// <summary>The capital for the report: <see cref="CapitalCents"/>, else <c>risk.maxGrossNotionalCents</c>.</summary>
+    public long CapitalFor(RiskOptions risk)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        return CapitalCents ?? risk.MaxGrossNotionalCents;
+    }
+}
