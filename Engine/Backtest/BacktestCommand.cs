@@ -14,8 +14,8 @@ namespace Engine.Backtest;
 /// </summary>
 /// <remarks>
 /// Exit codes: 0 done (malformed input is skipped, counted in the report and told on stderr); 1 the
-/// configuration is invalid, the data cannot run (instruments that do not fit, unreadable file) or
-/// the chain halted on a fault; 64 bad arguments (a missing option or file, an unknown format or
+/// configuration is invalid, the data cannot run (no event in it, instruments that do not fit, an
+/// unreadable file) or the chain halted on a fault; 64 bad arguments (a missing option or file, an unknown format or
 /// strategy).
 /// </remarks>
 public static class BacktestCommand
@@ -51,6 +51,10 @@ public static class BacktestCommand
             foreach (string problem in data.Problems)
             {
                 stderr.WriteLine($"backtest: {problem}");
+            }
+            if (data.Events.Length == 0)
+            {
+                throw new BacktestException($"no market events in {run.DataPath} ({data.Malformed} malformed): is it {run.Format.ToString().ToLowerInvariant()} data?");
             }
             run.Apply(options, data);
             var report = Execute(run, name!, options, data, strategy ?? StrategyFactory.Create(options.Strategy, options.Book.Instruments));

@@ -12,8 +12,9 @@ namespace Engine.Backtest;
 /// </summary>
 /// <remarks>
 /// Backtest thread only, outside the chain: it reads the positions between events. Drawdowns are
-/// tracked at every event, not only at the samples. The curve holds one point per interval that
-/// ended (an interval with no event repeats the last value), then the last event's value.
+/// tracked after every event (and what it led to), not only at the samples. The curve starts at the
+/// first event's time with 0 and holds one point at the end of every interval since: the net P&amp;L
+/// after the last event before that end (an interval with no event repeats the value before it).
 /// </remarks>
 public sealed class BacktestRecorder
 {
@@ -24,7 +25,6 @@ public sealed class BacktestRecorder
     private readonly decimal[] _openBase;
     private long _firstNs = long.MinValue;
     private long _bucket;
-    private long _lastNs;
     private decimal _lastPnl;
     private decimal _peakPnl;
 
@@ -128,7 +128,6 @@ public sealed class BacktestRecorder
         {
             Equity.Add(new EquityPoint(_firstNs + ((_bucket + 1) * _intervalNs), _lastPnl, _peakPnl - _lastPnl));
         }
-        _lastNs = tsNs;
         _lastPnl = pnlCents;
         _peakPnl = Math.Max(_peakPnl, pnlCents);
         decimal drawdown = _peakPnl - pnlCents;
@@ -136,7 +135,7 @@ public sealed class BacktestRecorder
         MaxDrawdownPct = Math.Max(MaxDrawdownPct, (double)(drawdown / (_capitalCents + _peakPnl)) * 100.0);
     }
 
-    /// <summary>Closes the curve with the last event's value and values the round trips still open at <paramref name="positions"/>' marks (call once, after the run).</summary>
+    /// <summary>Closes the curve with the end of the last event's interval and values the round trips still open at <paramref name="positions"/>' marks (call once, after the run).</summary>
     public void Finish(PositionTable positions)
     {
         ArgumentNullException.ThrowIfNull(positions);
@@ -148,9 +147,10 @@ public sealed class BacktestRecorder
                 _open[id] = trade with { PnlCents = (decimal)(position.RealisedCents - position.FeesCents + position.UnrealisedCents) - _openBase[id] };
             }
         }
-        if (_firstNs != long.MinValue && Equity[^1].TsNs != _lastNs)
+        if (_firstNs != long.MinValue)
         {
-            Equity.Add(new EquityPoint(_lastNs, _lastPnl, _peakPnl - _lastPnl));
+            // The last interval ends as the others do: nothing moves after the last event, so every return covers a whole interval.
+            Equity.Add(new EquityPoint(_firstNs + ((_bucket + 1) * _intervalNs), _lastPnl, _peakPnl - _lastPnl));
         }
     }
 

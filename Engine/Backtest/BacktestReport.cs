@@ -141,13 +141,14 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
         var h = recorder.Latency;
         json.WriteStartObject("latency");
         json.WriteString("what", "wall-clock ns per inbound event through the handler chain (not deterministic)");
+        bool any = h.TotalCount > 0;
         json.WriteNumber("count", h.TotalCount);
-        json.WriteNumber("p50Ns", h.GetValueAtPercentile(50));
-        json.WriteNumber("p90Ns", h.GetValueAtPercentile(90));
-        json.WriteNumber("p99Ns", h.GetValueAtPercentile(99));
-        json.WriteNumber("p999Ns", h.GetValueAtPercentile(99.9));
-        json.WriteNumber("maxNs", h.GetMaxValue());
-        json.WriteNumber("meanNs", Math.Round(h.GetMean(), 1));
+        json.WriteNumber("p50Ns", any ? h.GetValueAtPercentile(50) : 0);
+        json.WriteNumber("p90Ns", any ? h.GetValueAtPercentile(90) : 0);
+        json.WriteNumber("p99Ns", any ? h.GetValueAtPercentile(99) : 0);
+        json.WriteNumber("p999Ns", any ? h.GetValueAtPercentile(99.9) : 0);
+        json.WriteNumber("maxNs", any ? h.GetMaxValue() : 0);
+        json.WriteNumber("meanNs", any ? Math.Round(h.GetMean(), 1) : 0);
         json.WriteEndObject();
     }
 
