@@ -62,7 +62,7 @@ public static class BacktestCommand
             string reportPath = Path.Combine(run.OutDirectory, ReportFile);
             string chartPath = Path.Combine(run.OutDirectory, ChartFile);
             File.WriteAllText(reportPath, report.ToJson(full: true));
-            EquityChart.Write(chartPath, $"backtest {name}: {report.Figures.Fills} fills", report.Recorder.Equity, report.Figures);
+            EquityChart.Write(chartPath, $"backtest {name}, strategy {report.StrategyName}", report.Recorder.Equity, report.Figures);
             stdout.WriteLine(report.ToJson(full: false, [reportPath, chartPath]));
             return 0;
         }

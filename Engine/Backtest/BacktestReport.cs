@@ -22,6 +22,9 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
     /// <summary>The figures.</summary>
     public BacktestFigures Figures => figures;
 
+    /// <summary>The strategy's name (<c>None</c> without one).</summary>
+    public string StrategyName => runner.Pipeline.Strategy.Strategy?.Name ?? StrategyKind.None.ToString();
+
     /// <summary>What the run recorded: fills, round trips, the curve, the latency.</summary>
     public BacktestRecorder Recorder => recorder;
 
@@ -68,7 +71,7 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
         {
             json.WriteString("orderbook", Path.GetFileName(run.OrderbookPath));
         }
-        json.WriteString("strategy", runner.Pipeline.Strategy.Strategy?.Name ?? StrategyKind.None.ToString());
+        json.WriteString("strategy", StrategyName);
         json.WriteNumber("events", data.Events.Length);
         json.WriteNumber("eventsHandled", runner.Pipeline.Counter.Handled);
         json.WriteNumber("malformed", data.Malformed);

@@ -40,6 +40,8 @@ public static class EquityChart
         var line = top.Add.ScatterLine(seconds, pnl);
         line.LineWidth = 2;
         line.Color = Colors.SteelBlue;
+        // The curve holds its value until the next sample: draw it as steps, not slopes.
+        line.ConnectStyle = ConnectStyle.StepHorizontal;
         top.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
         top.Title($"{title}\n{Headline(figures)}");
         top.YLabel("net P&L ($)");
@@ -55,7 +57,7 @@ public static class EquityChart
 
     private static string Headline(BacktestFigures f) => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"net {f.NetPnlCents / 100m:N2} $ (fees {f.FeesCents / 100m:N2} $)   max drawdown {f.MaxDrawdownCents / 100m:N2} $ ({f.MaxDrawdownPct:0.###} %)   Sharpe {Format(f.Sharpe)}   Sortino {Format(f.Sortino)}   win rate {Format(f.WinRate * 100)} % of {f.ClosedTrades}   fills {f.Fills}");
+        $"net {f.NetPnlCents / 100m:N2} $ after {f.FeesCents / 100m:N2} $ fees   max drawdown {f.MaxDrawdownCents / 100m:N2} $ ({f.MaxDrawdownPct:0.###} %)\nSharpe {Format(f.Sharpe)}   Sortino {Format(f.Sortino)}   win rate {Format(f.WinRate * 100)} % of {f.ClosedTrades} round trips   {f.Fills} fills   turnover {f.Turnover:0.##}");
 
     private static string Format(double? value) => value is { } v ? v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
 }
