@@ -1,4 +1,7 @@
 using Engine.Backtest;
+using Engine.Config;
+using Engine.Pipeline;
+using Engine.Tests.Support;
 
 namespace Engine.Tests.Backtest;
 
@@ -28,5 +31,41 @@ public sealed class BacktestRunnerTests
 
         Assert.That(first.Figures.Fills, Is.GreaterThan(0), "the strategy trades");
         Assert.That(BacktestFixture.WithoutLatency(second), Is.EqualTo(BacktestFixture.WithoutLatency(first)));
+    }
+
+    [Test]
+    public void Run_StrategyThrowsUnderLogAndContinue_EventSkippedCountedRunCompletes()
+    {
+        var run = new BacktestOptions { DataPath = BacktestFixture.Lobster("message"), Format = BacktestFormat.Lobster, OutDirectory = "unused" };
+
+        var report = BacktestFixture.Run(run, new ThrowingStrategy(onEvent: 10));
+
+        Assert.That(report.Runner.Pipeline.Faults.FaultCount, Is.EqualTo(1));
+        Assert.That(report.Recorder.Latency.TotalCount, Is.EqualTo(999));
+    }
+
+    [Test]
+    public void Run_StrategyThrowsUnderLogAndHalt_ThrowsBacktestExceptionNamingTheEvent()
+    {
+        var options = ConfigLoader.Load(RepositoryPaths.ShippedConfig());
+        options.Pipeline.FaultPolicy = FaultPolicy.LogAndHalt;
+        var run = new BacktestOptions { DataPath = BacktestFixture.Lobster("message"), Format = BacktestFormat.Lobster, OutDirectory = "unused" };
+
+        var thrown = Assert.Throws<BacktestException>(() => BacktestFixture.Run(run, new ThrowingStrategy(onEvent: 10), options));
+
+        Assert.That(thrown!.Message, Does.Contain("halted on a fault at recorded event 10"));
+    }
+
+    [Test]
+    public void Run_KrakenPairs_RiskEntriesAtTheDataDecimals()
+    {
+        var options = ConfigLoader.Load(RepositoryPaths.ShippedConfig());
+        var run = new BacktestOptions { DataPath = BacktestFixture.Kraken, Format = BacktestFormat.Kraken, Symbols = ["XBT/CHF", "OMG/USD"], OutDirectory = "unused" };
+
+        var report = BacktestFixture.Run(run, null, options);
+
+        Assert.That(report.Runner.Pipeline.Risk.Positions.Instruments, Is.EqualTo(options.Book.Instruments));
+        Assert.That(options.Risk.PriceDecimalsOf(2), Is.EqualTo(new[] { 5, 6 }));
+        Assert.That(report.Recorder.Latency.TotalCount, Is.GreaterThan(1000));
     }
 }

@@ -63,6 +63,10 @@ public static class BacktestCommand
             string chartPath = Path.Combine(run.OutDirectory, ChartFile);
             File.WriteAllText(reportPath, report.ToJson(full: true));
             EquityChart.Write(chartPath, $"backtest {name}, strategy {report.StrategyName}", report.Recorder.Equity, report.Figures);
+            if (report.Runner.Pipeline.Faults.FaultCount > 0)
+            {
+                stderr.WriteLine($"backtest: {report.Runner.Pipeline.Faults.FaultCount} events made a handler throw and were skipped (handlerFaults)");
+            }
             stdout.WriteLine(report.ToJson(full: false, [reportPath, chartPath]));
             return 0;
         }

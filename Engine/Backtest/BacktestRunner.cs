@@ -70,16 +70,22 @@ public sealed class BacktestRunner
     /// <summary>The simulated clock.</summary>
     public IClock Clock => _clock;
 
-    /// <summary>Runs every event of the data; throws <see cref="BacktestException"/> if the chain halted on a fault (<c>pipeline.faultPolicy: Halt</c>).</summary>
+    /// <summary>Runs every event of the data; throws <see cref="BacktestException"/> if the chain halted on a fault (<c>pipeline.faultPolicy: LogAndHalt</c>).</summary>
     public void Run()
     {
         var positions = _pipeline.Risk.Positions;
-        foreach (ref readonly var e in _data.Events.AsSpan())
+        var events = _data.Events.AsSpan();
+        for (int i = 0; i < events.Length; i++)
         {
+            ref readonly var e = ref events[i];
             _clock.AdvanceTo(e.TsEventNs);
             PublishMarket(in e);
             Step();
             Settle(positions);
+            if (_pipeline.Processor.State == ProcessorState.Faulted)
+            {
+                throw new BacktestException($"the handler chain halted on a fault at recorded event {i + 1} (pipeline.faultPolicy: LogAndHalt)");
+            }
             _recorder.OnEquity(_clock.UtcNowNs(), (decimal)positions.NetCents);
         }
         _recorder.Finish(positions);
@@ -88,7 +94,7 @@ public sealed class BacktestRunner
     private void Settle(PositionTable positions)
     {
         var orders = _pipeline.Router.Orders;
-        while (_reports.TryTake(out var report))
+        while (_pipeline.Processor.State != ProcessorState.Faulted && _reports.TryTake(out var report))
         {
             bool fill = report.Kind is ExecutionKind.Fill or ExecutionKind.PartialFill && (uint)report.InstrumentId < (uint)positions.Instruments;
             Order order = default;
@@ -115,10 +121,6 @@ public sealed class BacktestRunner
         _pipeline.Processor.RunAvailable(1);
         long elapsed = Stopwatch.GetTimestamp() - start;
         _recorder.Latency.RecordValue((long)(elapsed * (1e9 / Stopwatch.Frequency)));
-        if (_pipeline.Processor.State == ProcessorState.Faulted)
-        {
-            throw new BacktestException($"the handler chain halted on a fault at event {_pipeline.Processor.Sequence.Value + 1} (pipeline.faultPolicy: Halt)");
-        }
         _venue.Drain(_reports);
     }
 
