@@ -143,7 +143,7 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
     {
         var h = recorder.Latency;
         json.WriteStartObject("latency");
-        json.WriteString("what", "wall-clock ns per inbound event through the handler chain (not deterministic)");
+        json.WriteString("what", "wall-clock ns per inbound event through the handler chain, and the whole run (not deterministic)");
         bool any = h.TotalCount > 0;
         json.WriteNumber("count", h.TotalCount);
         json.WriteNumber("p50Ns", any ? h.GetValueAtPercentile(50) : 0);
@@ -152,6 +152,9 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
         json.WriteNumber("p999Ns", any ? h.GetValueAtPercentile(99.9) : 0);
         json.WriteNumber("maxNs", any ? h.GetMaxValue() : 0);
         json.WriteNumber("meanNs", any ? Math.Round(h.GetMean(), 1) : 0);
+        double runSeconds = runner.RunTicks / (double)System.Diagnostics.Stopwatch.Frequency;
+        json.WriteNumber("runMs", Math.Round(runSeconds * 1_000, 3));
+        json.WriteNumber("marketEventsPerSecond", runSeconds > 0 ? Math.Round(data.Events.Length / runSeconds) : 0);
         json.WriteEndObject();
     }
 

@@ -70,9 +70,13 @@ public sealed class BacktestRunner
     /// <summary>The simulated clock.</summary>
     public IClock Clock => _clock;
 
+    /// <summary>Wall-clock time <see cref="Run"/> took, <see cref="Stopwatch"/> ticks (not deterministic).</summary>
+    public long RunTicks { get; private set; }
+
     /// <summary>Runs every event of the data; throws <see cref="BacktestException"/> if the chain halted on a fault (<c>pipeline.faultPolicy: LogAndHalt</c>).</summary>
     public void Run()
     {
+        long start = Stopwatch.GetTimestamp();
         var positions = _pipeline.Risk.Positions;
         var events = _data.Events.AsSpan();
         for (int i = 0; i < events.Length; i++)
@@ -89,6 +93,7 @@ public sealed class BacktestRunner
             _recorder.OnEquity(_clock.UtcNowNs(), (decimal)positions.NetCents);
         }
         _recorder.Finish(positions);
+        RunTicks = Stopwatch.GetTimestamp() - start;
     }
 
     private void Settle(PositionTable positions)
