@@ -13,7 +13,7 @@ namespace Engine.Backtest;
 /// is the file's own: each message becomes the level changes between the previous row and its row
 /// (<see cref="MarketDataKind.LevelSet"/>, the first row seeding the book), followed by a
 /// <see cref="MarketDataKind.Trade"/> for a visible or hidden execution. Every event carries the
-/// message's time (nanoseconds after midnight of the file's day).
+/// message's time (nanoseconds after midnight of the file's day) and its row number as <c>Sequence</c>.
 /// </remarks>
 public static class LobsterBacktestData
 {
@@ -85,7 +85,7 @@ public static class LobsterBacktestData
                 continue;
             }
             int before = events.Count;
-            AddLevelChanges(events, havePrevious ? previous : [], row, levels, message.TsEventNs);
+            AddLevelChanges(events, havePrevious ? previous : [], row, levels, message.TsEventNs, message.Sequence);
             if (message.Kind is MarketDataKind.Execute or MarketDataKind.Trade)
             {
                 // An execution hits the resting order's side: the aggressor is the other one (the reader already flipped hidden ones).
@@ -119,7 +119,7 @@ public static class LobsterBacktestData
     }
 
     /// <summary>Adds a <see cref="MarketDataKind.LevelSet"/> for every level of <paramref name="row"/> that differs from <paramref name="previous"/> (empty: no book yet), removals first.</summary>
-    private static void AddLevelChanges(List<MarketDataEvent> events, ReadOnlySpan<long> previous, ReadOnlySpan<long> row, int levels, long tsNs)
+    private static void AddLevelChanges(List<MarketDataEvent> events, ReadOnlySpan<long> previous, ReadOnlySpan<long> row, int levels, long tsNs, long sequence)
     {
         foreach (var side in (ReadOnlySpan<Side>)[Side.Sell, Side.Buy])
         {
@@ -130,7 +130,7 @@ public static class LobsterBacktestData
                 long size = previous[(level * LobsterOrderbookReader.FieldsPerLevel) + offset + 1];
                 if (!LobsterOrderbookReader.IsEmptyLevel(price, size) && SizeAt(row, levels, offset, price) == 0)
                 {
-                    events.Add(LevelSet(side, price, 0, tsNs));
+                    events.Add(LevelSet(side, price, 0, tsNs, sequence));
                 }
             }
             for (int level = 0; level < levels; level++)
@@ -139,7 +139,7 @@ public static class LobsterBacktestData
                 long size = row[(level * LobsterOrderbookReader.FieldsPerLevel) + offset + 1];
                 if (!LobsterOrderbookReader.IsEmptyLevel(price, size) && (previous.Length == 0 || SizeAt(previous, levels, offset, price) != size))
                 {
-                    events.Add(LevelSet(side, price, size, tsNs));
+                    events.Add(LevelSet(side, price, size, tsNs, sequence));
                 }
             }
         }
@@ -159,8 +159,8 @@ public static class LobsterBacktestData
         return 0;
     }
 
-    private static MarketDataEvent LevelSet(Side side, long price, long size, long tsNs) =>
-        new() { Kind = MarketDataKind.LevelSet, TsEventNs = tsNs, InstrumentId = 0, Side = side, PriceTicks = price, Quantity = size };
+    private static MarketDataEvent LevelSet(Side side, long price, long size, long tsNs, long sequence) =>
+        new() { Kind = MarketDataKind.LevelSet, TsEventNs = tsNs, InstrumentId = 0, Side = side, PriceTicks = price, Quantity = size, Sequence = sequence };
 
     private static void MarkEndOfMessage(List<MarketDataEvent> events, int first)
     {
