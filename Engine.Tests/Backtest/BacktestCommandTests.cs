@@ -31,6 +31,7 @@ public sealed class BacktestCommandTests
         using var report = JsonDocument.Parse(File.ReadAllText(reportPath));
         var root = summary.RootElement;
         Assert.That(root.GetProperty("fills").GetInt32(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("firstEventNs").GetInt64(), Is.EqualTo(1_340_251_200_000_000_000 + 34_200_004_241_176), "09:30:00.004241176 New York (EDT) on the file name's 2012-06-21");
         Assert.That(root.GetProperty("pnl").GetProperty("netCents").GetDecimal(), Is.EqualTo(report.RootElement.GetProperty("pnl").GetProperty("netCents").GetDecimal()));
         Assert.That(root.GetProperty("files")[0].GetString(), Is.EqualTo(reportPath));
         Assert.That(root.TryGetProperty("fillList", out _), Is.False, "the summary leaves the lists out");
@@ -41,7 +42,7 @@ public sealed class BacktestCommandTests
     [Test]
     public void Run_ItchAndKrakenWithoutStrategy_ExitZeroAndNoFills()
     {
-        var (itch, itchOut, itchErr) = Run(null, "--data", BacktestFixture.Itch, "--format", "itch", "--config", RepositoryPaths.ShippedConfig(), "--out", Path.Combine(_out, "itch"), "--symbols", "ALC,BOB");
+        var (itch, itchOut, itchErr) = Run(null, "--data", BacktestFixture.Itch, "--format", "itch", "--config", RepositoryPaths.ShippedConfig(), "--out", Path.Combine(_out, "itch"), "--symbols", "ALC,BOB", "--date", "2010-12-24");
         var (kraken, krakenOut, krakenErr) = Run(null, "--data", BacktestFixture.Kraken, "--format", "kraken", "--config", RepositoryPaths.ShippedConfig(), "--out", Path.Combine(_out, "kraken"));
 
         Assert.That(itch, Is.Zero, itchErr);
@@ -50,7 +51,10 @@ public sealed class BacktestCommandTests
         using var krakenSummary = JsonDocument.Parse(krakenOut.TrimEnd().Split('\n')[^1]);
         Assert.That(itchSummary.RootElement.GetProperty("instruments").GetArrayLength(), Is.EqualTo(2));
         Assert.That(itchSummary.RootElement.GetProperty("instruments")[0].GetProperty("symbol").GetString(), Is.EqualTo("ALC"));
+        long midnight = 1_293_166_800_000_000_000; // 2010-12-24 00:00 New York (EST) in Unix ns
+        Assert.That(itchSummary.RootElement.GetProperty("firstEventNs").GetInt64(), Is.InRange(midnight, midnight + 86_400_000_000_000));
         Assert.That(krakenSummary.RootElement.GetProperty("fills").GetInt32(), Is.Zero);
+        Assert.That(krakenSummary.RootElement.GetProperty("firstEventNs").GetInt64(), Is.InRange(1_618_617_600_000_000_000, 1_618_704_000_000_000_000), "Kraken's own Unix times, on 2021-04-17");
         Assert.That(krakenErr, Does.Contain("ADA/XBT left out: its prices have 9 decimals"));
     }
 
@@ -62,6 +66,7 @@ public sealed class BacktestCommandTests
     [TestCase("--data", "LOBSTER", "--format", "lobster", "--capital-cents", "-5", TestName = "Run_NegativeCapital_Exit64")]
     [TestCase("--data", "LOBSTER", "--format", "lobster", "--config", "/nonexistent/engine.json", TestName = "Run_ConfigNotFound_Exit64")]
     [TestCase("--data", "LOBSTER", "--format", "lobster", "stray", TestName = "Run_StrayArgument_Exit64")]
+    [TestCase("--data", "LOBSTER", "--format", "lobster", "--date", "21/06/2012", TestName = "Run_BadDate_Exit64")]
     public void Run_BadArguments_Exit64WithUsage(params string[] args)
     {
         string[] resolved = Array.ConvertAll(args, a => a == "LOBSTER" ? BacktestFixture.Lobster("message") : a);

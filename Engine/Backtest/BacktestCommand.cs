@@ -23,7 +23,7 @@ public static class BacktestCommand
     /// <summary>Usage text.</summary>
     public const string Usage =
         "usage: engine backtest --data FILE --format lobster|itch|kraken [--orderbook FILE (lobster)] [--symbols A,B (itch, kraken)]\n" +
-        "                       [--strategy NAME] [--config PATH] [--out DIR] [--name NAME] [--capital-cents N] [--interval-ms N]";
+        "                       [--date YYYY-MM-DD (lobster, itch)] [--strategy NAME] [--config PATH] [--out DIR] [--name NAME] [--capital-cents N] [--interval-ms N]";
 
     private const string ReportFile = "report.json";
     private const string ChartFile = "equity.png";
@@ -127,6 +127,18 @@ public static class BacktestCommand
                 arguments.AddError($"--strategy must be one of {string.Join(", ", Enum.GetNames<StrategyKind>())}, got '{strategyText}'");
             }
         }
+        DateOnly? date = null;
+        if (arguments.Optional("date") is { } dateText)
+        {
+            if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                date = day;
+            }
+            else
+            {
+                arguments.AddError($"--date must be YYYY-MM-DD, got '{dateText}'");
+            }
+        }
         long? capital = null;
         if (arguments.Optional("capital-cents") is { } capitalText)
         {
@@ -154,6 +166,7 @@ public static class BacktestCommand
             OutDirectory = arguments.Optional("out") ?? Path.Combine("results", $"backtest-{name}"),
             CapitalCents = capital,
             IntervalMs = intervalMs,
+            Date = date,
         };
     }
 

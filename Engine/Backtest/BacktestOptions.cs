@@ -13,6 +13,9 @@ public sealed record BacktestOptions
     /// <summary>Seconds in a calendar year: crypto trades around the clock (Kraken data).</summary>
     public const double CryptoSecondsPerYear = 365 * 24 * 3600;
 
+    /// <summary>The exchange time zone of LOBSTER and ITCH times (nanoseconds after midnight, New York).</summary>
+    public const string ExchangeTimeZone = "America/New_York";
+
     /// <summary>The data file (for LOBSTER, the message file).</summary>
     public required string DataPath { get; init; }
 
@@ -40,13 +43,64 @@ public sealed record BacktestOptions
     /// <summary>The seconds in a year of trading of this data, for annualising (<see cref="EquitySecondsPerYear"/> or <see cref="CryptoSecondsPerYear"/>).</summary>
     public double SecondsPerYear => Format == BacktestFormat.Kraken ? CryptoSecondsPerYear : EquitySecondsPerYear;
 
-    /// <summary>Loads the data (whole, off the loop); throws <see cref="BacktestException"/> on data that cannot run.</summary>
-    public BacktestData Load(int books) => Format switch
+    /// <summary>
+    /// LOBSTER and ITCH: the trading day, whose midnight in New York the times (after midnight) are
+    /// moved to, so the clock is the real one (the breaker's session start, the report's times); null:
+    /// for LOBSTER the date in the file name (<c>AAPL_2012-06-21_...</c>), else none (times stay after
+    /// midnight of 1970-01-01).
+    /// </summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>Loads the data (whole, off the loop), on the trading day's clock; throws <see cref="BacktestException"/> on data that cannot run.</summary>
+    public BacktestData Load(int books)
     {
-        BacktestFormat.Lobster => LobsterBacktestData.Load(DataPath, OrderbookPath),
-        BacktestFormat.Itch => ItchBacktestData.Load(DataPath, Symbols, books),
-        _ => KrakenBacktestData.Load(DataPath, Symbols, books),
-    };
+        var data = Format switch
+        {
+            BacktestFormat.Lobster => LobsterBacktestData.Load(DataPath, OrderbookPath),
+            BacktestFormat.Itch => ItchBacktestData.Load(DataPath, Symbols, books),
+            _ => KrakenBacktestData.Load(DataPath, Symbols, books),
+        };
+        if (TradingDay() is { } day)
+        {
+            long midnightNs = MidnightUnixNs(day);
+            foreach (ref var e in data.Events.AsSpan())
+            {
+                e.TsEventNs += midnightNs;
+            }
+        }
+        return data;
+    }
+
+    /// <summary>The day the times count from: <see cref="Date"/>, else a LOBSTER file name's date; null for Kraken (Unix times already).</summary>
+    public DateOnly? TradingDay()
+    {
+        if (Format == BacktestFormat.Kraken)
+        {
+            return null;
+        }
+        if (Date is { } date)
+        {
+            return date;
+        }
+        if (Format == BacktestFormat.Lobster)
+        {
+            string[] parts = Path.GetFileName(DataPath).Split('_');
+            if (parts.Length > 1 && DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var named))
+            {
+                return named;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Midnight of <paramref name="day"/> in New York, Unix nanoseconds.</summary>
+    public static long MidnightUnixNs(DateOnly day)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(ExchangeTimeZone);
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        var utc = TimeZoneInfo.ConvertTimeToUtc(local, zone);
+        return (utc - DateTime.UnixEpoch).Ticks * 100;
+    }
 
     /// <summary>
     /// Fits <paramref name="options"/> to the run: the strategy, and for every instrument of
