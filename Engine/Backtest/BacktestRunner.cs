@@ -125,7 +125,8 @@ public sealed class BacktestRunner
         long start = Stopwatch.GetTimestamp();
         _pipeline.Processor.RunAvailable(1);
         long elapsed = Stopwatch.GetTimestamp() - start;
-        _recorder.Latency.RecordValue((long)(elapsed * (1e9 / Stopwatch.Frequency)));
+        var latency = _recorder.Latency;
+        latency.RecordValue(Math.Min((long)(elapsed * (1e9 / Stopwatch.Frequency)), latency.HighestTrackableValue));
         _venue.Drain(_reports);
     }
 
