@@ -1,7 +1,10 @@
 using Engine.Backtest;
 using Engine.Config;
+using Engine.Orders;
 using Engine.Pipeline;
+using Engine.Risk;
 using Engine.Tests.Support;
+using Feeds;
 
 namespace Engine.Tests.Backtest;
 
@@ -16,6 +19,7 @@ public sealed class BacktestRunnerTests
         var second = BacktestFixture.Run(run, new AlternatingStrategy(every: 40, quantity: 100));
 
         Assert.That(first.Figures.Fills, Is.GreaterThan(10), "the strategy trades");
+        Assert.That(Orders(second), Is.EqualTo(Orders(first)));
         Assert.That(second.Recorder.Fills, Is.EqualTo(first.Recorder.Fills));
         Assert.That(second.Figures, Is.EqualTo(first.Figures));
         Assert.That(BacktestFixture.WithoutLatency(second), Is.EqualTo(BacktestFixture.WithoutLatency(first)));
@@ -67,5 +71,16 @@ public sealed class BacktestRunnerTests
         Assert.That(report.Runner.Pipeline.Risk.Positions.Instruments, Is.EqualTo(options.Book.Instruments));
         Assert.That(options.Risk.PriceDecimalsOf(2), Is.EqualTo(new[] { 5, 6 }));
         Assert.That(report.Recorder.Latency.TotalCount, Is.GreaterThan(1000));
+    }
+
+    /// <summary>Every order the router kept, without the wall-clock time it was sent at.</summary>
+    private static List<(long Id, Side Side, OrderType Type, long Quantity, OrderStatus Status, long Filled, Int128 FilledValue, long Reference, long Estimate)> Orders(BacktestReport report)
+    {
+        var orders = new List<(long, Side, OrderType, long, OrderStatus, long, Int128, long, long)>();
+        foreach (var o in report.Runner.Pipeline.Router.Orders.All)
+        {
+            orders.Add((o.ClientOrderId, o.Side, o.Type, o.Quantity, o.Status, o.FilledQuantity, o.FilledValueTicks, o.DecisionReferenceSubTicks, o.EstimatedPriceSubTicks));
+        }
+        return orders;
     }
 }
