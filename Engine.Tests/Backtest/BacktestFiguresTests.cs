@@ -155,5 +155,7 @@ public sealed class BacktestFiguresTests
         var json = System.Text.Json.JsonDocument.Parse(_report.ToJson(full: false)).RootElement.GetProperty("orders");
 
         Assert.That((json.GetProperty("submitted").GetInt64(), json.GetProperty("refusedByRisk").GetInt64(), json.GetProperty("sent").GetInt64(), json.GetProperty("fills").GetInt64()), Is.EqualTo((4L, 0L, 4L, 4L)));
+        var venue = System.Text.Json.JsonDocument.Parse(_report.ToJson(full: false)).RootElement.GetProperty("venue");
+        Assert.That((venue.GetProperty("ordersAccepted").GetInt64(), venue.GetProperty("restingAtEnd").GetInt64(), venue.GetProperty("heldCommandsAtEnd").GetInt64()), Is.EqualTo((4L, 0L, 0L)));
     }
 }

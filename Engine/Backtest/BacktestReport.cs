@@ -16,9 +16,6 @@ namespace Engine.Backtest;
 /// </remarks>
 public sealed class BacktestReport(BacktestOptions run, string name, BacktestData data, BacktestRecorder recorder, BacktestFigures figures, BacktestRunner runner)
 {
-    /// <summary>The report's name (<c>backtest-&lt;name&gt;</c> is the default directory).</summary>
-    public string Name => name;
-
     /// <summary>The figures.</summary>
     public BacktestFigures Figures => figures;
 
@@ -136,6 +133,17 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
         json.WriteNumber("cancelsSent", router.CancelsSent);
         json.WriteNumber("venueRejects", router.VenueRejects);
         json.WriteNumber("fills", router.Fills);
+        json.WriteEndObject();
+        var venue = runner.Venue.Matcher;
+        json.WriteStartObject("venue");
+        json.WriteNumber("ordersAccepted", venue.OrdersAccepted);
+        json.WriteNumber("ordersRejected", venue.OrdersRejected);
+        json.WriteNumber("rejectedNoLiquidity", venue.RejectedNoLiquidity);
+        json.WriteNumber("ordersCanceled", venue.OrdersCanceled);
+        json.WriteNumber("ordersExpired", venue.OrdersExpired);
+        json.WriteNumber("restingAtEnd", venue.RestingOrderCount);
+        json.WriteNumber("heldCommandsAtEnd", venue.HeldCommandCount);
+        json.WriteNumber("heldReportsAtEnd", venue.HeldReportCount);
         json.WriteEndObject();
     }
 
