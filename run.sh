@@ -4,6 +4,7 @@
 #   ./run.sh test            restore, build and run every test; the last line is "N passed, N failed"
 #   ./run.sh bench [name]    run the benchmarks: ring (the ring harness), orders (the order path), micro (BenchmarkDotNet), all
 #   ./run.sh replay ...      replay recorded market data (./run.sh replay for usage)
+#   ./run.sh backtest ...    backtest a strategy on recorded data; report in results/ (./run.sh backtest for usage)
 # Anything after the command is passed on (./run.sh run --duration-s 10, ./run.sh bench ring --quick).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,7 +16,7 @@ command="${1:-run}"
 build() { dotnet build "$1" -c Release --nologo -v quiet -clp:"ErrorsOnly;NoSummary"; }
 
 case "$command" in
-run | check-config | replay)
+run | check-config | replay | backtest)
     build Engine/Engine.csproj
     exec dotnet Engine/bin/Release/net10.0/Engine.dll "$command" "$@"
     ;;
@@ -44,7 +45,7 @@ bench)
     exec dotnet Engine.Bench/bin/Release/net10.0/Engine.Bench.dll "${@:-ring}"
     ;;
 *)
-    echo "usage: ./run.sh [run|check-config|test|bench [ring|orders|micro|all]] [args...]" >&2
+    echo "usage: ./run.sh [run|check-config|test|bench [ring|orders|micro|all]|replay|backtest] [args...]" >&2
     exit 64
     ;;
 esac

@@ -1,3 +1,4 @@
+using Engine.Backtest;
 using Engine.Config;
 using Engine.Host;
 using Engine.Logging;
@@ -10,6 +11,10 @@ using Microsoft.Extensions.Logging;
 if (args.Length > 0 && args[0] == "replay")
 {
     return ReplayCommand.Run(args[1..], Console.Out, Console.Error);
+}
+if (args.Length > 0 && args[0] == "backtest")
+{
+    return BacktestCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
 var commandLine = CommandLine.Parse(args, out string? usageError);

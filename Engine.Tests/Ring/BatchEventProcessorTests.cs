@@ -278,4 +278,49 @@ public sealed class BatchEventProcessorTests
             Assert.That(probe.BytesAtLast, Is.EqualTo(probe.BytesAtWarm), "bytes allocated on the processor thread after warm-up");
         }
     }
+
+    [Test]
+    public void RunAvailable_NothingPublished_ReturnsZeroAndStaysIdle()
+    {
+        var ring = CreateRing();
+        var processor = new BatchEventProcessor<TestEvent, CheckingHandler>(ring, ring.NewBarrier(), new CheckingHandler(1), new RecordingExceptionHandler(FaultAction.Halt), 16);
+        ring.AddGatingSequences(processor.Sequence);
+
+        Assert.That(processor.RunAvailable(8), Is.Zero);
+        Assert.That(processor.State, Is.EqualTo(ProcessorState.Idle));
+    }
+
+    [Test]
+    public void RunAvailable_TenPublishedLimitFour_HandlesFourAFourAndTwoAsBatchesOnTheCallersThread()
+    {
+        var ring = CreateRing();
+        var processor = new BatchEventProcessor<TestEvent, CheckingHandler>(ring, ring.NewBarrier(), new CheckingHandler(1), new RecordingExceptionHandler(FaultAction.Halt), 16);
+        ring.AddGatingSequences(processor.Sequence);
+        TestProducer.Publish(ring, producerId: 0, count: 10);
+
+        int[] handled = [processor.RunAvailable(4), processor.RunAvailable(4), processor.RunAvailable(4), processor.RunAvailable(4)];
+
+        var checker = processor.Handler;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(handled, Is.EqualTo(new[] { 4, 4, 2, 0 }));
+            Assert.That((checker.Count, checker.Batches, checker.LongestBatch), Is.EqualTo((10L, 3L, 4L)));
+            Assert.That(checker.Sum, Is.EqualTo(TestProducer.SumUpTo(10)));
+            Assert.That(processor.Sequence.Value, Is.EqualTo(9));
+        }
+    }
+
+    [Test]
+    public void RunAvailable_HandlerThrowsUnderHalt_FaultedAndHandlesNothingMore()
+    {
+        var ring = CreateRing();
+        var processor = new BatchEventProcessor<TestEvent, ThrowingHandler>(ring, ring.NewBarrier(), new ThrowingHandler(3), new RecordingExceptionHandler(FaultAction.Halt), 16);
+        ring.AddGatingSequences(processor.Sequence);
+        TestProducer.Publish(ring, producerId: 0, count: 5);
+
+        processor.RunAvailable(5);
+
+        Assert.That(processor.State, Is.EqualTo(ProcessorState.Faulted));
+        Assert.That(processor.RunAvailable(5), Is.Zero);
+    }
 }

@@ -12,8 +12,19 @@ public sealed class RiskEngineTests
     {
         var d = new RiskFixture().Engine.Check(Limit(Side.Buy, 100, Mid), T0);
 
-        Assert.That(d, Is.EqualTo(new RiskDecision(RiskRejectReason.None, false, 1_000_000)));
+        Assert.That(d, Is.EqualTo(new RiskDecision(RiskRejectReason.None, false, 1_000_000, ReferenceSubTicks: Mid * Engine.Book.OrderBook.SubTicksPerTick)));
         Assert.That(d.Approved, Is.True);
+    }
+
+    [Test]
+    public void Check_MarketableOrder_CarriesTheMidAndTheEstimatedAveragePrice()
+    {
+        // 400 at the market, within the 500 at 100.01: the estimate is the touch.
+        var d = new RiskFixture().Engine.Check(Market(Side.Buy, 400), T0);
+
+        Assert.That(d.Approved, Is.True, d.Reason.ToString());
+        Assert.That(d.ReferenceSubTicks, Is.EqualTo(Mid * Engine.Book.OrderBook.SubTicksPerTick));
+        Assert.That(d.EstimatedPriceSubTicks, Is.EqualTo(Ask * Engine.Book.OrderBook.SubTicksPerTick));
     }
 
     [Test]
@@ -51,7 +62,7 @@ public sealed class RiskEngineTests
 
         Assert.That(f.Check(Limit(Side.Buy, 110, Mid)), Is.EqualTo(RiskRejectReason.NotAProbe));
         Assert.That(f.Check(Limit(Side.Buy, 100, Mid + 100)), Is.EqualTo(RiskRejectReason.NotAProbe));
-        Assert.That(f.Engine.Check(Limit(Side.Buy, 100, Mid), T0), Is.EqualTo(new RiskDecision(RiskRejectReason.None, true, 1_000_000)));
+        Assert.That(f.Engine.Check(Limit(Side.Buy, 100, Mid), T0), Is.EqualTo(new RiskDecision(RiskRejectReason.None, true, 1_000_000, ReferenceSubTicks: Mid * Engine.Book.OrderBook.SubTicksPerTick)));
         f.Breaker.OnProbeSent(T0 + 60_000_000_002);
         Assert.That(f.Check(Limit(Side.Buy, 100, Mid)), Is.EqualTo(RiskRejectReason.ProbeInFlight));
     }

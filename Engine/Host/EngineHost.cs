@@ -30,6 +30,7 @@ namespace Engine.Host;
 public sealed class EngineHost : IDisposable
 {
     private readonly EngineOptions _options;
+    private readonly EnginePipeline _pipeline;
     private readonly RingBuffer<InboundEvent> _ring;
     private readonly BatchEventProcessor<InboundEvent, HandlerChain> _processor;
     private readonly LoggingExceptionHandler _faults;
@@ -38,7 +39,6 @@ public sealed class EngineHost : IDisposable
     private readonly Thread[] _feedThreads;
     private readonly KrakenFeed? _kraken;
     private readonly CancellationTokenSource _stopFeeds = new();
-    private readonly RiskLimitsMailbox _limitsMailbox = new();
     private readonly RingBuffer<OrderCommand> _outbound;
     private readonly VenueThread _venue;
     private static readonly TimeSpan FeedJoinSlice = TimeSpan.FromMilliseconds(10);
@@ -52,16 +52,22 @@ public sealed class EngineHost : IDisposable
     public EngineHost(EngineOptions options, ILoggerFactory loggers, IClock? clock = null, Func<string, string?>? environment = null)
     {
         _options = options;
-        _ring = RingBuffer<InboundEvent>.Create(options.Ring.Producers, options.Ring.Slots, WaitStrategyFactory.Create(options.Ring.WaitStrategy));
         clock ??= new SystemClock();
-        Books = new OrderBooks(options.Book);
-        Instruments = BuildInstruments(options);
-        Risk = RiskStage.Create(options.Risk, options.Slippage, options.Positions, Books, _limitsMailbox, clock);
-        Admin = new AdminMailbox(options.Orders.Capacity);
-        _outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, options.Orders.OutboundSlots, new YieldingWaitStrategy());
         bool alpaca = options.Venues.Kind == VenueKind.Alpaca;
         // Alpaca matches on its own: market data stays in the engine.
-        Router = new RouterStage(Risk, new OrderTable(options.Orders.Capacity), _outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData: !alpaca, Admin);
+        _pipeline = new EnginePipeline(options, clock, StrategyFactory.Create(options.Strategy, options.Book.Instruments), forwardMarketData: !alpaca, loggers.CreateLogger("Engine.Loop"));
+        _ring = _pipeline.Ring;
+        _outbound = _pipeline.Outbound;
+        _processor = _pipeline.Processor;
+        _faults = _pipeline.Faults;
+        Books = _pipeline.Books;
+        Instruments = BuildInstruments(options);
+        Risk = _pipeline.Risk;
+        Admin = _pipeline.Admin;
+        Router = _pipeline.Router;
+        Strategy = _pipeline.Strategy;
+        Twap = _pipeline.Twap;
+        Counter = _pipeline.Counter;
         var reports = new BufferedExecutionSink(_ring, options.Orders.ReportQueue);
         if (alpaca)
         {
@@ -74,12 +80,6 @@ public sealed class EngineHost : IDisposable
             Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
             _venue = new VenueThread("venue-paper", _outbound, Paper, reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
-        Strategy = new StrategyStage(StrategyFactory.Create(options.Strategy, Books.Count), new StrategyContext(Books, Risk, Router.Ids, clock, Router.Orders), StrategyParameters);
-        Twap = new TwapStage(clock, Router.Ids, TwapParents, Admin);
-        Counter = new EventCounter();
-        _faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loggers.CreateLogger("Engine.Loop"));
-        _processor = new BatchEventProcessor<InboundEvent, HandlerChain>(_ring, _ring.NewBarrier(), new HandlerChain(Books, Risk, Strategy, Twap, Router, Counter), _faults, options.Ring.MaxBatchSize);
-        _ring.AddGatingSequences(_processor.Sequence);
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
         _feeds = new SyntheticMarketFeed[options.Synthetic.Threads];
@@ -126,13 +126,13 @@ public sealed class EngineHost : IDisposable
     public StrategyStage Strategy { get; }
 
     /// <summary>Where a reload leaves the strategy's new parameters for the loop (<see cref="ControlCommand.ApplyStrategyParameters"/>).</summary>
-    public Mailbox<StrategyOptions> StrategyParameters { get; } = new();
+    public Mailbox<StrategyOptions> StrategyParameters => _pipeline.StrategyParameters;
 
     /// <summary>The TWAP stage, between risk and the router; parents reach it through <see cref="TwapParents"/>.</summary>
     public TwapStage Twap { get; }
 
     /// <summary>Where the admin side leaves a TWAP parent it built for the loop to start (<see cref="ControlCommand.StartTwap"/>).</summary>
-    public TwapMailbox TwapParents { get; } = new();
+    public TwapMailbox TwapParents => _pipeline.TwapParents;
 
     /// <summary>The instruments by symbol: the synthetic market's <c>SYN0</c>..<c>SYNn-1</c>, then the Kraken pairs (when that feed is on).</summary>
     public InstrumentTable Instruments { get; }
@@ -167,7 +167,7 @@ public sealed class EngineHost : IDisposable
     public void ReloadRiskLimits(EngineOptions reloaded)
     {
         ArgumentNullException.ThrowIfNull(reloaded);
-        _limitsMailbox.Post(RiskLimits.Build(reloaded.Risk, Books.Count));
+        _pipeline.LimitsMailbox.Post(RiskLimits.Build(reloaded.Risk, Books.Count));
         Send(ControlCommand.ApplyRiskLimits);
     }
 

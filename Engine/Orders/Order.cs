@@ -52,6 +52,12 @@ public struct Order
     /// <summary>The part of the order's approved notional not yet released by fills or its close, in cents.</summary>
     public long OpenNotionalCents { readonly get; internal set; }
 
+    /// <summary>The risk decision's reference price (mid, else last trade) when the order was approved, in sub-ticks; 0 without one.</summary>
+    public long DecisionReferenceSubTicks { readonly get; internal set; }
+
+    /// <summary>The slippage estimator's average price for the order's marketable quantity at approval, in sub-ticks; 0 when nothing was estimated.</summary>
+    public long EstimatedPriceSubTicks { readonly get; internal set; }
+
     /// <summary>When the router sent it, <see cref="System.Diagnostics.Stopwatch"/> ticks.</summary>
     public long SentTicks { readonly get; internal set; }
 

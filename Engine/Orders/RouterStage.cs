@@ -208,6 +208,8 @@ public sealed class RouterStage
         order.IsProbe = decision.IsProbe;
         order.ParentId = intent.ParentId;
         order.OpenNotionalCents = decision.NotionalCents;
+        order.DecisionReferenceSubTicks = decision.ReferenceSubTicks;
+        order.EstimatedPriceSubTicks = decision.EstimatedPriceSubTicks;
         order.SentTicks = Stopwatch.GetTimestamp();
         WriteNew(commandSequence, in order, sequence, originTicks);
         TickToOrder.Record(order.SentTicks - originTicks);

@@ -115,7 +115,8 @@ public static class LobsterReplay
         return string.Create(CultureInfo.InvariantCulture, $"{rowNumber},{tsNs},{bid.PriceTicks},{bid.Quantity},{ask.PriceTicks},{ask.Quantity},{book.Condition}");
     }
 
-    private static bool TryInferLevels(string orderbookPath, out int levels)
+    /// <summary>The levels of a LOBSTER orderbook file: the field count of its first data row over 4; false when that does not divide.</summary>
+    internal static bool TryInferLevels(string orderbookPath, out int levels)
     {
         levels = 0;
         foreach (string line in File.ReadLines(orderbookPath))

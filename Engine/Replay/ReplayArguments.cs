@@ -42,6 +42,9 @@ public sealed class ReplayArguments
         return null;
     }
 
+    /// <summary>Adds a problem found by the caller's own checks.</summary>
+    public void AddError(string error) => _errors.Add(error);
+
     /// <summary>The value of <c>--key</c>, or null if it was not given.</summary>
     public string? Optional(string key) => _values.GetValueOrDefault(key);
 

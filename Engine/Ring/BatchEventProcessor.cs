@@ -92,6 +92,33 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
         }
     }
 
+    /// <summary>
+    /// Processes, on the calling thread, up to <paramref name="limit"/> events already published, as
+    /// one batch (the last one handled is its end), and returns how many it handled; it never waits.
+    /// For a processor driven step by step (a backtest) instead of by <see cref="Run"/>: never both.
+    /// </summary>
+    /// <remarks>A handler fault goes to the exception policy as in <see cref="Run"/>; after a halt the processor is <see cref="ProcessorState.Faulted"/> and handles nothing more.</remarks>
+    public int RunAvailable(int limit)
+    {
+        if (limit < 1 || State == ProcessorState.Faulted)
+        {
+            return 0;
+        }
+        long next = Sequence.Value + 1;
+        long available = _barrier.AvailableNow(next);
+        if (available < next)
+        {
+            return 0;
+        }
+        long first = next;
+        long batchEnd = Math.Min(available, next + limit - 1);
+        if (!ProcessBatch(ref next, batchEnd))
+        {
+            Volatile.Write(ref _state, (int)ProcessorState.Faulted);
+        }
+        return (int)(batchEnd - first + 1);
+    }
+
     /// <inheritdoc />
     public void Halt() => _barrier.Alert();
 

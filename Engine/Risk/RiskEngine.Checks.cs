@@ -106,11 +106,12 @@ public sealed partial class RiskEngine
         return intent.IsReplace && _cancels.Available(nowNs) == 0 ? RiskRejectReason.CancelRate : RiskRejectReason.None;
     }
 
-    /// <summary>Check 9: market orders and the marketable part of limit orders; stops are not marketable yet.</summary>
+    /// <summary>Check 9: market orders and the marketable part of limit orders; stops are not marketable yet. <paramref name="estimatedSubTicks"/> is the estimate's average price (0: none).</summary>
     // Out of line: inlined into Check it cost the resting-limit and at-the-touch checks 8 ns each (PERFORMANCE.md, risk).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private RiskRejectReason CheckSlippage(in OrderIntent intent, int instrumentId)
+    private RiskRejectReason CheckSlippage(in OrderIntent intent, int instrumentId, out long estimatedSubTicks)
     {
+        estimatedSubTicks = 0;
         SlippageResult r;
         if (intent.Type == OrderType.Market)
         {
@@ -132,6 +133,7 @@ public sealed partial class RiskEngine
         {
             return RiskRejectReason.None;
         }
+        estimatedSubTicks = r.AveragePriceSubTicks;
         long slippage = r.HasMid ? r.SlippageVsMidCentiBps : r.SlippageVsTouchCentiBps;
         return slippage > _maxSlippageCentiBps ? RiskRejectReason.Slippage : RiskRejectReason.None;
     }

@@ -133,9 +133,10 @@ public sealed partial class RiskEngine
         {
             reason = CheckLimits(in intent, in rules, in exposure, position, notionalCents, nowNs);
         }
+        long estimatedSubTicks = 0;
         if (reason == RiskRejectReason.None)
         {
-            reason = CheckSlippage(in intent, id);
+            reason = CheckSlippage(in intent, id, out estimatedSubTicks);
         }
         if (reason != RiskRejectReason.None)
         {
@@ -146,7 +147,7 @@ public sealed partial class RiskEngine
         {
             _cancels.TryTake(nowNs);
         }
-        return new RiskDecision(RiskRejectReason.None, isProbe, notionalCents);
+        return new RiskDecision(RiskRejectReason.None, isProbe, notionalCents, referenceSubTicks, estimatedSubTicks);
     }
 
     /// <summary>Advances the breaker's clock; at a session start the daily P&amp;L starts again from zero. Once per loop cycle.</summary>

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Engine.Backtest;
+using Engine.Tests.Support;
+
+namespace Engine.Tests.Backtest;
+
+public sealed class BacktestCommandTests
+{
+    private string _out = null!;
+
+    [SetUp]
+    public void CreateOutput() => _out = Directory.CreateTempSubdirectory("backtest-").FullName;
+
+    [TearDown]
+    public void DeleteOutput() => Directory.Delete(_out, recursive: true);
+
+    [Test]
+    public void Run_LobsterWithStrategy_WritesReportAndChartAndEndsWithSummaryJson()
+    {
+        var (code, stdout, stderr) = Run(new AlternatingStrategy(every: 40, quantity: 100),
+            "--data", BacktestFixture.Lobster("message"), "--orderbook", BacktestFixture.Lobster("orderbook"), "--format", "lobster",
+            "--config", RepositoryPaths.ShippedConfig(), "--out", _out);
+
+        Assert.That(code, Is.Zero, stderr);
+        string reportPath = Path.Combine(_out, "report.json");
+        string chartPath = Path.Combine(_out, "equity.png");
+        Assert.That(File.Exists(reportPath) && File.Exists(chartPath), Is.True);
+        Assert.That(File.ReadAllBytes(chartPath).AsSpan(0, 8).ToArray(), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), "a PNG");
+        string last = stdout.TrimEnd().Split('\n')[^1];
+        using var summary = JsonDocument.Parse(last);
+        using var report = JsonDocument.Parse(File.ReadAllText(reportPath));
+        var root = summary.RootElement;
+        Assert.That(root.GetProperty("fills").GetInt32(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("firstEventNs").GetInt64(), Is.EqualTo(1_340_251_200_000_000_000 + 34_200_004_241_176), "09:30:00.004241176 New York (EDT) on the file name's 2012-06-21");
+        Assert.That(root.GetProperty("pnl").GetProperty("netCents").GetDecimal(), Is.EqualTo(report.RootElement.GetProperty("pnl").GetProperty("netCents").GetDecimal()));
+        Assert.That(root.GetProperty("files")[0].GetString(), Is.EqualTo(reportPath));
+        Assert.That(root.TryGetProperty("fillList", out _), Is.False, "the summary leaves the lists out");
+        Assert.That(report.RootElement.GetProperty("fillList").GetArrayLength(), Is.EqualTo(root.GetProperty("fills").GetInt32()));
+        Assert.That(report.RootElement.GetProperty("latency").GetProperty("count").GetInt64(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Run_ItchAndKrakenWithoutStrategy_ExitZeroAndNoFills()
+    {
+        var (itch, itchOut, itchErr) = Run(null, "--data", BacktestFixture.Itch, "--format", "itch", "--config", RepositoryPaths.ShippedConfig(), "--out", Path.Combine(_out, "itch"), "--symbols", "ALC,BOB", "--date", "2010-12-24", "--strategy", "None");
+        var (kraken, krakenOut, krakenErr) = Run(null, "--data", BacktestFixture.Kraken, "--format", "kraken", "--config", RepositoryPaths.ShippedConfig(), "--out", Path.Combine(_out, "kraken"), "--strategy", "None");
+
+        Assert.That(itch, Is.Zero, itchErr);
+        Assert.That(kraken, Is.Zero, krakenErr);
+        using var itchSummary = JsonDocument.Parse(itchOut.TrimEnd().Split('\n')[^1]);
+        using var krakenSummary = JsonDocument.Parse(krakenOut.TrimEnd().Split('\n')[^1]);
+        Assert.That(itchSummary.RootElement.GetProperty("instruments").GetArrayLength(), Is.EqualTo(2));
+        Assert.That(itchSummary.RootElement.GetProperty("instruments")[0].GetProperty("symbol").GetString(), Is.EqualTo("ALC"));
+        long midnight = 1_293_166_800_000_000_000; // 2010-12-24 00:00 New York (EST) in Unix ns
+        Assert.That(itchSummary.RootElement.GetProperty("firstEventNs").GetInt64(), Is.InRange(midnight, midnight + 86_400_000_000_000));
+        Assert.That(krakenSummary.RootElement.GetProperty("fills").GetInt32(), Is.Zero);
+        Assert.That(krakenSummary.RootElement.GetProperty("firstEventNs").GetInt64(), Is.InRange(1_618_617_600_000_000_000, 1_618_704_000_000_000_000), "Kraken's own Unix times, on 2021-04-17");
+        Assert.That(krakenErr, Does.Contain("ADA/XBT left out: its prices have 9 decimals"));
+    }
+
+    [TestCase("--format", "lobster", TestName = "Run_MissingData_Exit64")]
+    [TestCase("--data", "/nonexistent/file.csv", "--format", "lobster", TestName = "Run_DataFileNotFound_Exit64")]
+    [TestCase("--data", "LOBSTER", "--format", "csv", TestName = "Run_UnknownFormat_Exit64")]
+    [TestCase("--data", "LOBSTER", "--format", "lobster", "--strategy", "Nope", TestName = "Run_UnknownStrategy_Exit64")]
+    [TestCase("--data", "LOBSTER", "--format", "itch", "--orderbook", "LOBSTER", TestName = "Run_OrderbookWithItch_Exit64")]
+    [TestCase("--data", "LOBSTER", "--format", "lobster", "--capital-cents", "-5", TestName = "Run_NegativeCapital_Exit64")]
+    [TestCase("--data", "LOBSTER", "--format", "lobster", "--config", "/nonexistent/engine.json", TestName = "Run_ConfigNotFound_Exit64")]
+    [TestCase("--data", "LOBSTER", "--format", "lobster", "stray", TestName = "Run_StrayArgument_Exit64")]
+    [TestCase("--data", "LOBSTER", "--format", "lobster", "--date", "21/06/2012", TestName = "Run_BadDate_Exit64")]
+    public void Run_BadArguments_Exit64WithUsage(params string[] args)
+    {
+        string[] resolved = Array.ConvertAll(args, a => a == "LOBSTER" ? BacktestFixture.Lobster("message") : a);
+
+        var (code, stdout, stderr) = Run(null, resolved);
+
+        Assert.That(code, Is.EqualTo(64));
+        Assert.That(stderr, Does.StartWith("backtest: ").And.Contain("usage: engine backtest"));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public void Run_FileOfAnotherFormat_Exit1NoEventsWithMalformedLinesOnStderr()
+    {
+        var (code, stdout, stderr) = Run(null, "--data", BacktestFixture.Itch, "--format", "lobster", "--config", RepositoryPaths.ShippedConfig(), "--out", _out);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("malformed line").And.Contain("no market events in").And.Contain("is it lobster data?"));
+        Assert.That(stdout, Is.Empty);
+        Assert.That(File.Exists(Path.Combine(_out, "report.json")), Is.False);
+    }
+
+    [Test]
+    public void Run_SomeMalformedLines_Exit0CountsThemAndTellsStderr()
+    {
+        string messages = Path.Combine(_out, "X_message.csv");
+        File.WriteAllLines(messages, ["34200.000000000,1,1,100,100000,1", "34200.5,1,2,oops,100200,-1", "34201.000000000,1,2,100,100200,-1"]);
+
+        var (code, stdout, stderr) = Run(null, "--data", messages, "--format", "lobster", "--config", RepositoryPaths.ShippedConfig(), "--out", _out);
+
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(stderr, Does.Contain("malformed line"));
+        using var summary = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
+        Assert.That(summary.RootElement.GetProperty("malformed").GetInt64(), Is.EqualTo(1));
+        Assert.That(summary.RootElement.GetProperty("events").GetInt64(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Run_InvalidConfig_Exit1NamingTheKey()
+    {
+        string config = Path.Combine(_out, "bad.json");
+        File.WriteAllText(config, """{ "risk": { "maxOpenOrders": -1 } }""");
+
+        var (code, _, stderr) = Run(null, "--data", BacktestFixture.Lobster("message"), "--format", "lobster", "--config", config, "--out", _out);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("risk.maxOpenOrders"));
+    }
+
+    [Test]
+    public void Run_ItchSymbolNotInFile_Exit1()
+    {
+        var (code, _, stderr) = Run(null, "--data", BacktestFixture.Itch, "--format", "itch", "--symbols", "ZZZ", "--config", RepositoryPaths.ShippedConfig(), "--out", _out);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("--symbols: ZZZ is not in the file"));
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(Engine.Strategies.IStrategy? strategy, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = BacktestCommand.Run(args, stdout, stderr, strategy);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}

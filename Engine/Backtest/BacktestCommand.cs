@@ -1,0 +1,187 @@
+using System.Globalization;
+using Engine.Config;
+using Engine.Host;
+using Engine.Replay;
+using Engine.Strategies;
+
+namespace Engine.Backtest;
+
+/// <summary>
+/// <c>engine backtest --data FILE --format lobster|itch|kraken ...</c>: runs recorded data through the
+/// pipeline and the paper venue (<see cref="BacktestRunner"/>) and writes the report to the output
+/// directory: <c>report.json</c> (<see cref="BacktestReport"/>) and <c>equity.png</c>
+/// (<see cref="EquityChart"/>). The last stdout line is the summary JSON.
+/// </summary>
+/// <remarks>
+/// Exit codes: 0 done (malformed input is skipped, counted in the report and told on stderr); 1 the
+/// configuration is invalid, the data cannot run (no event in it, instruments that do not fit, an
+/// unreadable file) or the chain halted on a fault; 64 bad arguments (a missing option or file, an unknown format or
+/// strategy).
+/// </remarks>
+public static class BacktestCommand
+{
+    /// <summary>Usage text.</summary>
+    public const string Usage =
+        "usage: engine backtest --data FILE --format lobster|itch|kraken [--orderbook FILE (lobster)] [--symbols A,B (itch, kraken)]\n" +
+        "                       [--date YYYY-MM-DD (lobster, itch)] [--strategy NAME] [--config PATH] [--out DIR] [--name NAME] [--capital-cents N] [--interval-ms N]";
+
+    private const string ReportFile = "report.json";
+    private const string ChartFile = "equity.png";
+
+    /// <summary>Runs the backtest; <paramref name="strategy"/>, when given, runs instead of the configured one (tests).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IStrategy? strategy = null)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var arguments = ReplayArguments.Parse(args);
+        var run = Parse(arguments, out string? name, out string? configPath);
+        if (run is null || arguments.Errors.Count > 0)
+        {
+            foreach (string error in arguments.Errors)
+            {
+                stderr.WriteLine($"backtest: {error}");
+            }
+            stderr.WriteLine(Usage);
+            return 64;
+        }
+        try
+        {
+            var options = ConfigLoader.Load(configPath ?? CommandLine.DefaultConfigPath);
+            var data = run.Load(options.Book.Instruments);
+            foreach (string problem in data.Problems)
+            {
+                stderr.WriteLine($"backtest: {problem}");
+            }
+            if (data.Events.Length == 0)
+            {
+                throw new BacktestException($"no market events in {run.DataPath} ({data.Malformed} malformed): is it {run.Format.ToString().ToLowerInvariant()} data?");
+            }
+            foreach (string note in run.Apply(options, data))
+            {
+                stderr.WriteLine($"backtest: {note}");
+            }
+            var report = Execute(run, name!, options, data, strategy ?? StrategyFactory.Create(options.Strategy, options.Book.Instruments));
+            Directory.CreateDirectory(run.OutDirectory);
+            string reportPath = Path.Combine(run.OutDirectory, ReportFile);
+            string chartPath = Path.Combine(run.OutDirectory, ChartFile);
+            File.WriteAllText(reportPath, report.ToJson(full: true));
+            EquityChart.Write(chartPath, $"backtest {name}, strategy {report.StrategyName}", report.Recorder.Equity, report.Figures);
+            if (report.Runner.Pipeline.Faults.FaultCount > 0)
+            {
+                stderr.WriteLine($"backtest: {report.Runner.Pipeline.Faults.FaultCount} events made a handler throw and were skipped (handlerFaults)");
+            }
+            stdout.WriteLine(report.ToJson(full: false, [reportPath, chartPath]));
+            return 0;
+        }
+        catch (Exception exception) when (exception is ConfigException or BacktestException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"backtest: {exception.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Runs <paramref name="data"/> with <paramref name="options"/> (already fitted by <see cref="BacktestOptions.Apply"/>) and computes the report.</summary>
+    public static BacktestReport Execute(BacktestOptions run, string name, EngineOptions options, BacktestData data, IStrategy? strategy)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(data);
+        var recorder = new BacktestRecorder(options.Book.Instruments, run.IntervalMs * 1_000_000L, run.CapitalFor(options.Risk));
+        var runner = new BacktestRunner(options, strategy, data, recorder);
+        runner.Run();
+        var figures = BacktestFigures.Compute(recorder, runner.Pipeline.Risk.Positions.Totals, run.SecondsPerYear);
+        return new BacktestReport(run, name, data, recorder, figures, runner);
+    }
+
+    private static BacktestOptions? Parse(ReplayArguments arguments, out string? name, out string? configPath)
+    {
+        string? data = arguments.ExistingFile("data");
+        string? formatText = arguments.Required("format");
+        string? orderbook = arguments.Optional("orderbook");
+        configPath = arguments.Optional("config");
+        int intervalMs = arguments.PositiveInt("interval-ms", 1_000);
+        name = null;
+        BacktestFormat format = default;
+        if (formatText is not null && !TryParseFormat(formatText, out format))
+        {
+            arguments.AddError($"--format must be lobster, itch or kraken, got '{formatText}'");
+        }
+        if (orderbook is not null && !File.Exists(orderbook))
+        {
+            arguments.AddError($"--orderbook: file not found: {orderbook}");
+        }
+        if (orderbook is not null && format != BacktestFormat.Lobster)
+        {
+            arguments.AddError("--orderbook is for --format lobster only");
+        }
+        if (configPath is not null && !File.Exists(configPath))
+        {
+            arguments.AddError($"--config: file not found: {configPath}");
+        }
+        StrategyKind? strategy = null;
+        if (arguments.Optional("strategy") is { } strategyText)
+        {
+            if (Enum.TryParse<StrategyKind>(strategyText, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(strategyText, out _))
+            {
+                strategy = kind;
+            }
+            else
+            {
+                arguments.AddError($"--strategy must be one of {string.Join(", ", Enum.GetNames<StrategyKind>())}, got '{strategyText}'");
+            }
+        }
+        DateOnly? date = null;
+        if (arguments.Optional("date") is { } dateText)
+        {
+            if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                date = day;
+            }
+            else
+            {
+                arguments.AddError($"--date must be YYYY-MM-DD, got '{dateText}'");
+            }
+        }
+        long? capital = null;
+        if (arguments.Optional("capital-cents") is { } capitalText)
+        {
+            if (long.TryParse(capitalText, NumberStyles.None, CultureInfo.InvariantCulture, out long cents) && cents > 0)
+            {
+                capital = cents;
+            }
+            else
+            {
+                arguments.AddError($"--capital-cents must be a positive integer, got '{capitalText}'");
+            }
+        }
+        if (data is null || formatText is null || arguments.Errors.Count > 0)
+        {
+            return null;
+        }
+        name = arguments.Optional("name") ?? Path.GetFileNameWithoutExtension(data);
+        return new BacktestOptions
+        {
+            DataPath = data,
+            Format = format,
+            OrderbookPath = orderbook,
+            Symbols = arguments.Optional("symbols")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Strategy = strategy,
+            OutDirectory = arguments.Optional("out") ?? Path.Combine("results", $"backtest-{name}"),
+            CapitalCents = capital,
+            IntervalMs = intervalMs,
+            Date = date,
+        };
+    }
+
+    private static bool TryParseFormat(string text, out BacktestFormat format)
+    {
+        format = text switch
+        {
+            "lobster" => BacktestFormat.Lobster,
+            "itch" => BacktestFormat.Itch,
+            "kraken" => BacktestFormat.Kraken,
+            _ => (BacktestFormat)(-1),
+        };
+        return Enum.IsDefined(format);
+    }
+}

@@ -1,0 +1,63 @@
+using ScottPlot;
+
+namespace Engine.Backtest;
+
+/// <summary>
+/// Draws a backtest's equity curve and drawdown as one PNG: net P&amp;L in dollars over venue time on
+/// top, the drawdown below it as a red area on the same time axis, with the headline figures in the
+/// title.
+/// </summary>
+/// <remarks>Off the loop, after the run; ScottPlot renders headless (SkiaSharp).</remarks>
+public static class EquityChart
+{
+    private const int Width = 1200;
+    private const int Height = 800;
+
+    /// <summary>Writes the chart of <paramref name="curve"/> to <paramref name="path"/>, titled with <paramref name="title"/> and <paramref name="figures"/>.</summary>
+    public static void Write(string path, string title, IReadOnlyList<EquityPoint> curve, BacktestFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        ArgumentNullException.ThrowIfNull(figures);
+        var seconds = new double[curve.Count];
+        var pnl = new double[curve.Count];
+        var drawdown = new double[curve.Count];
+        long startNs = curve.Count > 0 ? curve[0].TsNs : 0;
+        for (int i = 0; i < curve.Count; i++)
+        {
+            seconds[i] = (curve[i].TsNs - startNs) / 1e9;
+            pnl[i] = (double)curve[i].PnlCents / 100.0;
+            drawdown[i] = -(double)curve[i].DrawdownCents / 100.0;
+        }
+
+        var multiplot = new Multiplot();
+        multiplot.AddPlots(2);
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.CustomGrid();
+        var top = multiplot.GetPlot(0);
+        var bottom = multiplot.GetPlot(1);
+        ((ScottPlot.MultiplotLayouts.CustomGrid)multiplot.Layout).Set(top, new GridCell(0, 0, 3, 1, rowSpan: 2));
+        ((ScottPlot.MultiplotLayouts.CustomGrid)multiplot.Layout).Set(bottom, new GridCell(2, 0, 3, 1));
+
+        var line = top.Add.ScatterLine(seconds, pnl);
+        line.LineWidth = 2;
+        line.Color = Colors.SteelBlue;
+        // The curve holds its value until the next sample: draw it as steps, not slopes.
+        line.ConnectStyle = ConnectStyle.StepHorizontal;
+        top.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
+        top.Title($"{title}\n{Headline(figures)}");
+        top.YLabel("net P&L ($)");
+
+        var fill = bottom.Add.FillY(seconds, drawdown, new double[seconds.Length]);
+        fill.FillColor = Colors.Red.WithAlpha(0.35);
+        fill.LineColor = Colors.DarkRed;
+        bottom.YLabel("drawdown ($)");
+        bottom.XLabel("venue time since the first event (s)");
+        multiplot.SharedAxes.ShareX([top, bottom]);
+        multiplot.SavePng(path, Width, Height);
+    }
+
+    private static string Headline(BacktestFigures f) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"net {f.NetPnlCents / 100m:N2} $ after {f.FeesCents / 100m:N2} $ fees   max drawdown {f.MaxDrawdownCents / 100m:N2} $ ({f.MaxDrawdownPct:0.###} %)\nSharpe {Format(f.Sharpe)}   Sortino {Format(f.Sortino)}   win rate {Format(f.WinRate * 100)} % of {f.ClosedTrades} round trips   {f.Fills} fills   turnover {f.Turnover:0.##}");
+
+    private static string Format(double? value) => value is { } v ? v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
+}

@@ -1,0 +1,91 @@
+using Engine.Admin;
+using Engine.Book;
+using Engine.Config;
+using Engine.Orders;
+using Engine.Orders.Twap;
+using Engine.Pipeline;
+using Engine.Ring;
+using Engine.Ring.WaitStrategies;
+using Engine.Risk;
+using Engine.Strategies;
+using Microsoft.Extensions.Logging;
+
+namespace Engine.Host;
+
+/// <summary>
+/// The pipeline every mode runs, wired once from validated options: the inbound ring, the handler
+/// chain (books, risk, strategy, TWAP, router, counter) and its processor, and the outbound ring
+/// the router writes for the venue.
+/// </summary>
+/// <remarks>
+/// Built on the host/control thread. <see cref="EngineHost"/> runs the processor on the pinned loop
+/// thread with a venue thread on the outbound ring; a backtest (<see cref="Backtest.BacktestRunner"/>)
+/// drives both on one thread. Either way the stages, their order and their options are these.
+/// </remarks>
+public sealed class EnginePipeline
+{
+    /// <summary>
+    /// Wires the pipeline on <paramref name="clock"/> with <paramref name="strategy"/> (null: none);
+    /// with <paramref name="forwardMarketData"/> (a simulated venue) the router copies every market
+    /// event into the outbound ring before the orders it led to.
+    /// </summary>
+    public EnginePipeline(EngineOptions options, IClock clock, IStrategy? strategy, bool forwardMarketData, ILogger loopLogger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        Ring = RingBuffer<InboundEvent>.Create(options.Ring.Producers, options.Ring.Slots, WaitStrategyFactory.Create(options.Ring.WaitStrategy));
+        Books = new OrderBooks(options.Book);
+        Risk = RiskStage.Create(options.Risk, options.Slippage, options.Positions, Books, LimitsMailbox, clock);
+        Admin = new AdminMailbox(options.Orders.Capacity);
+        Outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, options.Orders.OutboundSlots, new YieldingWaitStrategy());
+        Router = new RouterStage(Risk, new OrderTable(options.Orders.Capacity), Outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData, Admin);
+        Strategy = new StrategyStage(strategy, new StrategyContext(Books, Risk, Router.Ids, clock, Router.Orders), StrategyParameters);
+        Twap = new TwapStage(clock, Router.Ids, TwapParents, Admin);
+        Counter = new EventCounter();
+        Faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loopLogger);
+        Processor = new BatchEventProcessor<InboundEvent, HandlerChain>(Ring, Ring.NewBarrier(), new HandlerChain(Books, Risk, Strategy, Twap, Router, Counter), Faults, options.Ring.MaxBatchSize);
+        Ring.AddGatingSequences(Processor.Sequence);
+    }
+
+    /// <summary>The inbound ring: market data, execution reports and commands.</summary>
+    public RingBuffer<InboundEvent> Ring { get; }
+
+    /// <summary>The outbound ring: the router's commands (and, for a simulated venue, the market events) for the venue.</summary>
+    public RingBuffer<OrderCommand> Outbound { get; }
+
+    /// <summary>The processor running the chain over the inbound ring.</summary>
+    public BatchEventProcessor<InboundEvent, HandlerChain> Processor { get; }
+
+    /// <summary>The policy for handler faults (counted and logged).</summary>
+    public LoggingExceptionHandler Faults { get; }
+
+    /// <summary>The order books: stage 1.</summary>
+    public OrderBooks Books { get; }
+
+    /// <summary>Positions, breaker and the pre-trade checks.</summary>
+    public RiskStage Risk { get; }
+
+    /// <summary>Where a reload leaves new risk limits for the loop.</summary>
+    public RiskLimitsMailbox LimitsMailbox { get; } = new();
+
+    /// <summary>Where the router answers the operator's commands.</summary>
+    public AdminMailbox Admin { get; }
+
+    /// <summary>Orders out, execution reports in.</summary>
+    public RouterStage Router { get; }
+
+    /// <summary>The strategy stage.</summary>
+    public StrategyStage Strategy { get; }
+
+    /// <summary>Where a reload leaves the strategy's new parameters for the loop.</summary>
+    public Mailbox<StrategyOptions> StrategyParameters { get; } = new();
+
+    /// <summary>The TWAP stage.</summary>
+    public TwapStage Twap { get; }
+
+    /// <summary>Where the admin side leaves a TWAP parent for the loop to start.</summary>
+    public TwapMailbox TwapParents { get; } = new();
+
+    /// <summary>The counting stage.</summary>
+    public EventCounter Counter { get; }
+}
