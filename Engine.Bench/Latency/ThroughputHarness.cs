@@ -6,8 +6,8 @@ namespace Engine.Bench.Latency;
 /// <summary>
 /// <c>bench throughput</c>: the highest event rate the full pipeline sustains. First the producer
 /// publishes unpaced (as fast as the ring takes events) and the loop's rate is measured; then a
-/// bisection over offered rates between half of that and it, each trial paced and open loop, keeps
-/// the highest rate that was sustainable: the loop achieved at least 98% of it and the ring held less
+/// search over offered rates below it (halving until one is sustained, then bisecting), each trial
+/// paced and open loop, keeps the highest rate that was sustainable: the loop achieved at least 98% of it and the ring held less
 /// than a quarter of its slots when the producer finished (a ring that stays full is not keeping up).
 /// Prints one line per trial and the JSON summary last.
 /// </summary>
@@ -41,13 +41,13 @@ internal static class ThroughputHarness
         Console.WriteLine($"unpaced: {unpaced:N0} events/s over {settings.UnpacedEvents:N0} events");
 
         var trials = new List<ThroughputTrial>();
-        long low = (long)(unpaced / 2);
+        long low = 0; // the highest rate sustained so far (0: none yet)
         long high = (long)unpaced;
         long best = 0;
         for (int step = 0; step < settings.Steps; step++)
         {
-            // The first trial asks for the unpaced rate itself; then bisect.
-            long offered = step == 0 ? high : (low + high) / 2;
+            // The first trial asks for the unpaced rate itself; then halve until one is sustained, and bisect.
+            long offered = step == 0 ? high : low > 0 ? (low + high) / 2 : high / 2;
             var trial = Trial(pipeline, offered, settings.TrialDuration);
             trials.Add(trial);
             Console.WriteLine($"offered {trial.OfferedRate:N0}/s: achieved {trial.AchievedRate:N0}/s, ring at end {trial.EndOccupancy}, worst producer lag {trial.MaxLagNs:N0} ns: {(trial.Sustainable ? "sustained" : "not sustained")}");
