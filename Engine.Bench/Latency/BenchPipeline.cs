@@ -33,10 +33,14 @@ internal sealed class BenchPipeline : IDisposable
     private readonly EngineHost _host;
     private bool _stopped;
 
-    /// <summary>Builds and starts the pipeline with <paramref name="wait"/> on the inbound ring and <paramref name="strategy"/> (<see cref="EveryNth"/> or a <see cref="StrategyKind"/> name).</summary>
-    public BenchPipeline(WaitStrategyKind wait, string strategy, int orderEvery)
+    /// <summary>
+    /// Builds and starts the pipeline with <paramref name="wait"/> on an inbound ring of <paramref name="ringSlots"/>
+    /// and <paramref name="strategy"/> (<see cref="EveryNth"/> or a <see cref="StrategyKind"/> name); the
+    /// producer yields every <paramref name="producerYieldEveryUs"/> when ahead (0: only when far ahead).
+    /// </summary>
+    public BenchPipeline(WaitStrategyKind wait, string strategy, int orderEvery, int ringSlots, long producerYieldEveryUs = 0)
     {
-        var options = Options(wait, strategy);
+        var options = Options(wait, strategy, ringSlots);
         var errors = options.Validate();
         if (errors.Count > 0)
         {
@@ -52,7 +56,7 @@ internal sealed class BenchPipeline : IDisposable
         var hooks = new EngineHostHooks(every, ChainLatency, handler => new TickToTradeProbe(handler, TickToTrade));
         _host = new EngineHost(options, NullLoggerFactory.Instance, clock: null, environment: null, hooks);
         _host.StartPipeline();
-        Producer = new PacedProducer(_host.Inbound, options.Synthetic);
+        Producer = new PacedProducer(_host.Inbound, options.Synthetic, producerYieldEveryUs * System.Diagnostics.Stopwatch.Frequency / 1_000_000);
     }
 
     /// <summary>The producer of market events into the inbound ring; run it on CPU 0.</summary>
@@ -104,9 +108,9 @@ internal sealed class BenchPipeline : IDisposable
     }
 
     /// <summary>The engine's options for a harness run: open risk limits, room for every order, the loop on CPU 1 and the venue on CPU 0.</summary>
-    internal static EngineOptions Options(WaitStrategyKind wait, string strategy) => new()
+    internal static EngineOptions Options(WaitStrategyKind wait, string strategy, int ringSlots) => new()
     {
-        Ring = new() { WaitStrategy = wait },
+        Ring = new() { WaitStrategy = wait, Slots = ringSlots },
         Pipeline = new() { Thread = new LoopThreadOptions { Name = "bench-loop", CpuSet = [LoopCpu] }, CancelOrdersOnStop = false },
         Book = new() { Instruments = Instruments },
         // Two price decimals: the synthetic market's ticks are then whole cents, as the sub-penny rule wants of limit prices.

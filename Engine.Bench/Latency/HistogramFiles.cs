@@ -53,7 +53,7 @@ internal static class HistogramFiles
         {
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
             IntegerTicksOnly = true,
-            LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
+            LabelFormatter = y => Math.Pow(10, y).ToString("0.###", CultureInfo.InvariantCulture),
         };
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             s_percentileTicks.Select(t => t.X).ToArray(), s_percentileTicks.Select(t => t.Label).ToArray());

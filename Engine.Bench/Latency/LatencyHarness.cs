@@ -57,7 +57,7 @@ internal static class LatencyHarness
         OneWayTopology.Record(wait, pinned: false, TimeSpan.FromMilliseconds(Math.Min(200, settings.RingDuration.TotalMilliseconds)), intervalNs, stampIntended: true);
         var ring = OneWayTopology.Record(wait, pinned: true, settings.RingDuration, intervalNs, stampIntended: true);
 
-        using var pipeline = new BenchPipeline(wait, settings.Strategy, settings.OrderEvery);
+        using var pipeline = new BenchPipeline(wait, settings.Strategy, settings.OrderEvery, settings.RingSlots, settings.ProducerYieldEveryUs);
         Pinning.Apply(pinned: true, BenchPipeline.ProducerCpu);
         long rate = settings.RatePerSecond;
         pipeline.Producer.Run(Events(rate, settings.Warmup), rate, Stopwatch.GetTimestamp());

@@ -13,6 +13,8 @@ namespace Engine.Bench.Latency;
 /// <param name="OutputDirectory">Where the .hgrm files, the plots and the JSON report go.</param>
 /// <param name="Strategy">The strategy: <see cref="BenchPipeline.EveryNth"/> or a <see cref="StrategyKind"/> name.</param>
 /// <param name="OrderEvery">For <see cref="BenchPipeline.EveryNth"/>: one order every this many market events.</param>
+/// <param name="RingSlots">The inbound ring's slots (<c>ring.slots</c>; the engine's default unless given).</param>
+/// <param name="ProducerYieldEveryUs">The producer, when ahead of time, yields its CPU this often (microseconds; 0: only when more than 20 us ahead).</param>
 internal sealed record LatencyHarnessSettings(
     long RatePerSecond,
     TimeSpan Duration,
@@ -21,9 +23,11 @@ internal sealed record LatencyHarnessSettings(
     WaitStrategyKind[] WaitStrategies,
     string OutputDirectory,
     string Strategy,
-    int OrderEvery)
+    int OrderEvery,
+    int RingSlots,
+    long ProducerYieldEveryUs)
 {
-    public const string Usage = "usage: bench latency [--rate R] [--duration-s N] [--warmup-s N] [--wait BusySpin|Yielding|Sleeping|Blocking|all] [--out DIR] [--strategy EveryNth|NAME] [--order-every N] [--quick]";
+    public const string Usage = "usage: bench latency [--rate R] [--duration-s N] [--warmup-s N] [--wait BusySpin|Yielding|Sleeping|Blocking|all] [--out DIR] [--strategy EveryNth|NAME] [--order-every N] [--ring-slots N] [--yield-every-us N] [--quick]";
 
     /// <summary>The defaults: 1 M events/s for 10 s after 3 s of warm-up, busy-spin, an order every 100 events.</summary>
     public static LatencyHarnessSettings Default { get; } = new(
@@ -34,7 +38,9 @@ internal sealed record LatencyHarnessSettings(
         WaitStrategies: [WaitStrategyKind.BusySpin],
         OutputDirectory: "results",
         Strategy: BenchPipeline.EveryNth,
-        OrderEvery: 100);
+        OrderEvery: 100,
+        RingSlots: new Ring.RingOptions().Slots,
+        ProducerYieldEveryUs: 0);
 
     /// <summary>Parses <paramref name="args"/>; null when one is unknown or has a bad value.</summary>
     public static LatencyHarnessSettings? Parse(string[] args)
@@ -72,6 +78,12 @@ internal sealed record LatencyHarnessSettings(
                 case "--order-every" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int every) && every > 0:
                     settings = settings with { OrderEvery = every };
                     break;
+                case "--ring-slots" when TryParseSlots(value, out int slots):
+                    settings = settings with { RingSlots = slots };
+                    break;
+                case "--yield-every-us" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long yieldUs) && yieldUs <= 1_000_000:
+                    settings = settings with { ProducerYieldEveryUs = yieldUs };
+                    break;
                 default:
                     return null;
             }
@@ -91,6 +103,10 @@ internal sealed record LatencyHarnessSettings(
             ? kind.ToString()
             : null;
     }
+
+    /// <summary>A ring size: a power of two from 1,024 to 4,194,304.</summary>
+    public static bool TryParseSlots(string? value, out int slots) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out slots) && slots is >= 1_024 and <= 4_194_304 && int.IsPow2(slots);
 
     /// <summary>Seconds, 0.1 to 3600, as a duration.</summary>
     public static bool TryParseSeconds(string? value, out TimeSpan duration)

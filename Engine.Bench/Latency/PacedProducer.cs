@@ -25,12 +25,20 @@ internal sealed class PacedProducer
 
     private readonly RingBuffer<InboundEvent> _ring;
     private readonly SyntheticMarketFeed _market;
+    private readonly long _yieldEveryTicks;
     private MarketDataEvent _next;
+    private long _lastYieldTicks;
 
-    /// <summary>Publishes into <paramref name="ring"/> the market <paramref name="market"/> describes (thread 0 of it).</summary>
-    public PacedProducer(RingBuffer<InboundEvent> ring, SyntheticFeedOptions market)
+    /// <summary>
+    /// Publishes into <paramref name="ring"/> the market <paramref name="market"/> describes (thread 0 of
+    /// it). With <paramref name="yieldEveryTicks"/> above 0 the producer, when ahead of time at all,
+    /// also yields its CPU once that long after its last yield, as a feed thread waiting on its socket
+    /// leaves its CPU to the venue thread; 0: it yields only when far ahead.
+    /// </summary>
+    public PacedProducer(RingBuffer<InboundEvent> ring, SyntheticFeedOptions market, long yieldEveryTicks = 0)
     {
         _ring = ring;
+        _yieldEveryTicks = yieldEveryTicks > 0 ? yieldEveryTicks : long.MaxValue;
         // The feed's own sink is never used: events are taken one by one with NextEvent and stamped here.
         _market = new SyntheticMarketFeed(market with { Threads = 1 }, 0, new RingMarketDataSink(ring));
     }
@@ -55,9 +63,10 @@ internal sealed class PacedProducer
                 maxLagTicks = Math.Max(maxLagTicks, now - due);
                 while (now < due)
                 {
-                    if (due - now > s_yieldAheadTicks)
+                    if (due - now > s_yieldAheadTicks || now - _lastYieldTicks > _yieldEveryTicks)
                     {
                         Thread.Yield();
+                        _lastYieldTicks = now;
                     }
                     now = Stopwatch.GetTimestamp();
                 }

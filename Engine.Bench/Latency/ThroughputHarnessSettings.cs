@@ -10,12 +10,13 @@ namespace Engine.Bench.Latency;
 /// <param name="Wait">The inbound ring's wait strategy.</param>
 /// <param name="Strategy">The strategy, as for <c>bench latency</c>.</param>
 /// <param name="OrderEvery">For the harness's strategy: one order every this many market events.</param>
-internal sealed record ThroughputHarnessSettings(long UnpacedEvents, TimeSpan TrialDuration, int Steps, WaitStrategyKind Wait, string Strategy, int OrderEvery)
+/// <param name="RingSlots">The inbound ring's slots (<c>ring.slots</c>; the engine's default unless given).</param>
+internal sealed record ThroughputHarnessSettings(long UnpacedEvents, TimeSpan TrialDuration, int Steps, WaitStrategyKind Wait, string Strategy, int OrderEvery, int RingSlots)
 {
-    public const string Usage = "usage: bench throughput [--events N] [--trial-s N] [--steps N] [--wait BusySpin|Yielding|Sleeping|Blocking] [--strategy EveryNth|NAME] [--order-every N] [--quick]";
+    public const string Usage = "usage: bench throughput [--events N] [--trial-s N] [--steps N] [--wait BusySpin|Yielding|Sleeping|Blocking] [--strategy EveryNth|NAME] [--order-every N] [--ring-slots N] [--quick]";
 
     /// <summary>The defaults: 20 M unpaced events, then seven 1-second trials, busy-spin, an order every 100 events.</summary>
-    public static ThroughputHarnessSettings Default { get; } = new(20_000_000, TimeSpan.FromSeconds(1), 7, WaitStrategyKind.BusySpin, BenchPipeline.EveryNth, 100);
+    public static ThroughputHarnessSettings Default { get; } = new(20_000_000, TimeSpan.FromSeconds(1), 7, WaitStrategyKind.BusySpin, BenchPipeline.EveryNth, 100, new Ring.RingOptions().Slots);
 
     /// <summary>Parses <paramref name="args"/>; null when one is unknown or has a bad value.</summary>
     public static ThroughputHarnessSettings? Parse(string[] args)
@@ -46,6 +47,9 @@ internal sealed record ThroughputHarnessSettings(long UnpacedEvents, TimeSpan Tr
                     break;
                 case "--order-every" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int every) && every > 0:
                     settings = settings with { OrderEvery = every };
+                    break;
+                case "--ring-slots" when LatencyHarnessSettings.TryParseSlots(value, out int slots):
+                    settings = settings with { RingSlots = slots };
                     break;
                 default:
                     return null;

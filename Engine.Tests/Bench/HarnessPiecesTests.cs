@@ -91,7 +91,7 @@ public sealed class HarnessPiecesTests
     {
         var clock = new ManualClock(1_767_623_400_000_000_000);
         var books = new OrderBooks(new BookOptions { Instruments = 2 });
-        var options = BenchPipeline.Options(WaitStrategyKind.BusySpin, BenchPipeline.EveryNth);
+        var options = BenchPipeline.Options(WaitStrategyKind.BusySpin, BenchPipeline.EveryNth, 65_536);
         var risk = RiskStage.Create(options.Risk, new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), clock);
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 64, new YieldingWaitStrategy());
         outbound.AddGatingSequences(new Sequence());
