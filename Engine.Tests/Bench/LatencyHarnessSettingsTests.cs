@@ -15,6 +15,7 @@ public sealed class LatencyHarnessSettingsTests
         Assert.That(settings!.RatePerSecond, Is.EqualTo(1_000_000));
         Assert.That(settings.WaitStrategies, Is.EqualTo(new[] { WaitStrategyKind.BusySpin }));
         Assert.That(settings.Strategy, Is.EqualTo(BenchPipeline.EveryNth));
+        Assert.That(settings.ProducerYieldEveryUs, Is.EqualTo(50));
     }
 
     [Test]
