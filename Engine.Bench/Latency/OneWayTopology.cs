@@ -7,13 +7,19 @@ namespace Engine.Bench.Latency;
 
 /// <summary>
 /// One producer, one consumer: the producer stamps each event with the clock just before publishing,
-/// one event every <c>intervalNs</c>; the consumer records now minus the stamp.
+/// one event every <c>intervalNs</c>; the consumer records now minus the stamp. With
+/// <c>stampIntended</c> the stamp is the time the event was due instead (coordinated-omission
+/// corrected, as <c>bench latency</c> measures the pipeline).
 /// </summary>
 internal static class OneWayTopology
 {
     private const int RingSlots = 65_536;
 
-    public static LatencyStats Run(WaitStrategyKind wait, bool pinned, TimeSpan duration, long intervalNs)
+    public static LatencyStats Run(WaitStrategyKind wait, bool pinned, TimeSpan duration, long intervalNs) =>
+        LatencyStats.From(Record(wait, pinned, duration, intervalNs, stampIntended: false));
+
+    /// <summary>Runs the topology and returns its histogram (Stopwatch ticks).</summary>
+    public static LongHistogram Record(WaitStrategyKind wait, bool pinned, TimeSpan duration, long intervalNs, bool stampIntended)
     {
         var ring = RingBuffer<ValueEvent>.Create(ProducerType.Single, RingSlots, WaitStrategyFactory.Create(wait));
         var histogram = LatencyStats.NewHistogram();
@@ -34,14 +40,14 @@ internal static class OneWayTopology
                     // pace: one event per interval
                 }
                 long sequence = ring.Next();
-                ring[sequence].Value = Stopwatch.GetTimestamp();
+                ring[sequence].Value = stampIntended ? due : Stopwatch.GetTimestamp();
                 ring.Publish(sequence);
             }
         });
         producer.Join();
         processor.Halt();
         consumer.Join();
-        return LatencyStats.From(histogram);
+        return histogram;
     }
 
     private readonly struct RecordHandler(LongHistogram histogram) : IEventHandler<ValueEvent>

@@ -115,7 +115,8 @@ internal static class OrderPathHarness
         return $"p50<={window.PercentileNs(0.5)}ns p99<={window.PercentileNs(0.99)}ns n={window.Total}";
     }
 
-    private static RiskOptions OpenLimits() => new()
+    /// <summary>Risk limits wide enough that the checks run in full but refuse nothing a harness sends.</summary>
+    internal static RiskOptions OpenLimits() => new()
     {
         MaxGrossNotionalCents = 1_000_000_000_000,
         MaxDailyLossCents = 1_000_000_000_000,

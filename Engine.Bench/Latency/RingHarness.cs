@@ -101,7 +101,8 @@ internal static class RingHarness
 
     private static void Print(string line) => Console.WriteLine(line);
 
-    private static string MachineDescription()
+    /// <summary>Cores, CPU model and runtime, for the reports.</summary>
+    internal static string MachineDescription()
     {
         string cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"

@@ -50,4 +50,7 @@ internal sealed record OrderPathSummary(
 [JsonSerializable(typeof(RingReport))]
 [JsonSerializable(typeof(RingSummary))]
 [JsonSerializable(typeof(OrderPathSummary))]
+[JsonSerializable(typeof(LatencyReport))]
+[JsonSerializable(typeof(LatencySummary))]
+[JsonSerializable(typeof(ThroughputSummary))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

@@ -42,6 +42,7 @@ public sealed class EngineHost : IDisposable
     private readonly RingBuffer<OrderCommand> _outbound;
     private readonly VenueThread _venue;
     private static readonly TimeSpan FeedJoinSlice = TimeSpan.FromMilliseconds(10);
+    private bool _feedsStarted;
 
     /// <summary>
     /// Wires the engine on <paramref name="clock"/> (the system clock unless given). Nothing runs until
@@ -50,12 +51,18 @@ public sealed class EngineHost : IDisposable
     /// null) or systemd credential files, and a missing or blank one refuses the start.
     /// </summary>
     public EngineHost(EngineOptions options, ILoggerFactory loggers, IClock? clock = null, Func<string, string?>? environment = null)
+        : this(options, loggers, clock, environment, hooks: null)
+    {
+    }
+
+    /// <summary>Wires the engine as the public constructor does, with a harness's <paramref name="hooks"/> (null: none).</summary>
+    internal EngineHost(EngineOptions options, ILoggerFactory loggers, IClock? clock, Func<string, string?>? environment, EngineHostHooks? hooks)
     {
         _options = options;
         clock ??= new SystemClock();
         bool alpaca = options.Venues.Kind == VenueKind.Alpaca;
         // Alpaca matches on its own: market data stays in the engine.
-        _pipeline = new EnginePipeline(options, clock, StrategyFactory.Create(options.Strategy, options.Book.Instruments), forwardMarketData: !alpaca, loggers.CreateLogger("Engine.Loop"));
+        _pipeline = new EnginePipeline(options, clock, hooks?.Strategy ?? StrategyFactory.Create(options.Strategy, options.Book.Instruments), forwardMarketData: !alpaca, loggers.CreateLogger("Engine.Loop"), hooks?.ChainLatency);
         _ring = _pipeline.Ring;
         _outbound = _pipeline.Outbound;
         _processor = _pipeline.Processor;
@@ -73,12 +80,12 @@ public sealed class EngineHost : IDisposable
         {
             var credentials = ApiCredentials.FromEnvironmentOrCredentialFiles(AlpacaTradingOptions.KeyIdVariable, AlpacaTradingOptions.SecretKeyVariable, environment);
             Alpaca = new AlpacaGateway(options.Venues.Alpaca, credentials, Instruments, loggers);
-            _venue = new VenueThread("venue-alpaca", _outbound, Alpaca.Handler, reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
+            _venue = new VenueThread("venue-alpaca", _outbound, Wrap(Alpaca.Handler, hooks), reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
         else
         {
             Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
-            _venue = new VenueThread("venue-paper", _outbound, Paper, reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
+            _venue = new VenueThread("venue-paper", _outbound, Wrap(Paper, hooks), reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
@@ -146,17 +153,27 @@ public sealed class EngineHost : IDisposable
     /// <summary>State of the loop; <see cref="ProcessorState.Faulted"/> means the engine must stop.</summary>
     public ProcessorState LoopState => _processor.State;
 
+    /// <summary>The inbound ring, for a harness that publishes its own events (after <see cref="StartPipeline"/>).</summary>
+    internal RingBuffer<InboundEvent> Inbound => _ring;
+
     /// <summary>Starts the venue (for Alpaca: the start-up reconciliation, then its stream), the loop, then the feeds.</summary>
     public void Start()
     {
-        Alpaca?.Start(CancellationToken.None);
-        _venue.Start();
-        _loop.Start();
+        StartPipeline();
+        _feedsStarted = true;
         foreach (var thread in _feedThreads)
         {
             thread.Start();
         }
         _kraken?.Start();
+    }
+
+    /// <summary>Starts the venue and the loop but no feed: a harness publishes into <see cref="Inbound"/> itself.</summary>
+    internal void StartPipeline()
+    {
+        Alpaca?.Start(CancellationToken.None);
+        _venue.Start();
+        _loop.Start();
     }
 
     /// <summary>
@@ -231,7 +248,7 @@ public sealed class EngineHost : IDisposable
             var left = deadline - DateTime.UtcNow;
             krakenEnded = _kraken.Stop(left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
-        foreach (var thread in _feedThreads)
+        foreach (var thread in _feedsStarted ? _feedThreads : [])
         {
             // A producer waits on back-pressure; once the loop has faulted nothing will free a slot.
             while (!thread.Join(FeedJoinSlice) && _processor.State != ProcessorState.Faulted && DateTime.UtcNow < deadline)
@@ -294,6 +311,9 @@ public sealed class EngineHost : IDisposable
         }
         return table;
     }
+
+    private static IVenueHandler Wrap(IVenueHandler handler, EngineHostHooks? hooks) =>
+        hooks?.WrapVenue is { } wrap ? wrap(handler) : handler;
 
     private long SumPublished()
     {

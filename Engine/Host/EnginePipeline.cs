@@ -1,6 +1,7 @@
 using Engine.Admin;
 using Engine.Book;
 using Engine.Config;
+using Engine.Metrics;
 using Engine.Orders;
 using Engine.Orders.Twap;
 using Engine.Pipeline;
@@ -27,9 +28,10 @@ public sealed class EnginePipeline
     /// <summary>
     /// Wires the pipeline on <paramref name="clock"/> with <paramref name="strategy"/> (null: none);
     /// with <paramref name="forwardMarketData"/> (a simulated venue) the router copies every market
-    /// event into the outbound ring before the orders it led to.
+    /// event into the outbound ring before the orders it led to; <paramref name="chainLatency"/> (a
+    /// harness's) records each event's time from publish to the end of the chain.
     /// </summary>
-    public EnginePipeline(EngineOptions options, IClock clock, IStrategy? strategy, bool forwardMarketData, ILogger loopLogger)
+    public EnginePipeline(EngineOptions options, IClock clock, IStrategy? strategy, bool forwardMarketData, ILogger loopLogger, LatencyRecorder? chainLatency = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
@@ -41,7 +43,7 @@ public sealed class EnginePipeline
         Router = new RouterStage(Risk, new OrderTable(options.Orders.Capacity), Outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData, Admin);
         Strategy = new StrategyStage(strategy, new StrategyContext(Books, Risk, Router.Ids, clock, Router.Orders), StrategyParameters);
         Twap = new TwapStage(clock, Router.Ids, TwapParents, Admin);
-        Counter = new EventCounter();
+        Counter = new EventCounter(chainLatency);
         Faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loopLogger);
         Processor = new BatchEventProcessor<InboundEvent, HandlerChain>(Ring, Ring.NewBarrier(), new HandlerChain(Books, Risk, Strategy, Twap, Router, Counter), Faults, options.Ring.MaxBatchSize);
         Ring.AddGatingSequences(Processor.Sequence);

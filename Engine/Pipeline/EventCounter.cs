@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Engine.Metrics;
 using Feeds;
 
 namespace Engine.Pipeline;
@@ -17,6 +18,7 @@ public sealed class EventCounter
 
     private readonly long[] _live = new long[s_kinds];
     private readonly long[] _published = new long[s_kinds];
+    private readonly LatencyRecorder? _chainLatency;
     private long _liveTotal;
     private long _publishedTotal;
     private long _liveHandled;
@@ -24,6 +26,12 @@ public sealed class EventCounter
     private long _liveMaxDelayTicks;
     private long _publishedMaxDelayTicks;
     private long _checksum;
+
+    /// <summary>
+    /// Creates the counter; with <paramref name="chainLatency"/> (benchmarks) it also records each market
+    /// event's publish-to-end-of-chain latency there (the counter is the chain's last stage).
+    /// </summary>
+    public EventCounter(LatencyRecorder? chainLatency = null) => _chainLatency = chainLatency;
 
     /// <summary>Market-data events seen (what the feeds published), as of the last end of batch.</summary>
     public long Total => Volatile.Read(ref _publishedTotal);
@@ -53,6 +61,7 @@ public sealed class EventCounter
             ref var market = ref e.Market;
             _live[(int)market.Kind]++;
             _checksum = (_checksum * 31) + market.InstrumentId + ((long)market.Kind << 8) + market.OrderId + market.PriceTicks + market.Quantity;
+            _chainLatency?.Record(e.TsPublishTicks, Stopwatch.GetTimestamp());
         }
         if (endOfBatch)
         {

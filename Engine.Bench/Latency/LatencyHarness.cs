@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Engine.Metrics;
+using Engine.Ring.WaitStrategies;
+using HdrHistogram;
+
+namespace Engine.Bench.Latency;
+
+/// <summary>
+/// <c>bench latency</c>: the full pipeline at a fixed offered rate, open loop, per wait strategy. For
+/// each: the bare ring's one-way latency (<see cref="OneWayTopology"/>, stamped with the intended
+/// time, pinned), then the engine (<see cref="BenchPipeline"/>) fed by a <see cref="PacedProducer"/>:
+/// a warm-up, a pause for the JIT, then the measured run, recording per market event publish to end of
+/// chain and, per order, tick-to-trade (publish to the order command written to the outbound ring),
+/// both from the intended send time. Writes .hgrm files, a percentile plot per wait strategy and a JSON
+/// report; prints one line per run and the JSON summary last.
+/// </summary>
+internal static class LatencyHarness
+{
+    private static readonly TimeSpan s_drainTimeout = TimeSpan.FromSeconds(60);
+
+    public static int Run(string[] args)
+    {
+        var settings = LatencyHarnessSettings.Parse(args);
+        if (settings is null)
+        {
+            Console.Error.WriteLine(LatencyHarnessSettings.Usage);
+            return 64;
+        }
+        var started = DateTime.UtcNow;
+        Directory.CreateDirectory(settings.OutputDirectory);
+        var runs = new List<LatencyRun>();
+        foreach (var wait in settings.WaitStrategies)
+        {
+            var run = Measure(settings, wait);
+            Console.WriteLine($"{wait,-9} offered {run.OfferedRate:N0}/s achieved {run.AchievedRate:N0}/s load {run.LoadAverage1m:F2} gc={run.GcCollections} allocated={run.AllocatedBytes}B orders={run.Orders}");
+            Console.WriteLine($"{wait,-9} orders: {run.Orders} sent, {run.OrdersRefused} refused (mostly {run.TopRefusal}), {run.OrdersSkipped} skipped (no opposite side)");
+            Console.WriteLine($"{wait,-9} ring one-way:  {run.RingOneWay.Summary()}");
+            Console.WriteLine($"{wait,-9} chain:         {run.Chain.Summary()}");
+            Console.WriteLine($"{wait,-9} tick-to-trade: {run.TickToTrade.Summary()}");
+            Console.WriteLine($"{wait,-9} router tick-to-order (bucket bounds): p50<={run.Router.P50UpperNs}ns p99<={run.Router.P99UpperNs}ns n={run.Router.Count}");
+            Console.WriteLine($"{wait,-9} bar: p50 <= {run.Bar.P50LimitNs}ns {(run.Bar.P50Met ? "met" : "MISSED")}, p99 <= {run.Bar.P99LimitNs}ns {(run.Bar.P99Met ? "met" : "MISSED")}, no GC {(run.Bar.GcMet ? "met" : "MISSED")}");
+            runs.Add(run);
+        }
+        var report = new LatencyReport(started.ToString("O", CultureInfo.InvariantCulture), RingHarness.MachineDescription(), settings.RatePerSecond, settings.Duration.TotalSeconds, settings.Warmup.TotalSeconds, settings.OrderEvery, [.. runs]);
+        string file = Path.GetFullPath(Path.Combine(settings.OutputDirectory, $"bench-latency-{started:yyyyMMdd-HHmmss}.json"));
+        File.WriteAllText(file, JsonSerializer.Serialize(report, BenchJsonContext.Default.LatencyReport));
+        Console.WriteLine(JsonSerializer.Serialize(LatencySummary.From([.. runs], file), BenchJsonContext.Default.LatencySummary));
+        return 0;
+    }
+
+    private static LatencyRun Measure(LatencyHarnessSettings settings, WaitStrategyKind wait)
+    {
+        long intervalNs = Math.Max(1, 1_000_000_000 / settings.RatePerSecond);
+        // The bare ring: once unpinned so the JIT finishes, then pinned and measured.
+        OneWayTopology.Record(wait, pinned: false, TimeSpan.FromMilliseconds(Math.Min(200, settings.RingDuration.TotalMilliseconds)), intervalNs, stampIntended: true);
+        var ring = OneWayTopology.Record(wait, pinned: true, settings.RingDuration, intervalNs, stampIntended: true);
+
+        using var pipeline = new BenchPipeline(wait, settings.Strategy, settings.OrderEvery, settings.RingSlots, settings.ProducerYieldEveryUs);
+        Pinning.Apply(pinned: true, BenchPipeline.ProducerCpu);
+        long rate = settings.RatePerSecond;
+        pipeline.Producer.Run(Events(rate, settings.Warmup), rate, Stopwatch.GetTimestamp());
+        Drain(pipeline);
+        // Idle for the tier-1 compilations: the pinned loop would otherwise starve the JIT's thread.
+        Thread.Sleep(500);
+
+        var router = new LatencyWindow(pipeline.Host.Router.TickToOrder);
+        router.Advance();
+        long sentBefore = pipeline.Host.Router.Snapshot.Sent;
+        long skippedBefore = pipeline.Strategy?.Skipped ?? 0;
+        long refusedBefore = pipeline.Host.Strategy.Context.Refused;
+        long start = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 1_000);
+        pipeline.ChainLatency.Open(start, long.MaxValue);
+        pipeline.TickToTrade.Open(start, long.MaxValue);
+        long events = Events(rate, settings.Duration);
+        int gcBefore = GC.CollectionCount(0);
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var produced = pipeline.Producer.Run(events, rate, start);
+        Drain(pipeline);
+        long doneTicks = Stopwatch.GetTimestamp();
+        int gc = GC.CollectionCount(0) - gcBefore;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        double load = HistogramFiles.LoadAverage1m();
+        if (!pipeline.Stop())
+        {
+            Console.Error.WriteLine($"{wait}: the engine did not stop cleanly");
+        }
+        router.Advance();
+        long orders = pipeline.Host.Router.Snapshot.Sent - sentBefore;
+        long skipped = (pipeline.Strategy?.Skipped ?? 0) - skippedBefore;
+        long refused = pipeline.Host.Strategy.Context.Refused - refusedBefore;
+        string topRefusal = pipeline.Strategy?.TopRefusal().Reason.ToString() ?? "n/a";
+
+        var ringStats = LatencyStats.From(ring);
+        var chainStats = LatencyStats.From(pipeline.ChainLatency.Histogram);
+        var tradeStats = LatencyStats.From(pipeline.TickToTrade.Histogram);
+        string[] files = WriteFiles(settings.OutputDirectory, wait, ring, pipeline.ChainLatency.Histogram, pipeline.TickToTrade.Histogram, settings.RatePerSecond);
+        return new LatencyRun(
+            wait.ToString(),
+            settings.Strategy,
+            rate,
+            events / ((double)(doneTicks - start) / Stopwatch.Frequency),
+            load,
+            ringStats,
+            chainStats,
+            tradeStats,
+            new RouterTickToOrder(router.Total, router.PercentileNs(0.5), router.PercentileNs(0.99)),
+            orders,
+            refused,
+            topRefusal,
+            skipped,
+            gc,
+            allocated,
+            LatencyStats.TicksToNs(produced.MaxLagTicks),
+            LatencyBar.Evaluate(ringStats, tradeStats, gc),
+            files);
+    }
+
+    private static long Events(long rate, TimeSpan duration) => Math.Max(1, (long)(rate * duration.TotalSeconds));
+
+    private static void Drain(BenchPipeline pipeline)
+    {
+        if (!pipeline.WaitDrained(s_drainTimeout))
+        {
+            throw new TimeoutException($"the loop did not handle every event within {s_drainTimeout.TotalSeconds} s (state {pipeline.Host.LoopState})");
+        }
+    }
+
+    private static string[] WriteFiles(string directory, WaitStrategyKind wait, HistogramBase ring, HistogramBase chain, HistogramBase tickToTrade, long rate)
+    {
+        string Name(string what, string extension) => Path.GetFullPath(Path.Combine(directory, $"latency-{wait}-{what}.{extension}".ToLowerInvariant()));
+        var files = new List<string>();
+        foreach (var (what, histogram) in new[] { ("ring", ring), ("chain", chain), ("tick-to-trade", tickToTrade) })
+        {
+            string hgrm = Name(what, "hgrm");
+            HistogramFiles.WriteHgrm(hgrm, histogram);
+            files.Add(hgrm);
+        }
+        string png = Name("percentiles", "png");
+        HistogramFiles.WritePercentilePlot(png, $"{wait}, {rate:N0} events/s offered (coordinated-omission corrected)", [("ring one-way", ring), ("publish to end of chain", chain), ("tick-to-trade", tickToTrade)]);
+        files.Add(png);
+        return [.. files];
+    }
+}

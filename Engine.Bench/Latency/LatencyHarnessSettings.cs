@@ -1,0 +1,122 @@
+using System.Globalization;
+using Engine.Ring.WaitStrategies;
+using Engine.Strategies;
+
+namespace Engine.Bench.Latency;
+
+/// <summary>Command-line settings of <c>bench latency</c>.</summary>
+/// <param name="RatePerSecond">Offered market events per second (open loop).</param>
+/// <param name="Duration">Length of each measured run.</param>
+/// <param name="Warmup">Length of the warm-up before it, at the same rate, not measured.</param>
+/// <param name="RingDuration">Length of the bare ring's one-way run.</param>
+/// <param name="WaitStrategies">The inbound ring's wait strategies to compare, one run each (the first is the headline).</param>
+/// <param name="OutputDirectory">Where the .hgrm files, the plots and the JSON report go.</param>
+/// <param name="Strategy">The strategy: <see cref="BenchPipeline.EveryNth"/> or a <see cref="StrategyKind"/> name.</param>
+/// <param name="OrderEvery">For <see cref="BenchPipeline.EveryNth"/>: one order every this many market events.</param>
+/// <param name="RingSlots">The inbound ring's slots (<c>ring.slots</c>; the engine's default unless given).</param>
+/// <param name="ProducerYieldEveryUs">The producer, when ahead of time, yields its CPU this often (microseconds; 0: only when more than 20 us ahead).</param>
+internal sealed record LatencyHarnessSettings(
+    long RatePerSecond,
+    TimeSpan Duration,
+    TimeSpan Warmup,
+    TimeSpan RingDuration,
+    WaitStrategyKind[] WaitStrategies,
+    string OutputDirectory,
+    string Strategy,
+    int OrderEvery,
+    int RingSlots,
+    long ProducerYieldEveryUs)
+{
+    public const string Usage = "usage: bench latency [--rate R] [--duration-s N] [--warmup-s N] [--wait BusySpin|Yielding|Sleeping|Blocking|all] [--out DIR] [--strategy EveryNth|NAME] [--order-every N] [--ring-slots N] [--yield-every-us N] [--quick]";
+
+    /// <summary>
+    /// The defaults: 1 M events/s for 10 s after 3 s of warm-up, busy-spin, an order every 100 events,
+    /// the engine's ring size, and the producer yielding every 50 us when ahead (measured against 0,
+    /// 20 and 100 us in PERFORMANCE.md).
+    /// </summary>
+    public static LatencyHarnessSettings Default { get; } = new(
+        RatePerSecond: 1_000_000,
+        Duration: TimeSpan.FromSeconds(10),
+        Warmup: TimeSpan.FromSeconds(3),
+        RingDuration: TimeSpan.FromSeconds(2),
+        WaitStrategies: [WaitStrategyKind.BusySpin],
+        OutputDirectory: "results",
+        Strategy: BenchPipeline.EveryNth,
+        OrderEvery: 100,
+        RingSlots: new Ring.RingOptions().Slots,
+        ProducerYieldEveryUs: 50);
+
+    /// <summary>Parses <paramref name="args"/>; null when one is unknown or has a bad value.</summary>
+    public static LatencyHarnessSettings? Parse(string[] args)
+    {
+        var settings = Default;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string? value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--quick":
+                    settings = settings with { Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.5), RingDuration = TimeSpan.FromSeconds(0.2) };
+                    continue;
+                case "--rate" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long rate) && rate is > 0 and <= 100_000_000:
+                    settings = settings with { RatePerSecond = rate };
+                    break;
+                case "--duration-s" when TryParseSeconds(value, out var duration):
+                    settings = settings with { Duration = duration };
+                    break;
+                case "--warmup-s" when TryParseSeconds(value, out var warmup):
+                    settings = settings with { Warmup = warmup };
+                    break;
+                case "--wait" when string.Equals(value, "all", StringComparison.OrdinalIgnoreCase):
+                    settings = settings with { WaitStrategies = Enum.GetValues<WaitStrategyKind>() };
+                    break;
+                case "--wait" when Enum.TryParse(value, ignoreCase: true, out WaitStrategyKind wait) && Enum.IsDefined(wait):
+                    settings = settings with { WaitStrategies = [wait] };
+                    break;
+                case "--out" when !string.IsNullOrWhiteSpace(value):
+                    settings = settings with { OutputDirectory = value };
+                    break;
+                case "--strategy" when ParseStrategy(value) is { } strategy:
+                    settings = settings with { Strategy = strategy };
+                    break;
+                case "--order-every" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int every) && every > 0:
+                    settings = settings with { OrderEvery = every };
+                    break;
+                case "--ring-slots" when TryParseSlots(value, out int slots):
+                    settings = settings with { RingSlots = slots };
+                    break;
+                case "--yield-every-us" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long yieldUs) && yieldUs <= 1_000_000:
+                    settings = settings with { ProducerYieldEveryUs = yieldUs };
+                    break;
+                default:
+                    return null;
+            }
+            i++;
+        }
+        return settings;
+    }
+
+    /// <summary>The canonical name of a strategy the harness can run: <see cref="BenchPipeline.EveryNth"/> or a built-in one other than None; null otherwise.</summary>
+    public static string? ParseStrategy(string? value)
+    {
+        if (string.Equals(value, BenchPipeline.EveryNth, StringComparison.OrdinalIgnoreCase))
+        {
+            return BenchPipeline.EveryNth;
+        }
+        return Enum.TryParse(value, ignoreCase: true, out StrategyKind kind) && Enum.IsDefined(kind) && kind != StrategyKind.None && !int.TryParse(value, CultureInfo.InvariantCulture, out _)
+            ? kind.ToString()
+            : null;
+    }
+
+    /// <summary>A ring size: a power of two from 1,024 to 4,194,304.</summary>
+    public static bool TryParseSlots(string? value, out int slots) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out slots) && slots is >= 1_024 and <= 4_194_304 && int.IsPow2(slots);
+
+    /// <summary>Seconds, 0.1 to 3600, as a duration.</summary>
+    public static bool TryParseSeconds(string? value, out TimeSpan duration)
+    {
+        bool ok = double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds) && seconds is >= 0.1 and <= 3_600;
+        duration = ok ? TimeSpan.FromSeconds(seconds) : default;
+        return ok;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Engine.Pipeline;
+using Engine.Ring;
+using Feeds;
+using Feeds.Synthetic;
+
+namespace Engine.Bench.Latency;
+
+/// <summary>
+/// Publishes the synthetic market (order-by-order adds, deletes, executions, trades) into the engine's
+/// inbound ring from the calling thread, open loop: event <c>n</c> of a run is due at
+/// <c>start + n / rate</c> however late the ones before it were, and carries that due time as its
+/// publish stamp, so every latency measured from the stamp is coordinated-omission corrected. Unpaced
+/// (rate 0) it publishes as fast as the ring takes events and stamps the real publish time.
+/// </summary>
+/// <remarks>
+/// One thread at a time; nothing allocates per event. Successive runs continue the same market, so
+/// the books stay consistent across warm-up and measurement. Each event is generated before its due
+/// time, so only the claim and publish lie on the measured path.
+/// </remarks>
+internal sealed class PacedProducer
+{
+    /// <summary>Further ahead of the next due time than this, the producer yields its CPU (the venue thread shares it).</summary>
+    private static readonly long s_yieldAheadTicks = Stopwatch.Frequency / 50_000;
+
+    private readonly RingBuffer<InboundEvent> _ring;
+    private readonly SyntheticMarketFeed _market;
+    private readonly long _yieldEveryTicks;
+    private MarketDataEvent _next;
+    private long _lastYieldTicks;
+
+    /// <summary>
+    /// Publishes into <paramref name="ring"/> the market <paramref name="market"/> describes (thread 0 of
+    /// it). With <paramref name="yieldEveryTicks"/> above 0 the producer, when ahead of time at all,
+    /// also yields its CPU once that long after its last yield, as a feed thread waiting on its socket
+    /// leaves its CPU to the venue thread; 0: it yields only when far ahead.
+    /// </summary>
+    public PacedProducer(RingBuffer<InboundEvent> ring, SyntheticFeedOptions market, long yieldEveryTicks = 0)
+    {
+        _ring = ring;
+        _yieldEveryTicks = yieldEveryTicks > 0 ? yieldEveryTicks : long.MaxValue;
+        // The feed's own sink is never used: events are taken one by one with NextEvent and stamped here.
+        _market = new SyntheticMarketFeed(market with { Threads = 1 }, 0, new RingMarketDataSink(ring));
+    }
+
+    /// <summary>Events published so far, over all runs.</summary>
+    public long Published { get; private set; }
+
+    /// <summary>Publishes <paramref name="count"/> events, the first due at <paramref name="startTicks"/>, at <paramref name="ratePerSecond"/> (0: unpaced).</summary>
+    public ProducerRun Run(long count, long ratePerSecond, long startTicks)
+    {
+        long frequency = Stopwatch.Frequency;
+        long maxLagTicks = 0;
+        long due = startTicks;
+        for (long n = 0; n < count; n++)
+        {
+            _market.NextEvent(ref _next);
+            long stamp;
+            if (ratePerSecond > 0)
+            {
+                due = startTicks + (n * frequency / ratePerSecond);
+                long now = Stopwatch.GetTimestamp();
+                maxLagTicks = Math.Max(maxLagTicks, now - due);
+                while (now < due)
+                {
+                    if (due - now > s_yieldAheadTicks || now - _lastYieldTicks > _yieldEveryTicks)
+                    {
+                        Thread.Yield();
+                        _lastYieldTicks = now;
+                    }
+                    now = Stopwatch.GetTimestamp();
+                }
+                stamp = due;
+            }
+            else
+            {
+                stamp = Stopwatch.GetTimestamp();
+            }
+            long sequence = _ring.Next();
+            ref var slot = ref _ring[sequence];
+            slot.Kind = InboundKind.MarketData;
+            slot.Market = _next;
+            slot.TsPublishTicks = stamp;
+            _ring.Publish(sequence);
+        }
+        Published += count;
+        long endTicks = Stopwatch.GetTimestamp();
+        return new ProducerRun(count, startTicks, endTicks, maxLagTicks, ratePerSecond > 0 ? endTicks - due : 0);
+    }
+}
+
+/// <summary>What one <see cref="PacedProducer.Run"/> did: events, when it started and ended (Stopwatch ticks), and how far behind its schedule it fell at worst and at the end.</summary>
+internal readonly record struct ProducerRun(long Events, long StartTicks, long EndTicks, long MaxLagTicks, long EndLagTicks);
