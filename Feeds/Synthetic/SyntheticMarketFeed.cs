@@ -18,7 +18,7 @@ namespace Feeds.Synthetic;
 /// </remarks>
 public sealed class SyntheticMarketFeed
 {
-    private const int MaxLiveOrdersPerInstrument = 256;
+    private const int MaxLiveOrdersPerInstrument = 64;
     private const int PacingBatch = 64;
     private const long FirstMidTicks = 10_000;
 
