@@ -33,6 +33,7 @@ public sealed class SyntheticMarketFeed
     private readonly LiveOrder[] _liveOrders;
     private readonly int[] _liveCounts;
     private readonly bool[] _sweeping; // the mid moved: orders it reached are still to be executed
+    private readonly int[] _best; // per instrument and side: the index BestLive returns, or -1 when it must scan again
     private readonly long _venueStepNs;
     private readonly FeedHealth? _health;
     private ulong _random;
@@ -66,6 +67,8 @@ public sealed class SyntheticMarketFeed
         _liveOrders = new LiveOrder[count * MaxLiveOrdersPerInstrument];
         _liveCounts = new int[count];
         _sweeping = new bool[count];
+        _best = new int[count * 2];
+        Array.Fill(_best, -1);
         _random = (options.Seed * 0x9E3779B97F4A7C15UL) + (ulong)threadIndex + 1;
         // Order ids are unique across threads: the thread index sits in the top bits.
         _nextOrderId = ((long)threadIndex << 48) + 1;
@@ -185,7 +188,18 @@ public sealed class SyntheticMarketFeed
     }
 
     /// <summary>The index of the oldest live order at the best price of <paramref name="side"/>, or -1 when the side is empty.</summary>
-    private int BestLive(int slot, Side side)
+    /// <remarks>Kept between calls (<see cref="Add"/> and <see cref="RemoveLive"/> keep it true); scans only when the best order left.</remarks>
+    internal int BestLive(int slot, Side side)
+    {
+        ref int cached = ref _best[(slot * 2) + (int)side - 1];
+        if (cached < 0)
+        {
+            cached = ScanBestLive(slot, side);
+        }
+        return cached;
+    }
+
+    internal int ScanBestLive(int slot, Side side)
     {
         int start = slot * MaxLiveOrdersPerInstrument;
         int end = start + _liveCounts[slot];
@@ -221,6 +235,13 @@ public sealed class SyntheticMarketFeed
         order.Side = side;
         order.PriceTicks = side == Side.Buy ? _midTicks[slot] - offset : _midTicks[slot] + offset;
         order.Quantity = 100 * (long)(1 + (NextRandom() % 10));
+        // The newest order is best only at a strictly better price (the oldest wins a tie).
+        ref int best = ref _best[(slot * 2) + (int)side - 1];
+        int index = (slot * MaxLiveOrdersPerInstrument) + _liveCounts[slot];
+        if (best >= 0 && (side == Side.Buy ? order.PriceTicks > _liveOrders[best].PriceTicks : order.PriceTicks < _liveOrders[best].PriceTicks))
+        {
+            best = index;
+        }
         _liveCounts[slot]++;
         e.Kind = MarketDataKind.Add;
         e.OrderId = order.OrderId;
@@ -270,6 +291,18 @@ public sealed class SyntheticMarketFeed
         int last = (slot * MaxLiveOrdersPerInstrument) + _liveCounts[slot] - 1;
         _liveOrders[index] = _liveOrders[last];
         _liveCounts[slot]--;
+        for (int side = 0; side < 2; side++)
+        {
+            ref int best = ref _best[(slot * 2) + side];
+            if (best == index)
+            {
+                best = -1; // the best order left: scan for the next one when asked
+            }
+            else if (best == last)
+            {
+                best = index; // the best order moved into the freed place
+            }
+        }
     }
 
     private void Pace(long startTicks, CancellationToken cancellation)

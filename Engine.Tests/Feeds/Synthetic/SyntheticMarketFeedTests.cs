@@ -325,4 +325,24 @@ public sealed class SyntheticMarketFeedTests
             Assert.That(books.ErrorTotal(), Is.Zero);
         }
     }
+
+    [Test]
+    public void BestLive_AfterEveryEvent_IsWhatAFullScanFinds()
+    {
+        var feed = new SyntheticMarketFeed(Options(0), 0, new RecordingSink());
+        var e = new MarketDataEvent();
+        long mismatches = 0;
+
+        for (int n = 0; n < 100_000; n++)
+        {
+            feed.NextEvent(ref e);
+            for (int slot = 0; slot < 4; slot++)
+            {
+                mismatches += feed.BestLive(slot, Side.Buy) == feed.ScanBestLive(slot, Side.Buy) ? 0 : 1;
+                mismatches += feed.BestLive(slot, Side.Sell) == feed.ScanBestLive(slot, Side.Sell) ? 0 : 1;
+            }
+        }
+
+        Assert.That(mismatches, Is.Zero, "the kept best order is the one a scan of the live orders finds");
+    }
 }
