@@ -22,14 +22,14 @@ public struct InboundEvent
     /// <summary>The command, when <see cref="Kind"/> is <see cref="InboundKind.Command"/>.</summary>
     public ControlCommand Command;
 
+    /// <summary>The market-data event, copied in by the feed's sink, when <see cref="Kind"/> is <see cref="InboundKind.MarketData"/>.</summary>
+    public MarketDataEvent Market;
+
     /// <summary>For an operator's command: its request number, which the answer carries back.</summary>
     public long RequestId;
 
     /// <summary>For <see cref="ControlCommand.PlaceOrder"/> and <see cref="ControlCommand.CancelOrder"/>: the order.</summary>
     public Risk.OrderIntent Intent;
-
-    /// <summary>The market-data event, copied in by the feed's sink, when <see cref="Kind"/> is <see cref="InboundKind.MarketData"/>.</summary>
-    public MarketDataEvent Market;
 
     /// <summary>The venue's report, copied in by the gateway's sink, when <see cref="Kind"/> is <see cref="InboundKind.Execution"/>.</summary>
     public ExecutionReport Execution;
