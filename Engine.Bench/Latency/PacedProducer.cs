@@ -80,6 +80,7 @@ internal sealed class PacedProducer
             ref var slot = ref _ring[sequence];
             slot.Kind = InboundKind.MarketData;
             slot.Market = _next;
+            slot.Market.TsRecvNs = stamp;
             slot.TsPublishTicks = stamp;
             _ring.Publish(sequence);
         }

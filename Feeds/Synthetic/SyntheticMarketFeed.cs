@@ -99,6 +99,8 @@ public sealed class SyntheticMarketFeed
         while (!cancellation.IsCancellationRequested && (_maxEvents == 0 || _published < _maxEvents))
         {
             long batch = _maxEvents == 0 ? PacingBatch : Math.Min(PacingBatch, _maxEvents - _published);
+            // One receive stamp a batch: a batch is what a real feed takes off its socket at once.
+            marketEvent.TsRecvNs = Stopwatch.GetTimestamp();
             for (int i = 0; i < batch; i++)
             {
                 NextEvent(ref marketEvent);
@@ -113,12 +115,11 @@ public sealed class SyntheticMarketFeed
         }
     }
 
-    /// <summary>Fills <paramref name="e"/> with the next event of the stream.</summary>
+    /// <summary>Fills <paramref name="e"/> with the next event of the stream (all but <see cref="MarketDataEvent.TsRecvNs"/>, the caller's stamp).</summary>
     internal void NextEvent(ref MarketDataEvent e)
     {
         int slot = (int)(NextRandom() % (ulong)_instrumentIds.Length);
         e.InstrumentId = _instrumentIds[slot];
-        e.TsRecvNs = Stopwatch.GetTimestamp();
         _venueTimeNs += _venueStepNs;
         e.TsEventNs = _venueTimeNs;
         if (NextRandom() % 64 == 0)
