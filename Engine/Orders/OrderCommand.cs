@@ -26,6 +26,18 @@ public struct OrderCommand
     /// <summary>The instrument id.</summary>
     public int InstrumentId;
 
+    /// <summary>The inbound sequence whose handling produced the command: a simulated venue applies the market up to it first.</summary>
+    public long OriginSequence;
+
+    /// <summary>The venue time (<see cref="Feeds.MarketDataEvent.TsEventNs"/>) of the last market event the loop had seen when it wrote the command: a simulated venue's clock.</summary>
+    public long OriginEventNs;
+
+    /// <summary>When the inbound event that caused it was published, <see cref="System.Diagnostics.Stopwatch"/> ticks (tick-to-trade starts here).</summary>
+    public long TsOriginTicks;
+
+    /// <summary>The market event, for <see cref="OrderCommandKind.MarketData"/>.</summary>
+    public MarketDataEvent Market;
+
     /// <summary>Our id of the order (of the order to cancel for <see cref="OrderCommandKind.Cancel"/>).</summary>
     public long ClientOrderId;
 
@@ -41,18 +53,6 @@ public struct OrderCommand
     /// <summary>Trailing distance in ticks, else 0.</summary>
     public long TrailTicks;
 
-    /// <summary>The inbound sequence whose handling produced the command: a simulated venue applies the market up to it first.</summary>
-    public long OriginSequence;
-
-    /// <summary>The venue time (<see cref="Feeds.MarketDataEvent.TsEventNs"/>) of the last market event the loop had seen when it wrote the command: a simulated venue's clock.</summary>
-    public long OriginEventNs;
-
     /// <summary>When the router wrote the command, <see cref="System.Diagnostics.Stopwatch"/> ticks.</summary>
     public long TsSentTicks;
-
-    /// <summary>The market event, for <see cref="OrderCommandKind.MarketData"/>.</summary>
-    public MarketDataEvent Market;
-
-    /// <summary>When the inbound event that caused it was published, <see cref="System.Diagnostics.Stopwatch"/> ticks (tick-to-trade starts here).</summary>
-    public long TsOriginTicks;
 }
