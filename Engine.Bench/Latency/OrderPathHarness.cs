@@ -51,7 +51,7 @@ internal static class OrderPathHarness
     {
         var books = new OrderBooks(new BookOptions { Instruments = Instruments, MaxOrders = 65_536, MaxLevelsPerSide = 256 });
         var clock = new SystemClock();
-        var risk = RiskStage.Create(OpenLimits(), new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), clock);
+        var risk = RiskStage.Create(OpenLimits(), new SlippageOptions(), new PositionsOptions(), books, new Mailbox<RiskLimits>(), clock);
         var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, RingSlots, new BusySpinWaitStrategy());
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, RingSlots, new YieldingWaitStrategy());
         var router = new RouterStage(risk, new OrderTable(262_144), outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData: true);

@@ -53,7 +53,7 @@ public class HandlerChainBenchmarks
         var books = new OrderBooks(new BookOptions());
         // Rates no benchmark reaches, so no refusal opens the breaker; one-cent ticks for the synthetic prices.
         var riskOptions = new RiskOptions { Defaults = new RiskInstrumentOptions { PriceDecimals = 2 }, SubmitsPerSecond = 1_000_000, SubmitBurst = 1_000_000, CancelsPerSecond = 1_000_000, CancelBurst = 1_000_000 };
-        var risk = RiskStage.Create(riskOptions, new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), clock);
+        var risk = RiskStage.Create(riskOptions, new SlippageOptions(), new PositionsOptions(), books, new Mailbox<RiskLimits>(), clock);
         _outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 4_096, new BusySpinWaitStrategy());
         _outboundConsumer = new Sequence();
         _outbound.AddGatingSequences(_outboundConsumer);
@@ -61,7 +61,7 @@ public class HandlerChainBenchmarks
         var router = new RouterStage(risk, _orders, _outbound, new ClientOrderIds(0), clock);
         var options = new StrategyOptions { Name = Strategy, Instruments = [0, 1, 2, 3] };
         var stage = new StrategyStage(StrategyFactory.Create(options, books.Count), new StrategyContext(books, risk, router.Ids, clock, router.Orders), new Mailbox<StrategyOptions>());
-        _chain = new HandlerChain(books, risk, stage, new TwapStage(clock, router.Ids, new TwapMailbox(), new AdminMailbox(64)), router, new EventCounter());
+        _chain = new HandlerChain(books, risk, stage, new TwapStage(clock, router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), router, new EventCounter());
     }
 
     [Benchmark(OperationsPerInvoke = MarketEvents)]

@@ -92,13 +92,13 @@ public sealed class HarnessPiecesTests
         var clock = new ManualClock(1_767_623_400_000_000_000);
         var books = new OrderBooks(new BookOptions { Instruments = 2 });
         var options = BenchPipeline.Options(WaitStrategyKind.BusySpin, BenchPipeline.EveryNth, 65_536);
-        var risk = RiskStage.Create(options.Risk, new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), clock);
+        var risk = RiskStage.Create(options.Risk, new SlippageOptions(), new PositionsOptions(), books, new Mailbox<RiskLimits>(), clock);
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 64, new YieldingWaitStrategy());
         outbound.AddGatingSequences(new Sequence());
         var router = new RouterStage(risk, new OrderTable(64), outbound, new ClientOrderIds(1), clock);
         var strategy = new EveryNthStrategy(3, 100);
         var stage = new StrategyStage(strategy, new StrategyContext(books, risk, router.Ids, clock), new Mailbox<StrategyOptions>());
-        var chain = new HandlerChain(books, risk, stage, new TwapStage(clock, router.Ids, new TwapMailbox(), new AdminMailbox(64)), router, new EventCounter());
+        var chain = new HandlerChain(books, risk, stage, new TwapStage(clock, router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), router, new EventCounter());
 
         for (long n = 0; n < 9; n++)
         {
@@ -121,7 +121,7 @@ public sealed class HarnessPiecesTests
     {
         var clock = new ManualClock(1_767_623_400_000_000_000);
         var books = new OrderBooks(new BookOptions { Instruments = 1 });
-        var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), clock);
+        var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new Mailbox<RiskLimits>(), clock);
         var context = new StrategyContext(books, risk, new ClientOrderIds(1), clock);
         var strategy = new EveryNthStrategy(1, 100);
         var bidOnly = BookEvents.Add(1, Side.Buy, 9_990, 100);

@@ -31,7 +31,7 @@ internal sealed class RouterFixture
         var risk = new RiskOptions();
         configure?.Invoke(risk);
         Books = new OrderBooks(new BookOptions { Instruments = 2, MaxOrders = 64, MaxLevelsPerSide = 8 });
-        Risk = RiskStage.Create(risk, new SlippageOptions(), new PositionsOptions(), Books, new RiskLimitsMailbox(), Clock);
+        Risk = RiskStage.Create(risk, new SlippageOptions(), new PositionsOptions(), Books, new Mailbox<RiskLimits>(), Clock);
         Outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, outboundSlots, new YieldingWaitStrategy());
         Outbound.AddGatingSequences(Venue);
         Router = new RouterStage(Risk, new OrderTable(64), Outbound, new ClientOrderIds(Clock.NowNs), Clock);

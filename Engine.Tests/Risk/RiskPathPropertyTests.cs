@@ -57,7 +57,7 @@ public sealed class RiskPathPropertyTests
         };
 
         private readonly ManualClock _clock = new(BreakerTestClock.T0);
-        private readonly RiskLimitsMailbox _mailbox = new();
+        private readonly Mailbox<RiskLimits> _mailbox = new();
         private readonly OrderBooks _books = new(new BookOptions { Instruments = 2, MaxOrders = 64, MaxLevelsPerSide = 16 });
         private readonly RiskStage _stage;
         private readonly List<OpenOrder> _open = [];

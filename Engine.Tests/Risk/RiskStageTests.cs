@@ -18,7 +18,7 @@ public sealed class RiskStageTests
     private static readonly long T0 = BreakerTestClock.T0;
 
     private readonly ManualClock _clock = new(T0);
-    private readonly RiskLimitsMailbox _mailbox = new();
+    private readonly Mailbox<RiskLimits> _mailbox = new();
     private OrderBooks _books = null!;
     private RiskStage _stage = null!;
 

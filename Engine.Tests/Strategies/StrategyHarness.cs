@@ -31,14 +31,14 @@ internal sealed class StrategyHarness
         Books = new OrderBooks(new BookOptions { Instruments = instruments });
         // One-cent ticks: prices around 10,000 ticks ($100) are on the penny grid.
         risk ??= new RiskOptions { Defaults = new RiskInstrumentOptions { PriceDecimals = 2 } };
-        Risk = RiskStage.Create(risk, new SlippageOptions(), new PositionsOptions(), Books, new RiskLimitsMailbox(), Clock);
+        Risk = RiskStage.Create(risk, new SlippageOptions(), new PositionsOptions(), Books, new Mailbox<RiskLimits>(), Clock);
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 4096, new YieldingWaitStrategy());
         Outbound = new Sequence();
         outbound.AddGatingSequences(Outbound);
         OutboundRing = outbound;
         Router = new RouterStage(Risk, new OrderTable(1024), outbound, new ClientOrderIds(T0), Clock);
         Stage = new StrategyStage(strategy, new StrategyContext(Books, Risk, Router.Ids, Clock, Router.Orders), Parameters);
-        _chain = new HandlerChain(Books, Risk, Stage, new TwapStage(Clock, Router.Ids, new TwapMailbox(), new AdminMailbox(64)), Router, new EventCounter());
+        _chain = new HandlerChain(Books, Risk, Stage, new TwapStage(Clock, Router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), Router, new EventCounter());
     }
 
     public ManualClock Clock { get; } = new(T0);

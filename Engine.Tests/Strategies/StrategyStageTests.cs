@@ -31,13 +31,13 @@ public sealed class StrategyStageTests
     public void SetUp()
     {
         var books = new OrderBooks(new BookOptions { Instruments = 2 });
-        var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), _clock);
+        var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new Mailbox<RiskLimits>(), _clock);
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 64, new YieldingWaitStrategy());
         outbound.AddGatingSequences(new Sequence());
         _router = new RouterStage(risk, new OrderTable(64), outbound, new ClientOrderIds(T0), _clock);
         _strategy = new RecordingStrategy();
         var stage = new StrategyStage(_strategy, new StrategyContext(books, risk, _router.Ids, _clock), _parameters);
-        _chain = new HandlerChain(books, risk, stage, new TwapStage(_clock, _router.Ids, new TwapMailbox(), new AdminMailbox(64)), _router, new EventCounter());
+        _chain = new HandlerChain(books, risk, stage, new TwapStage(_clock, _router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), _router, new EventCounter());
     }
 
     [Test]
@@ -125,7 +125,7 @@ public sealed class StrategyStageTests
     public void OnEvent_NoStrategy_DoesNothing()
     {
         var books = new OrderBooks(new BookOptions { Instruments = 1 });
-        var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new RiskLimitsMailbox(), _clock);
+        var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new Mailbox<RiskLimits>(), _clock);
         var stage = new StrategyStage(null, new StrategyContext(books, risk, new ClientOrderIds(T0), _clock), _parameters);
         var e = new InboundEvent { Market = BookEvents.Quote(9_990, 500, 10_010, 500) };
 

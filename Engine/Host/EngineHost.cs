@@ -139,7 +139,7 @@ public sealed class EngineHost : IDisposable
     public TwapStage Twap { get; }
 
     /// <summary>Where the admin side leaves a TWAP parent it built for the loop to start (<see cref="ControlCommand.StartTwap"/>).</summary>
-    public TwapMailbox TwapParents => _pipeline.TwapParents;
+    public Mailbox<TwapParent> TwapParents => _pipeline.TwapParents;
 
     /// <summary>The instruments by symbol: the synthetic market's <c>SYN0</c>..<c>SYNn-1</c>, then the Kraken pairs (when that feed is on).</summary>
     public InstrumentTable Instruments { get; }

@@ -68,7 +68,7 @@ public sealed class EnginePipeline
     public RiskStage Risk { get; }
 
     /// <summary>Where a reload leaves new risk limits for the loop.</summary>
-    public RiskLimitsMailbox LimitsMailbox { get; } = new();
+    public Mailbox<RiskLimits> LimitsMailbox { get; } = new();
 
     /// <summary>Where the router answers the operator's commands.</summary>
     public AdminMailbox Admin { get; }
@@ -86,7 +86,7 @@ public sealed class EnginePipeline
     public TwapStage Twap { get; }
 
     /// <summary>Where the admin side leaves a TWAP parent for the loop to start.</summary>
-    public TwapMailbox TwapParents { get; } = new();
+    public Mailbox<TwapParent> TwapParents { get; } = new();
 
     /// <summary>The counting stage.</summary>
     public EventCounter Counter { get; }

@@ -18,7 +18,7 @@ public enum ControlCommand : byte
     /// <summary>Allow only orders that reduce exposure.</summary>
     ReduceOnly,
 
-    /// <summary>Put the limits waiting in the <see cref="Risk.RiskLimitsMailbox"/> in force.</summary>
+    /// <summary>Put the limits waiting in the risk limits <see cref="Mailbox{T}"/> in force.</summary>
     ApplyRiskLimits,
 
     /// <summary>An operator's order (<see cref="InboundEvent.Intent"/>) through the risk checks to the venue; the answer goes to the <see cref="Admin.AdminMailbox"/>.</summary>
@@ -33,7 +33,7 @@ public enum ControlCommand : byte
     /// <summary>Cancel every open order (the ordered stop's first step); trading state unchanged.</summary>
     CancelAll,
 
-    /// <summary>Start the TWAP parent waiting in the <see cref="Orders.Twap.TwapMailbox"/> (refused while one is active); the answer goes to the <see cref="Admin.AdminMailbox"/>.</summary>
+    /// <summary>Start the TWAP parent waiting in the TWAP <see cref="Mailbox{T}"/> (refused while one is active); the answer goes to the <see cref="Admin.AdminMailbox"/>.</summary>
     StartTwap,
 
     /// <summary>Cancel the active TWAP parent (its working children are cancelled); the answer goes to the <see cref="Admin.AdminMailbox"/>.</summary>

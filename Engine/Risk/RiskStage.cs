@@ -29,7 +29,7 @@ public sealed class RiskStage
     private readonly PositionTable _positions;
     private readonly RiskEngine _risk;
     private readonly CircuitBreaker _breaker;
-    private readonly RiskLimitsMailbox _mailbox;
+    private readonly Mailbox<RiskLimits> _mailbox;
     private readonly IClock _clock;
     private readonly ClosingIntentBuffer _closing;
     private readonly bool[] _invalid;
@@ -39,7 +39,7 @@ public sealed class RiskStage
     private long _nowNs;
 
     /// <summary>Wires the stage; <paramref name="positions"/> and <paramref name="risk"/> cover the same instruments as <paramref name="books"/>.</summary>
-    public RiskStage(OrderBooks books, PositionTable positions, RiskEngine risk, CircuitBreaker breaker, RiskLimitsMailbox mailbox, IClock clock, int maxIntentsPerEvent = 16)
+    public RiskStage(OrderBooks books, PositionTable positions, RiskEngine risk, CircuitBreaker breaker, Mailbox<RiskLimits> mailbox, IClock clock, int maxIntentsPerEvent = 16)
     {
         ArgumentNullException.ThrowIfNull(books);
         ArgumentNullException.ThrowIfNull(clock);
@@ -60,7 +60,7 @@ public sealed class RiskStage
     /// Builds the stage and what it drives from validated options: positions (one per book, at each
     /// instrument's price scale from <paramref name="risk"/>), breaker, slippage estimator and checks.
     /// </summary>
-    public static RiskStage Create(RiskOptions risk, SlippageOptions slippage, PositionsOptions positions, OrderBooks books, RiskLimitsMailbox mailbox, IClock clock)
+    public static RiskStage Create(RiskOptions risk, SlippageOptions slippage, PositionsOptions positions, OrderBooks books, Mailbox<RiskLimits> mailbox, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(risk);
         ArgumentNullException.ThrowIfNull(positions);

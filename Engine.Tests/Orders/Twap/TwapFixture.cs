@@ -35,7 +35,7 @@ internal sealed class TwapFixture
         var riskOptions = new RiskOptions { SubmitBurst = 10_000, SubmitsPerSecond = 10_000, CancelBurst = 10_000, CancelsPerSecond = 10_000, MaxOpenOrders = 1_000 };
         risk?.Invoke(riskOptions);
         Books = new OrderBooks(new BookOptions { Instruments = 2, MaxOrders = 64, MaxLevelsPerSide = 8 });
-        Risk = RiskStage.Create(riskOptions, new SlippageOptions(), new PositionsOptions(), Books, new RiskLimitsMailbox(), Clock);
+        Risk = RiskStage.Create(riskOptions, new SlippageOptions(), new PositionsOptions(), Books, new Mailbox<RiskLimits>(), Clock);
         Outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 1024, new YieldingWaitStrategy());
         Outbound.AddGatingSequences(Venue);
         Router = new RouterStage(Risk, new OrderTable(orderTableCapacity), Outbound, new ClientOrderIds(Clock.NowNs), Clock);

@@ -6,11 +6,11 @@ using Feeds;
 
 namespace Engine.Tests.Orders.Twap;
 
-/// <summary>The stage as the host builds it: parents from the <see cref="TwapMailbox"/>, started and cancelled by commands, answered into the <see cref="AdminMailbox"/>.</summary>
+/// <summary>The stage as the host builds it: parents from the <see cref="Mailbox{T}"/>, started and cancelled by commands, answered into the <see cref="AdminMailbox"/>.</summary>
 public sealed class TwapStageCommandTests
 {
     private TwapFixture _f = null!;
-    private TwapMailbox _parents = null!;
+    private Mailbox<TwapParent> _parents = null!;
     private AdminMailbox _admin = null!;
     private TwapStage _stage = null!;
     private long _sequence;
@@ -20,7 +20,7 @@ public sealed class TwapStageCommandTests
     public void SetUp()
     {
         _f = new TwapFixture();
-        _parents = new TwapMailbox();
+        _parents = new Mailbox<TwapParent>();
         _admin = new AdminMailbox(16);
         _stage = new TwapStage(_f.Clock, _f.Router.Ids, _parents, _admin);
     }

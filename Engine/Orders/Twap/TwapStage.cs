@@ -16,14 +16,14 @@ namespace Engine.Orders.Twap;
 /// Slices fall due only when an event comes: the synthetic feed brings plenty; a host with a quiet
 /// feed sends a heartbeat command at least once per slice interval.</para>
 /// <para>In the host, parents come from the admin endpoint: <see cref="ControlCommand.StartTwap"/>
-/// takes a parent built off the loop from the <see cref="TwapMailbox"/> and starts it (one at a
+/// takes a parent built off the loop from the <see cref="Mailbox{T}"/> and starts it (one at a
 /// time), <see cref="ControlCommand.CancelTwap"/> cancels it; both answer into the <see cref="AdminMailbox"/>.</para>
 /// </remarks>
 public sealed class TwapStage
 {
     private readonly IClock _clock;
     private readonly ClientOrderIds? _ids;
-    private readonly TwapMailbox? _mailbox;
+    private readonly Mailbox<TwapParent>? _mailbox;
     private readonly AdminMailbox? _admin;
     private bool _idle;
 
@@ -43,7 +43,7 @@ public sealed class TwapStage
     /// <see cref="ControlCommand.StartTwap"/>, naming them with <paramref name="ids"/> (the router's)
     /// and answering into <paramref name="admin"/>.
     /// </summary>
-    public TwapStage(IClock clock, ClientOrderIds ids, TwapMailbox mailbox, AdminMailbox admin)
+    public TwapStage(IClock clock, ClientOrderIds ids, Mailbox<TwapParent> mailbox, AdminMailbox admin)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(ids);
