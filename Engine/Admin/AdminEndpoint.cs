@@ -1,14 +1,9 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Engine.Host;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Admin;
@@ -39,13 +34,7 @@ public sealed class AdminEndpoint : IAsyncDisposable
             throw new ArgumentException($"the admin token ({AdminOptions.TokenVariable}) is empty", nameof(token));
         }
         byte[] expected = Encoding.UTF8.GetBytes(token);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggers);
-        // The engine logs its own start and stop; the web host's lifetime lines are noise.
-        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(options.Address), options.Port));
-        var app = builder.Build();
+        var app = EndpointApp.Create(options, loggers);
         app.Use(async (context, next) =>
         {
             if (!Authorized(context.Request, expected))
@@ -151,11 +140,8 @@ public sealed class AdminEndpoint : IAsyncDisposable
             service.Resume();
             await Write(context, StatusCodes.Status200OK, new AdminAnswer("resume sent"));
         });
-        await app.StartAsync();
-        var endpoint = new AdminEndpoint(app);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        endpoint.BaseUrl = "http://" + new Uri(address).Authority;
-        return endpoint;
+        string baseUrl = await EndpointApp.StartAsync(app);
+        return new AdminEndpoint(app) { BaseUrl = baseUrl };
     }
 
     /// <inheritdoc />

@@ -1,13 +1,7 @@
-using System.Net;
 using Engine.Host;
 using Engine.Logging;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 
@@ -53,13 +47,7 @@ public sealed class MetricsServer : IAsyncDisposable
         Publish();
         var timer = new Timer(_ => Publish(), null, options.IntervalMs, options.IntervalMs);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggers);
-        // The engine logs its own start and stop; the web host's lifetime lines are noise.
-        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(options.Address), options.Port));
-        var app = builder.Build();
+        var app = EndpointApp.Create(options, loggers);
         app.MapGet("/metrics", async context =>
         {
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -67,11 +55,8 @@ public sealed class MetricsServer : IAsyncDisposable
         });
         app.MapGet("/healthz", context => WriteHealth(context, HealthReport.Live(host, TimeSpan.FromSeconds(2))));
         app.MapGet("/readyz", context => WriteHealth(context, HealthReport.Ready(host)));
-        await app.StartAsync();
-        var server = new MetricsServer(app, timer);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = "http://" + new Uri(address).Authority;
-        return server;
+        string baseUrl = await EndpointApp.StartAsync(app);
+        return new MetricsServer(app, timer) { BaseUrl = baseUrl };
     }
 
     private static async Task WriteHealth(HttpContext context, HealthReport report)
