@@ -1,6 +1,7 @@
-using Engine.Host;
-
 namespace Engine.Tests.Host;
+
+// Inside the namespace, so it wins over BenchmarkDotNet's global CommandLine namespace (the tests reference Engine.Bench).
+using CommandLine = Engine.Host.CommandLine;
 
 public sealed class CommandLineTests
 {
