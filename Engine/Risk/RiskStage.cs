@@ -92,6 +92,9 @@ public sealed class RiskStage
     /// <summary>Books currently invalid.</summary>
     public int InvalidBooks { get; private set; }
 
+    /// <summary>The time the checks use: read from the clock at each end of batch (and at commands, stops), nanoseconds since the Unix epoch.</summary>
+    public long NowNs => _nowNs;
+
     internal long ApprovedTotal { get; private set; }
 
     internal long Rejected { get; private set; }

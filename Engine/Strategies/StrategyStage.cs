@@ -63,7 +63,7 @@ public sealed class StrategyStage
         }
         if (endOfBatch)
         {
-            long now = _context.Clock.UtcNowNs();
+            long now = _context.RiskNowNs;
             _context.NowNs = now;
             long due = _context.TimerDueNs;
             if (due != 0 && now >= due)
