@@ -5,7 +5,6 @@ using Engine.Admin;
 using Engine.Host;
 using Engine.Risk;
 using Engine.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Tests.Admin;
 
@@ -15,10 +14,8 @@ namespace Engine.Tests.Admin;
 /// </summary>
 public sealed class AdminEndToEndTests
 {
-    private const string Token = "test-token-not-a-secret";
-
+    private AdminSession _session = null!;
     private EngineHost _host = null!;
-    private AdminEndpoint _endpoint = null!;
     private HttpClient _http = null!;
     private bool _reloadValid;
     private int _reloads;
@@ -26,29 +23,18 @@ public sealed class AdminEndToEndTests
     [SetUp]
     public async Task SetUp()
     {
-        var options = TestEngines.Synthetic("admin-e2e", 200_000, seed: 3);
-        _host = new EngineHost(options, NullLoggerFactory.Instance);
-        _host.Start();
-        Eventually.Until(() => _host.Status().EventsProcessed > 20_000, TestTimeouts.LongRun, "the books have a market");
         _reloads = 0;
-        var service = new AdminService(_host, _host.Instruments, _host.Admin, TimeSpan.FromSeconds(10), () =>
+        _session = await AdminSession.StartAsync("admin-e2e", seed: 3, () =>
         {
             _reloads++;
             return _reloadValid;
         });
-        _endpoint = await AdminEndpoint.StartAsync(options.Admin, Token, service, NullLoggerFactory.Instance);
-        _http = new HttpClient { BaseAddress = new Uri(_endpoint.BaseUrl) };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        _host = _session.Host;
+        _http = _session.Http;
     }
 
     [TearDown]
-    public async Task TearDown()
-    {
-        _http.Dispose();
-        await _endpoint.DisposeAsync();
-        _host.Stop();
-        _host.Dispose();
-    }
+    public async Task TearDown() => await _session.DisposeAsync();
 
     [Test]
     public async Task PlaceMarketOrder_ReachesThePaperVenueAndFillsIntoThePosition()
@@ -192,7 +178,7 @@ public sealed class AdminEndToEndTests
     [TestCase("wrong")]
     public async Task Request_WithoutTheToken_IsRefused(string? token)
     {
-        using var anonymous = new HttpClient { BaseAddress = new Uri(_endpoint.BaseUrl) };
+        using var anonymous = new HttpClient { BaseAddress = new Uri(_session.Endpoint.BaseUrl) };
         if (token is not null)
         {
             anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -201,7 +187,7 @@ public sealed class AdminEndToEndTests
         using var response = await anonymous.PostAsync("/admin/kill", null);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain(Token));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain(AdminSession.Token));
         Assert.That(_host.Risk.Snapshot.TradingState, Is.EqualTo(TradingState.Active));
     }
 }

@@ -1,10 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Engine.Admin;
 using Engine.Host;
 using Engine.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Tests.Admin;
 
@@ -15,38 +13,20 @@ namespace Engine.Tests.Admin;
 /// </summary>
 public sealed class TwapEndToEndTests
 {
-    private const string Token = "test-token-not-a-secret";
-
+    private AdminSession _session = null!;
     private EngineHost _host = null!;
-    private AdminEndpoint _endpoint = null!;
     private HttpClient _http = null!;
-    private bool _stopped;
 
     [SetUp]
     public async Task SetUp()
     {
-        var options = TestEngines.Synthetic("twap-e2e", 200_000, seed: 5);
-        _host = new EngineHost(options, NullLoggerFactory.Instance);
-        _host.Start();
-        _stopped = false;
-        Eventually.Until(() => _host.Status().EventsProcessed > 20_000, TestTimeouts.LongRun, "the books have a market");
-        var service = new AdminService(_host, _host.Instruments, _host.Admin, TimeSpan.FromSeconds(10));
-        _endpoint = await AdminEndpoint.StartAsync(options.Admin, Token, service, NullLoggerFactory.Instance);
-        _http = new HttpClient { BaseAddress = new Uri(_endpoint.BaseUrl) };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        _session = await AdminSession.StartAsync("twap-e2e", seed: 5);
+        _host = _session.Host;
+        _http = _session.Http;
     }
 
     [TearDown]
-    public async Task TearDown()
-    {
-        _http.Dispose();
-        await _endpoint.DisposeAsync();
-        if (!_stopped)
-        {
-            _host.Stop();
-        }
-        _host.Dispose();
-    }
+    public async Task TearDown() => await _session.DisposeAsync();
 
     [Test]
     public async Task StartTwap_FiveSlicesOverOneSecond_ChildrenSumToTheParentAndThePositionMoves()
@@ -65,7 +45,6 @@ public sealed class TwapEndToEndTests
         Assert.That(view.Children.Select(c => c.Slice), Is.Ordered.And.Unique);
         Assert.That(view.Children.Where(c => c.RefusedBy is null).Select(c => c.Status), Has.None.EqualTo("Rejected"), "every child sent was followed in the order table");
         Assert.That(_host.Stop(), Is.True);
-        _stopped = true;
         Assert.That(_host.Risk.Positions[0].Quantity, Is.EqualTo(view.FilledQty), "the position moved by what the children filled");
     }
 
