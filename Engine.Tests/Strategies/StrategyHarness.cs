@@ -60,12 +60,12 @@ internal sealed class StrategyHarness
 
     public long Position(int instrumentId = 0) => Risk.Positions[instrumentId].Quantity;
 
-    /// <summary>One market event of <paramref name="instrumentId"/>, ending its batch.</summary>
-    public void Market(MarketDataEvent market, int instrumentId = 0)
+    /// <summary>One market event of <paramref name="instrumentId"/>, ending its batch unless <paramref name="endOfBatch"/> is false.</summary>
+    public void Market(MarketDataEvent market, int instrumentId = 0, bool endOfBatch = true)
     {
         market.InstrumentId = instrumentId;
         var e = new InboundEvent { Kind = InboundKind.MarketData, Market = market };
-        _chain.OnEvent(ref e, _sequence++, true);
+        _chain.OnEvent(ref e, _sequence++, endOfBatch);
     }
 
     /// <summary>Sets the book of <paramref name="instrumentId"/> to one bid and one ask level.</summary>

@@ -1,11 +1,7 @@
-using Engine.Admin;
 using Engine.Book;
 using Engine.Orders;
-using Engine.Orders.Twap;
 using Engine.Pipeline;
 using Engine.Positions;
-using Engine.Ring;
-using Engine.Ring.WaitStrategies;
 using Engine.Risk;
 using Engine.Slippage;
 using Engine.Strategies;
@@ -18,33 +14,21 @@ namespace Engine.Tests.Strategies;
 /// <summary>The strategy stage's contract: what the strategy is called with, and when.</summary>
 public sealed class StrategyStageTests
 {
-    private const long T0 = 1_767_623_400_000_000_000;
-
-    private readonly ManualClock _clock = new(T0);
-    private readonly Mailbox<StrategyOptions> _parameters = new();
     private RecordingStrategy _strategy = null!;
-    private RouterStage _router = null!;
-    private HandlerChain _chain;
-    private long _sequence;
+    private StrategyHarness _harness = null!;
 
     [SetUp]
     public void SetUp()
     {
-        var books = new OrderBooks(new BookOptions { Instruments = 2 });
-        var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new Mailbox<RiskLimits>(), _clock);
-        var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 64, new YieldingWaitStrategy());
-        outbound.AddGatingSequences(new Sequence());
-        _router = new RouterStage(risk, new OrderTable(64), outbound, new ClientOrderIds(T0), _clock);
         _strategy = new RecordingStrategy();
-        var stage = new StrategyStage(_strategy, new StrategyContext(books, risk, _router.Ids, _clock), _parameters);
-        _chain = new HandlerChain(books, risk, stage, new TwapStage(_clock, _router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), _router, new EventCounter());
+        _harness = new StrategyHarness(_strategy);
     }
 
     [Test]
     public void OnEvent_FirstEvent_StartsTheStrategyOnceThenPassesMarketData()
     {
-        Market(BookEvents.Quote(9_990, 500, 10_010, 500));
-        Market(BookEvents.Quote(9_995, 500, 10_010, 500));
+        _harness.Quote(9_990, 500, 10_010, 500);
+        _harness.Quote(9_995, 500, 10_010, 500);
 
         Assert.That(_strategy.Calls, Is.EqualTo(new[] { "start", "market Quote", "market Quote" }));
     }
@@ -52,7 +36,7 @@ public sealed class StrategyStageTests
     [Test]
     public void OnEvent_MarketData_SeesTheBookAfterTheEvent()
     {
-        Market(BookEvents.Quote(9_990, 500, 10_010, 700));
+        _harness.Quote(9_990, 500, 10_010, 700);
 
         Assert.That(_strategy.BestBidSeen, Is.EqualTo(9_990));
     }
@@ -60,41 +44,41 @@ public sealed class StrategyStageTests
     [Test]
     public void Submit_ApprovedIntent_ReachesTheRouterInTheSameEvent()
     {
-        Market(BookEvents.Quote(9_990, 500, 10_010, 500));
+        _harness.Quote(9_990, 500, 10_010, 500);
         _strategy.OnNextMarket = context =>
             context.Submit(new OrderIntent(0, 0, Side.Buy, OrderType.Limit, TimeInForce.Day, 100, LimitPriceTicks: 9_990), out _strategy.LastId);
 
-        Market(BookEvents.Quote(9_991, 500, 10_010, 500));
+        _harness.Quote(9_991, 500, 10_010, 500);
 
-        Assert.That(_router.Snapshot.Sent, Is.EqualTo(1));
+        Assert.That(_harness.Router.Snapshot.Sent, Is.EqualTo(1));
         Assert.That(_strategy.LastId, Is.Not.Zero);
     }
 
     [Test]
     public void Submit_IntentPastALimit_IsRefusedAndCounted()
     {
-        Market(BookEvents.Quote(9_990, 500, 10_010, 500));
+        _harness.Quote(9_990, 500, 10_010, 500);
         RiskDecision decision = default;
         _strategy.OnNextMarket = context =>
             decision = context.Submit(new OrderIntent(0, 0, Side.Buy, OrderType.Limit, TimeInForce.Day, 1_000_000, LimitPriceTicks: 9_990), out _);
 
-        Market(BookEvents.Quote(9_991, 500, 10_010, 500));
+        _harness.Quote(9_991, 500, 10_010, 500);
 
         Assert.That(decision.Approved, Is.False);
-        Assert.That(_router.Snapshot.Sent, Is.Zero);
+        Assert.That(_harness.Router.Snapshot.Sent, Is.Zero);
     }
 
     [Test]
     public void OnEvent_TimerDue_FiresAtTheEndOfBatchOnce()
     {
-        Market(BookEvents.Quote(9_990, 500, 10_010, 500));
-        _strategy.Context!.SetTimer(T0 + 1_000);
+        _harness.Quote(9_990, 500, 10_010, 500);
+        _strategy.Context!.SetTimer(StrategyHarness.T0 + 1_000);
 
-        Market(BookEvents.Quote(9_991, 500, 10_010, 500), endOfBatch: true);
-        _clock.NowNs = T0 + 1_000;
-        Market(BookEvents.Quote(9_992, 500, 10_010, 500), endOfBatch: false);
-        Market(BookEvents.Quote(9_993, 500, 10_010, 500), endOfBatch: true);
-        Market(BookEvents.Quote(9_994, 500, 10_010, 500), endOfBatch: true);
+        _harness.Quote(9_991, 500, 10_010, 500);
+        _harness.Clock.NowNs = StrategyHarness.T0 + 1_000;
+        _harness.Market(BookEvents.Quote(9_992, 500, 10_010, 500), endOfBatch: false);
+        _harness.Quote(9_993, 500, 10_010, 500);
+        _harness.Quote(9_994, 500, 10_010, 500);
 
         Assert.That(_strategy.Calls.Count(c => c == "timer"), Is.EqualTo(1));
         Assert.That(_strategy.Calls[^2], Is.EqualTo("timer"), "after the batch's last event");
@@ -104,9 +88,9 @@ public sealed class StrategyStageTests
     public void OnEvent_ApplyStrategyParameters_HandsThePostedOptionsOver()
     {
         var reloaded = new StrategyOptions();
-        _parameters.Post(reloaded);
+        _harness.Parameters.Post(reloaded);
 
-        Command(ControlCommand.ApplyStrategyParameters);
+        _harness.Command(ControlCommand.ApplyStrategyParameters);
 
         Assert.That(_strategy.Parameters, Is.SameAs(reloaded));
     }
@@ -114,9 +98,7 @@ public sealed class StrategyStageTests
     [Test]
     public void OnEvent_ExecutionReport_ReachesTheStrategy()
     {
-        var e = new InboundEvent { Kind = InboundKind.Execution, Execution = new ExecutionReport { Kind = ExecutionKind.Accepted, ClientOrderId = 42 } };
-
-        _chain.OnEvent(ref e, _sequence++, true);
+        _harness.Report(ExecutionKind.Accepted, 42);
 
         Assert.That(_strategy.Calls, Does.Contain("execution Accepted 42"));
     }
@@ -124,25 +106,14 @@ public sealed class StrategyStageTests
     [Test]
     public void OnEvent_NoStrategy_DoesNothing()
     {
+        var clock = new ManualClock(StrategyHarness.T0);
         var books = new OrderBooks(new BookOptions { Instruments = 1 });
-        var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new Mailbox<RiskLimits>(), _clock);
-        var stage = new StrategyStage(null, new StrategyContext(books, risk, new ClientOrderIds(T0), _clock), _parameters);
+        var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new Mailbox<RiskLimits>(), clock);
+        var stage = new StrategyStage(null, new StrategyContext(books, risk, new ClientOrderIds(StrategyHarness.T0), clock), new Mailbox<StrategyOptions>());
         var e = new InboundEvent { Market = BookEvents.Quote(9_990, 500, 10_010, 500) };
 
         Assert.DoesNotThrow(() => stage.OnEvent(ref e, true));
         Assert.That(stage.Strategy, Is.Null);
-    }
-
-    private void Market(MarketDataEvent market, bool endOfBatch = true)
-    {
-        var e = new InboundEvent { Kind = InboundKind.MarketData, Market = market };
-        _chain.OnEvent(ref e, _sequence++, endOfBatch);
-    }
-
-    private void Command(ControlCommand command)
-    {
-        var e = new InboundEvent { Kind = InboundKind.Command, Command = command };
-        _chain.OnEvent(ref e, _sequence++, true);
     }
 
     private sealed class RecordingStrategy : IStrategy
