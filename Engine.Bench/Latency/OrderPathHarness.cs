@@ -197,7 +197,12 @@ internal static class OrderPathHarness
                 strategy.OnTrigger(ref e);
             }
             risk.OnEvent(ref e, endOfBatch);
-            router.OnEvent(ref e, sequence, endOfBatch);
+            router.OnEvent(ref e, sequence);
+            if (endOfBatch)
+            {
+                risk.PublishSnapshot();
+                router.PublishSnapshot();
+            }
             if (e.Kind == InboundKind.Execution)
             {
                 acks.OnAck(in e.Execution, strategy);

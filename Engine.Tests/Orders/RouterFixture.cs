@@ -95,6 +95,8 @@ internal sealed class RouterFixture
             Books.OnEvent(ref e);
         }
         Risk.OnEvent(ref e, endOfBatch: true);
-        Router.OnEvent(ref e, _sequence++, endOfBatch: true);
+        Router.OnEvent(ref e, _sequence++);
+        Risk.PublishSnapshot();
+        Router.PublishSnapshot();
     }
 }

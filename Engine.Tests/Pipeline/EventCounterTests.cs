@@ -12,24 +12,34 @@ public sealed class EventCounterTests
         Market = new MarketDataEvent { Kind = kind, InstrumentId = 2, OrderId = orderId, PriceTicks = priceTicks, Quantity = quantity },
     };
 
+    /// <summary>As the chain calls the counter: the event, then the end of its batch if it is the last.</summary>
+    private static void Handle(EventCounter counter, ref InboundEvent e, bool endOfBatch)
+    {
+        counter.OnEvent(ref e);
+        if (endOfBatch)
+        {
+            counter.EndBatch(ref e);
+        }
+    }
+
     private static long ChecksumOf(params InboundEvent[] events)
     {
         var counter = new EventCounter();
         for (int i = 0; i < events.Length; i++)
         {
-            counter.OnEvent(ref events[i], endOfBatch: i == events.Length - 1);
+            Handle(counter, ref events[i], endOfBatch: i == events.Length - 1);
         }
         return counter.Checksum;
     }
 
     [Test]
-    public void OnEvent_BeforeEndOfBatch_DoesNotPublishCounts()
+    public void OnEvent_BeforeEndBatch_DoesNotPublishCounts()
     {
         var counter = new EventCounter();
         var e = Event(MarketDataKind.Add);
 
-        counter.OnEvent(ref e, endOfBatch: false);
-        counter.OnEvent(ref e, endOfBatch: false);
+        Handle(counter, ref e, endOfBatch: false);
+        Handle(counter, ref e, endOfBatch: false);
 
         using (Assert.EnterMultipleScope())
         {
@@ -39,7 +49,7 @@ public sealed class EventCounterTests
     }
 
     [Test]
-    public void OnEvent_AtEndOfBatch_PublishesCountsByKind()
+    public void EndBatch_PublishesCountsByKind()
     {
         var counter = new EventCounter();
         InboundEvent[] events =
@@ -51,7 +61,7 @@ public sealed class EventCounterTests
 
         for (int i = 0; i < events.Length; i++)
         {
-            counter.OnEvent(ref events[i], endOfBatch: i == events.Length - 1);
+            Handle(counter, ref events[i], endOfBatch: i == events.Length - 1);
         }
 
         using (Assert.EnterMultipleScope())
@@ -102,7 +112,7 @@ public sealed class EventCounterTests
         var e = Event(MarketDataKind.Trade);
         e.TsPublishTicks = Stopwatch.GetTimestamp() - Stopwatch.Frequency;
 
-        counter.OnEvent(ref e, endOfBatch: true);
+        Handle(counter, ref e, endOfBatch: true);
 
         Assert.That(counter.MaxDelayNs, Is.GreaterThanOrEqualTo(1_000_000_000));
     }
@@ -115,8 +125,8 @@ public sealed class EventCounterTests
         old.TsPublishTicks = Stopwatch.GetTimestamp() - (10 * Stopwatch.Frequency);
         var last = Event(MarketDataKind.Trade);
 
-        counter.OnEvent(ref old, endOfBatch: false);
-        counter.OnEvent(ref last, endOfBatch: true);
+        Handle(counter, ref old, endOfBatch: false);
+        Handle(counter, ref last, endOfBatch: true);
 
         Assert.That(counter.MaxDelayNs, Is.LessThan(10_000_000_000), "only the end-of-batch event is timed");
     }
@@ -131,7 +141,7 @@ public sealed class EventCounterTests
         var e = Event(MarketDataKind.Trade);
         e.TsPublishTicks = Stopwatch.GetTimestamp() - (10 * Stopwatch.Frequency);
 
-        counter.OnEvent(ref e, endOfBatch: true);
+        Handle(counter, ref e, endOfBatch: true);
 
         Assert.That(counter.MaxDelayNs, Is.GreaterThanOrEqualTo(10_000_000_000), "the tick-to-nanosecond conversion overflows");
     }

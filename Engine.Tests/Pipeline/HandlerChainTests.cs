@@ -54,6 +54,25 @@ public sealed class HandlerChainTests
     }
 
     [Test]
+    public void OnEvent_MidBatchThenEndOfBatch_PublishesEveryStagesSnapshotOnlyAtTheEnd()
+    {
+        var counter = new EventCounter();
+        var chain = NewChain(counter);
+        var kill = new InboundEvent { Kind = InboundKind.Command, Command = ControlCommand.Kill };
+        var trade = new InboundEvent { Market = new MarketDataEvent { Kind = MarketDataKind.Trade, Quantity = 100 } };
+
+        chain.OnEvent(ref kill, sequence: 0, endOfBatch: false);
+        var midBatch = (counter.Handled, chain.Risk.Snapshot.TradingState);
+        chain.OnEvent(ref trade, sequence: 1, endOfBatch: true);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(midBatch, Is.EqualTo((0L, TradingState.Active)), "nothing published before the batch ends");
+            Assert.That((counter.Handled, chain.Risk.Snapshot.TradingState), Is.EqualTo((2L, TradingState.Halted)));
+        }
+    }
+
+    [Test]
     public void OnEvent_WarmedUpLoopOverSyntheticFeed_AllocatesNothingPerEvent()
     {
         const long Events = 600_000;

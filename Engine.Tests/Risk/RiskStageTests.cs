@@ -185,11 +185,13 @@ public sealed class RiskStageTests
         var e = new InboundEvent { Kind = InboundKind.MarketData, Market = market };
         _books.OnEvent(ref e);
         _stage.OnEvent(ref e, endOfBatch: true);
+        _stage.PublishSnapshot();
     }
 
     private void Command(ControlCommand command)
     {
         var e = new InboundEvent { Kind = InboundKind.Command, Command = command };
         _stage.OnEvent(ref e, endOfBatch: true);
+        _stage.PublishSnapshot();
     }
 }

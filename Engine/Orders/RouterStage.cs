@@ -67,7 +67,7 @@ public sealed class RouterStage
     /// <summary>The client order ids: a stage that wants to follow its orders takes ids here and puts them in its intents.</summary>
     public ClientOrderIds Ids => _ids;
 
-    /// <summary>The counts as of the last end of batch, for any thread.</summary>
+    /// <summary>The counts as of the last <see cref="PublishSnapshot"/> (each end of batch), for any thread.</summary>
     public RouterCounters Snapshot { get; } = new();
 
     /// <summary>
@@ -85,7 +85,7 @@ public sealed class RouterStage
     public LatencyHistogram IntentToAck { get; } = new();
 
     /// <summary>Handles one inbound event after the risk stage. Loop thread only.</summary>
-    public void OnEvent(ref InboundEvent e, long sequence, bool endOfBatch)
+    public void OnEvent(ref InboundEvent e, long sequence)
     {
         if (e.Kind == InboundKind.MarketData)
         {
@@ -137,11 +137,10 @@ public sealed class RouterStage
             }
         }
         approved.Clear();
-        if (endOfBatch)
-        {
-            Snapshot.CopyFrom(_live);
-        }
     }
+
+    /// <summary>Copies the live counts to <see cref="Snapshot"/>: at each end of batch, once the event has been through every stage. Loop thread only.</summary>
+    public void PublishSnapshot() => Snapshot.CopyFrom(_live);
 
     /// <summary>An operator's place, cancel or list: the order goes through the risk checks like any other, and the answer to the admin mailbox.</summary>
     private void OnOperator(ref InboundEvent e)

@@ -6,7 +6,7 @@ namespace Engine.Pipeline;
 
 /// <summary>
 /// The chain's bookkeeping stage: counts events by kind and the worst publish-to-handler delay,
-/// and copies its counts to a snapshot at every end of batch for the status thread to read.
+/// and copies its counts to a snapshot at every end of batch (<see cref="EndBatch"/>) for the status thread to read.
 /// </summary>
 /// <remarks>
 /// <see cref="OnEvent"/> runs on the loop thread and allocates nothing; <see cref="Snapshot"/>
@@ -52,7 +52,7 @@ public sealed class EventCounter
     public long Count(MarketDataKind kind) => Volatile.Read(ref _published[(int)kind]);
 
     /// <summary>Counts one event. Loop thread only.</summary>
-    public void OnEvent(ref InboundEvent e, bool endOfBatch)
+    public void OnEvent(ref InboundEvent e)
     {
         _liveHandled++;
         if (e.Kind == InboundKind.MarketData)
@@ -63,19 +63,21 @@ public sealed class EventCounter
             _checksum = (_checksum * 31) + market.InstrumentId + ((long)market.Kind << 8) + market.OrderId + market.PriceTicks + market.Quantity;
             _chainLatency?.Record(e.TsPublishTicks, Stopwatch.GetTimestamp());
         }
-        if (endOfBatch)
-        {
-            long delay = Stopwatch.GetTimestamp() - e.TsPublishTicks;
-            if (delay > _liveMaxDelayTicks)
-            {
-                _liveMaxDelayTicks = delay;
-            }
-            PublishSnapshot();
-        }
     }
 
-    private void PublishSnapshot()
+    /// <summary>
+    /// Ends a batch whose last event is <paramref name="last"/>: takes its publish-to-now delay into the
+    /// worst delay and copies the counts to the snapshot. Loop thread only; the chain calls it after
+    /// every other stage has published, so a reader that sees an event handled sees their figures too.
+    /// </summary>
+    public void EndBatch(ref InboundEvent last)
     {
+        long delay = Stopwatch.GetTimestamp() - last.TsPublishTicks;
+        if (delay > _liveMaxDelayTicks)
+        {
+            _liveMaxDelayTicks = delay;
+        }
+
         // Release stores: a reader that sees the new total also sees the counts before it.
         for (int kind = 0; kind < _live.Length; kind++)
         {

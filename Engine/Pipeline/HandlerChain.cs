@@ -58,7 +58,16 @@ public readonly struct HandlerChain : IEventHandler<InboundEvent>
         Risk.OnEvent(ref e, endOfBatch);
         Strategy.OnEvent(ref e, endOfBatch);
         Twap.OnEvent(ref e, sequence, endOfBatch);
-        Router.OnEvent(ref e, sequence, endOfBatch);
-        Counter.OnEvent(ref e, endOfBatch);
+        Router.OnEvent(ref e, sequence);
+        Counter.OnEvent(ref e);
+        if (endOfBatch)
+        {
+            // The snapshots other threads read, once the event has been through every stage, so their
+            // copying delays neither this event's order nor its end of chain. The counter's last: a
+            // reader that sees an event handled also sees the figures it changed.
+            Risk.PublishSnapshot();
+            Router.PublishSnapshot();
+            Counter.EndBatch(ref e);
+        }
     }
 }

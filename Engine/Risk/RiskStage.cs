@@ -86,7 +86,7 @@ public sealed class RiskStage
     /// <summary>What this event's checks approved (the strategy's intents and the stops'), for the router, which empties it.</summary>
     public ApprovedOrders Approved { get; }
 
-    /// <summary>The figures as of the last end of batch, for any thread.</summary>
+    /// <summary>The figures as of the last <see cref="PublishSnapshot"/> (each end of batch), for any thread.</summary>
     public RiskSnapshot Snapshot { get; } = new();
 
     /// <summary>Books currently invalid.</summary>
@@ -116,9 +116,11 @@ public sealed class RiskStage
         {
             _nowNs = _clock.UtcNowNs();
             _risk.Tick(_nowNs);
-            Snapshot.Publish(this, _risk, _breaker, _positions.Totals);
         }
     }
+
+    /// <summary>Copies the live figures to <see cref="Snapshot"/>: at each end of batch, once the event has been through every stage. Loop thread only.</summary>
+    public void PublishSnapshot() => Snapshot.Publish(this, _risk, _breaker, _positions.Totals);
 
     /// <summary>Runs the checks on a strategy's intent and, if approved, hands it to the router. Loop thread only.</summary>
     public RiskDecision Submit(in OrderIntent intent)

@@ -146,6 +146,8 @@ internal sealed class TwapFixture
         }
         Risk.OnEvent(ref e, endOfBatch: true);
         Stage.OnEvent(ref e, _sequence, endOfBatch: true);
-        Router.OnEvent(ref e, _sequence++, endOfBatch: true);
+        Router.OnEvent(ref e, _sequence++);
+        Risk.PublishSnapshot();
+        Router.PublishSnapshot();
     }
 }

@@ -110,6 +110,8 @@ public sealed class TwapStageCommandTests
     {
         _f.Risk.OnEvent(ref e, endOfBatch: true);
         _stage.OnEvent(ref e, _sequence, endOfBatch: true);
-        _f.Router.OnEvent(ref e, _sequence++, endOfBatch: true);
+        _f.Router.OnEvent(ref e, _sequence++);
+        _f.Risk.PublishSnapshot();
+        _f.Router.PublishSnapshot();
     }
 }
