@@ -34,7 +34,7 @@ internal static class LatencyHarness
         foreach (var wait in settings.WaitStrategies)
         {
             var run = Measure(settings, wait);
-            Console.WriteLine($"{wait,-9} offered {run.OfferedRate:N0}/s achieved {run.AchievedRate:N0}/s load {run.LoadAverage1m:F2} gc={run.GcCollections} allocated={run.AllocatedBytes}B orders={run.Orders}");
+            Console.WriteLine($"{wait,-9} offered {run.OfferedRate:N0}/s achieved {run.AchievedRate:N0}/s load {run.LoadAverage1m:F2} gc={run.GcCollections} allocated={run.AllocatedBytes}B orders={run.Orders} producer-late(>1us)={(double)run.ProducerLateEvents / Math.Max(1, run.Chain.Count):P1}");
             Console.WriteLine($"{wait,-9} orders: {run.Orders} sent, {run.OrdersRefused} refused (mostly {run.TopRefusal}), {run.OrdersSkipped} skipped (no opposite side)");
             Console.WriteLine($"{wait,-9} ring one-way:  {run.RingOneWay.Summary()}");
             Console.WriteLine($"{wait,-9} chain:         {run.Chain.Summary()}");
@@ -113,6 +113,7 @@ internal static class LatencyHarness
             gc,
             allocated,
             LatencyStats.TicksToNs(produced.MaxLagTicks),
+            produced.LateEvents,
             LatencyBar.Evaluate(ringStats, tradeStats, gc),
             files);
     }

@@ -39,6 +39,7 @@ internal sealed record LatencyRun(
     int GcCollections,
     long AllocatedBytes,
     long MaxProducerLagNs,
+    long ProducerLateEvents,
     LatencyBar Bar,
     string[] Files);
 

@@ -97,6 +97,6 @@ public sealed class LatencySummaryTests
 
     private static LatencyRun Run(string wait, LatencyStats ring, LatencyStats trade, int gc) => new(
         wait, "EveryNth", 1_000_000, 999_000.5, 0.5, ring, trade, trade, new RouterTickToOrder(5, 1_000, 20_000),
-        Orders: 5, OrdersRefused: 0, TopRefusal: "None", OrdersSkipped: 0, GcCollections: gc, AllocatedBytes: 64, MaxProducerLagNs: 10,
+        Orders: 5, OrdersRefused: 0, TopRefusal: "None", OrdersSkipped: 0, GcCollections: gc, AllocatedBytes: 64, MaxProducerLagNs: 10, ProducerLateEvents: 2,
         LatencyBar.Evaluate(ring, trade, gc), ["a.hgrm"]);
 }
