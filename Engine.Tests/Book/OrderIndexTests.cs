@@ -47,6 +47,39 @@ public sealed class OrderIndexTests
         }, iter: 200);
     }
 
+    [Test]
+    public void AddAndRemove_RunsOfConsecutiveIdsAnywhere_AgreeWithADictionary()
+    {
+        // Ids as venues issue them: runs of consecutive numbers from any start (blocks of eight share
+        // neighbouring buckets), some removed again, in a table filled to its limit.
+        Gen.Select(Gen.Long, Gen.Int[1, 64], Gen.Bool.Array[64]).Sample((start, count, removed) =>
+        {
+            var index = new OrderIndex(64);
+            var model = new Dictionary<long, int>();
+            for (int i = 0; i < count; i++)
+            {
+                long id = unchecked(start + i);
+                Require(index.TryAdd(id, i), $"add {id}");
+                model[id] = i;
+            }
+            for (int i = 0; i < count; i++)
+            {
+                long id = unchecked(start + i);
+                if (removed[i])
+                {
+                    index.Remove(id);
+                    model.Remove(id);
+                }
+            }
+            for (int i = -8; i < count + 8; i++)
+            {
+                long id = unchecked(start + i);
+                bool found = index.TryGet(id, out int slot);
+                Require(found == model.ContainsKey(id) && (!found || slot == model[id]), $"lookup of {id}");
+            }
+        }, iter: 500);
+    }
+
     private static void Require(bool holds, string what)
     {
         if (!holds)

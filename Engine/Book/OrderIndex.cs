@@ -92,6 +92,13 @@ internal sealed class OrderIndex
     /// <summary>Empties the table.</summary>
     public void Clear() => Array.Clear(_values);
 
-    // Fibonacci hashing spreads sequential venue ids over the table.
-    private int Bucket(long orderId) => (int)(((ulong)orderId * 0x9E3779B97F4A7C15UL) >> 34) & _mask;
+    // Ids go in blocks of eight to eight neighbouring buckets, and Fibonacci hashing spreads the
+    // blocks over the table. Venues number orders in sequence and the orders resting at once are
+    // mostly recent, so their entries share cache lines instead of each taking one of its own.
+    private int Bucket(long orderId)
+    {
+        ulong id = (ulong)orderId;
+        ulong block = ((id >> 3) * 0x9E3779B97F4A7C15UL) >> 34;
+        return (int)(((block << 3) | (id & 7)) & (ulong)_mask);
+    }
 }
