@@ -97,6 +97,19 @@ public sealed class ConfigReloaderTests
     }
 
     [Test]
+    public void Reload_PriceDecimalsChanged_IsRefusedAndKeepsTheRunningLimits()
+    {
+        string rescaled = Base.Replace("\"maxDailyLossCents\": 1000", "\"maxDailyLossCents\": 2000, \"instruments\": [ { \"instrumentId\": 3, \"priceDecimals\": 2 } ]", StringComparison.Ordinal);
+        File.WriteAllText(_path, rescaled);
+
+        Assert.That(_reloader.Reload(), Is.False);
+
+        Assert.That(_log.Entries.Single(e => e.Level == LogLevel.Error).Message, Does.Contain("price decimals of instrument 3 would change from 4 to 2").And.Contain("restart"));
+        Assert.That(_host.Stop(), Is.True);
+        Assert.That(_host.Risk.Engine.Limits.MaxDailyLossCents, Is.EqualTo(1000), "nothing of the file applied");
+    }
+
+    [Test]
     public void Reload_StartupOnlyChanges_AreAppliedForRiskAndReportedForTheRest()
     {
         File.WriteAllText(_path, Base
