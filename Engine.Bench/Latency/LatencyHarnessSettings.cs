@@ -15,6 +15,7 @@ namespace Engine.Bench.Latency;
 /// <param name="OrderEvery">For <see cref="BenchPipeline.EveryNth"/>: one order every this many market events.</param>
 /// <param name="RingSlots">The inbound ring's slots (<c>ring.slots</c>; the engine's default unless given).</param>
 /// <param name="ProducerYieldEveryUs">The producer, when ahead of time, yields its CPU this often (microseconds; 0: only when more than 20 us ahead).</param>
+/// <param name="Runs">Runs per wait strategy; with more than one, the run with the median tick-to-trade p50 heads the summary.</param>
 internal sealed record LatencyHarnessSettings(
     long RatePerSecond,
     TimeSpan Duration,
@@ -25,9 +26,10 @@ internal sealed record LatencyHarnessSettings(
     string Strategy,
     int OrderEvery,
     int RingSlots,
-    long ProducerYieldEveryUs)
+    long ProducerYieldEveryUs,
+    int Runs)
 {
-    public const string Usage = "usage: bench latency [--rate R] [--duration-s N] [--warmup-s N] [--wait BusySpin|Yielding|Sleeping|Blocking|all] [--out DIR] [--strategy EveryNth|NAME] [--order-every N] [--ring-slots N] [--yield-every-us N] [--quick]";
+    public const string Usage = "usage: bench latency [--rate R] [--duration-s N] [--warmup-s N] [--wait BusySpin|Yielding|Sleeping|Blocking|all] [--out DIR] [--strategy EveryNth|NAME] [--order-every N] [--ring-slots N] [--yield-every-us N] [--runs N] [--quick]";
 
     /// <summary>
     /// The defaults: 1 M events/s for 10 s after 3 s of warm-up, busy-spin, an order every 100 events,
@@ -44,7 +46,8 @@ internal sealed record LatencyHarnessSettings(
         Strategy: BenchPipeline.EveryNth,
         OrderEvery: 100,
         RingSlots: new Ring.RingOptions().Slots,
-        ProducerYieldEveryUs: 50);
+        ProducerYieldEveryUs: 50,
+        Runs: 1);
 
     /// <summary>Parses <paramref name="args"/>; null when one is unknown or has a bad value.</summary>
     public static LatencyHarnessSettings? Parse(string[] args)
@@ -87,6 +90,9 @@ internal sealed record LatencyHarnessSettings(
                     break;
                 case "--yield-every-us" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long yieldUs) && yieldUs <= 1_000_000:
                     settings = settings with { ProducerYieldEveryUs = yieldUs };
+                    break;
+                case "--runs" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int runs) && runs is > 0 and <= 20:
+                    settings = settings with { Runs = runs };
                     break;
                 default:
                     return null;

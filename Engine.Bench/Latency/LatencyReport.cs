@@ -55,7 +55,8 @@ internal sealed record LatencyReport(
 
 /// <summary>
 /// The last line of <c>bench latency</c>: the headline run's figures (the first wait strategy asked
-/// for) at the top level, every run in <see cref="Runs"/>, and the report file.
+/// for; with <c>--runs N</c>, its run with the median tick-to-trade p50) at the top level, every run in
+/// <see cref="Runs"/>, and the report file.
 /// </summary>
 internal sealed record LatencySummary(
     long OfferedRate,
@@ -71,10 +72,9 @@ internal sealed record LatencySummary(
     string ResultsFile,
     LatencyRun[] Runs)
 {
-    /// <summary>The summary of <paramref name="runs"/>, headed by the first.</summary>
-    public static LatencySummary From(LatencyRun[] runs, string resultsFile)
+    /// <summary>The summary of <paramref name="runs"/>, headed by <paramref name="head"/>.</summary>
+    public static LatencySummary From(LatencyRun head, LatencyRun[] runs, string resultsFile)
     {
-        var head = runs[0];
         return new LatencySummary(head.OfferedRate, head.AchievedRate, head.RingOneWay, head.TickToTrade, head.Chain, head.GcCollections, head.AllocatedBytes, head.WaitStrategy, head.LoadAverage1m, head.Bar, resultsFile, runs);
     }
 }

@@ -21,7 +21,7 @@ public sealed class LatencyHarnessSettingsTests
     [Test]
     public void Parse_EveryOption_SetsIt()
     {
-        var settings = LatencyHarnessSettings.Parse(["--rate", "250000", "--duration-s", "2.5", "--warmup-s", "1", "--wait", "yielding", "--out", "/tmp/x", "--strategy", "everynth", "--order-every", "7", "--ring-slots", "4096", "--yield-every-us", "20"]);
+        var settings = LatencyHarnessSettings.Parse(["--rate", "250000", "--duration-s", "2.5", "--warmup-s", "1", "--wait", "yielding", "--out", "/tmp/x", "--strategy", "everynth", "--order-every", "7", "--ring-slots", "4096", "--yield-every-us", "20", "--runs", "3"]);
 
         Assert.That(settings, Is.Not.Null);
         Assert.That(settings!.RatePerSecond, Is.EqualTo(250_000));
@@ -33,6 +33,7 @@ public sealed class LatencyHarnessSettingsTests
         Assert.That(settings.OrderEvery, Is.EqualTo(7));
         Assert.That(settings.RingSlots, Is.EqualTo(4_096));
         Assert.That(settings.ProducerYieldEveryUs, Is.EqualTo(20));
+        Assert.That(settings.Runs, Is.EqualTo(3));
     }
 
     [Test]
@@ -64,6 +65,8 @@ public sealed class LatencyHarnessSettingsTests
     [TestCase("--order-every", "0")]
     [TestCase("--ring-slots", "5000")]
     [TestCase("--ring-slots", "512")]
+    [TestCase("--runs", "0")]
+    [TestCase("--runs", "21")]
     [TestCase("--bogus", "1")]
     public void Parse_BadOption_ReturnsNull(string name, string value)
     {

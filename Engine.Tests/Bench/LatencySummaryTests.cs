@@ -15,7 +15,7 @@ public sealed class LatencySummaryTests
         var trade = new LatencyStats(5, 900, 1_100, 16_000, 21_000, 31_000, 41_000);
         var run = Run("BusySpin", ring, trade, gc: 0);
 
-        string json = JsonSerializer.Serialize(LatencySummary.From([run], "/tmp/report.json"), BenchJsonContext.Default.LatencySummary);
+        string json = JsonSerializer.Serialize(LatencySummary.From(run, [run], "/tmp/report.json"), BenchJsonContext.Default.LatencySummary);
 
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -38,14 +38,33 @@ public sealed class LatencySummaryTests
     }
 
     [Test]
-    public void From_SeveralRuns_HeadsWithTheFirst()
+    public void From_SeveralRuns_HeadsWithTheOneGiven()
     {
         var ring = new LatencyStats(1, 1, 1, 1, 1, 1, 1);
-        var summary = LatencySummary.From([Run("Yielding", ring, ring, gc: 2), Run("BusySpin", ring, ring, gc: 0)], "f");
+        LatencyRun[] runs = [Run("Yielding", ring, ring, gc: 2), Run("BusySpin", ring, ring, gc: 0)];
+        var summary = LatencySummary.From(runs[0], runs, "f");
 
         Assert.That(summary.WaitStrategy, Is.EqualTo("Yielding"));
         Assert.That(summary.GcCollections, Is.EqualTo(2));
         Assert.That(summary.Runs, Has.Length.EqualTo(2));
+    }
+
+    [Test]
+    public void MedianByTickToTrade_ThreeRuns_IsTheMiddleOne()
+    {
+        var ring = new LatencyStats(1, 100, 1, 1, 1, 1, 1);
+        var runs = new List<LatencyRun> { Run("BusySpin", ring, Trade(900), gc: 0), Run("BusySpin", ring, Trade(3_000), gc: 0), Run("BusySpin", ring, Trade(600), gc: 0) };
+
+        Assert.That(LatencyHarness.MedianByTickToTrade(runs), Is.SameAs(runs[0]));
+    }
+
+    [Test]
+    public void MedianByTickToTrade_TwoRuns_IsTheLower()
+    {
+        var ring = new LatencyStats(1, 100, 1, 1, 1, 1, 1);
+        var runs = new List<LatencyRun> { Run("BusySpin", ring, Trade(900), gc: 0), Run("BusySpin", ring, Trade(600), gc: 0) };
+
+        Assert.That(LatencyHarness.MedianByTickToTrade(runs), Is.SameAs(runs[1]));
     }
 
     [Test]
@@ -94,6 +113,8 @@ public sealed class LatencySummaryTests
 
         Assert.That(LatencyBar.Evaluate(ring, new LatencyStats(0, 0, 0, 0, 0, 0, 0), 0).Met, Is.False);
     }
+
+    private static LatencyStats Trade(long p50Ns) => new(10, p50Ns, p50Ns, p50Ns, p50Ns, p50Ns, p50Ns);
 
     private static LatencyRun Run(string wait, LatencyStats ring, LatencyStats trade, int gc) => new(
         wait, "EveryNth", 1_000_000, 999_000.5, 0.5, ring, trade, trade, new RouterTickToOrder(5, 1_000, 20_000),
