@@ -28,208 +28,73 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
     /// <summary>The runner, for the engine's state after the run.</summary>
     public BacktestRunner Runner => runner;
 
-    /// <summary>The report as JSON; <paramref name="full"/> adds the curve, round trips and fills, <paramref name="files"/> names the files written (summary).</summary>
+    /// <summary>The report as JSON; <paramref name="full"/> adds the curve, round trips and fills (indented), <paramref name="files"/> names the files written (summary).</summary>
     public string ToJson(bool full, IReadOnlyList<string>? files = null)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = full }))
-        {
-            json.WriteStartObject();
-            WriteRun(json);
-            WriteFigures(json);
-            WriteOrders(json);
-            WriteLatency(json);
-            if (files is not null)
-            {
-                json.WriteStartArray("files");
-                foreach (string file in files)
-                {
-                    json.WriteStringValue(file);
-                }
-                json.WriteEndArray();
-            }
-            if (full)
-            {
-                WriteCurve(json);
-                WriteTrades(json);
-                WriteFills(json);
-            }
-            json.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        var context = full ? BacktestReportJsonContext.Indented : BacktestReportJsonContext.Default;
+        return JsonSerializer.Serialize(Document(full, files), context.BacktestReportDocument);
     }
 
-    private void WriteRun(Utf8JsonWriter json)
+    private BacktestReportDocument Document(bool full, IReadOnlyList<string>? files)
     {
-        json.WriteString("name", name);
-        json.WriteString("format", run.Format.ToString().ToLowerInvariant());
-        json.WriteString("data", Path.GetFileName(run.DataPath));
-        if (run.OrderbookPath is not null)
-        {
-            json.WriteString("orderbook", Path.GetFileName(run.OrderbookPath));
-        }
-        json.WriteString("strategy", StrategyName);
-        json.WriteNumber("events", data.Events.Length);
-        json.WriteNumber("eventsHandled", runner.Pipeline.Counter.Handled);
-        json.WriteNumber("malformed", data.Malformed);
-        json.WriteNumber("handlerFaults", runner.Pipeline.Faults.FaultCount);
-        json.WriteStartArray("instruments");
-        foreach (var instrument in data.Instruments)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("id", instrument.Id);
-            json.WriteString("symbol", instrument.Symbol);
-            json.WriteNumber("priceDecimals", instrument.PriceDecimals);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteNumber("firstEventNs", data.Events.Length > 0 ? data.Events[0].TsEventNs : 0);
-        json.WriteNumber("lastEventNs", runner.Clock.UtcNowNs());
-        json.WriteNumber("capitalCents", recorder.CapitalCents);
-        json.WriteNumber("intervalMs", recorder.IntervalNs / 1_000_000);
-        json.WriteNumber("secondsPerYear", run.SecondsPerYear);
-    }
-
-    private void WriteFigures(Utf8JsonWriter json)
-    {
-        json.WriteStartObject("pnl");
-        json.WriteNumber("netCents", figures.NetPnlCents);
-        json.WriteNumber("realisedCents", figures.RealisedCents);
-        json.WriteNumber("unrealisedCents", figures.UnrealisedCents);
-        json.WriteNumber("feesCents", figures.FeesCents);
-        json.WriteEndObject();
-        json.WriteNumber("returns", figures.Returns);
-        json.WriteNumber("periodsPerYear", figures.PeriodsPerYear);
-        WriteNullable(json, "sharpe", figures.Sharpe);
-        WriteNullable(json, "sortino", figures.Sortino);
-        json.WriteNumber("maxDrawdownCents", figures.MaxDrawdownCents);
-        json.WriteNumber("maxDrawdownPct", figures.MaxDrawdownPct);
-        json.WriteStartObject("trades");
-        json.WriteNumber("closed", figures.ClosedTrades);
-        json.WriteNumber("winning", figures.WinningTrades);
-        json.WriteNumber("open", figures.OpenTrades);
-        WriteNullable(json, "winRate", figures.WinRate);
-        json.WriteEndObject();
-        json.WriteNumber("fills", figures.Fills);
-        json.WriteNumber("tradedNotionalCents", figures.TradedNotionalCents);
-        json.WriteNumber("turnover", figures.Turnover);
-        json.WriteStartObject("slippage");
-        json.WriteNumber("fillsWithReference", figures.FillsWithReference);
-        json.WriteNumber("fillsWithEstimate", figures.FillsWithEstimate);
-        WriteNullable(json, "realisedBps", figures.RealisedSlippageBps);
-        WriteNullable(json, "estimatedBps", figures.EstimatedSlippageBps);
-        WriteNullable(json, "realisedMinusEstimatedBps", figures.RealisedMinusEstimatedBps);
-        json.WriteEndObject();
-    }
-
-    private void WriteOrders(Utf8JsonWriter json)
-    {
-        var context = runner.Pipeline.Strategy.Context;
+        var strategy = runner.Pipeline.Strategy.Context;
         RouterCounters router = runner.Pipeline.Router.Snapshot;
-        json.WriteStartObject("orders");
-        json.WriteNumber("submitted", context.Submitted);
-        json.WriteNumber("refusedByRisk", context.Refused);
-        json.WriteNumber("sent", router.Sent);
-        json.WriteNumber("cancelsSent", router.CancelsSent);
-        json.WriteNumber("venueRejects", router.VenueRejects);
-        json.WriteNumber("fills", router.Fills);
-        json.WriteEndObject();
         var venue = runner.Venue.Matcher;
-        json.WriteStartObject("venue");
-        json.WriteNumber("ordersAccepted", venue.OrdersAccepted);
-        json.WriteNumber("ordersRejected", venue.OrdersRejected);
-        json.WriteNumber("rejectedNoLiquidity", venue.RejectedNoLiquidity);
-        json.WriteNumber("ordersCanceled", venue.OrdersCanceled);
-        json.WriteNumber("ordersExpired", venue.OrdersExpired);
-        json.WriteNumber("restingAtEnd", venue.RestingOrderCount);
-        json.WriteNumber("heldCommandsAtEnd", venue.HeldCommandCount);
-        json.WriteNumber("heldReportsAtEnd", venue.HeldReportCount);
-        json.WriteEndObject();
+        return new BacktestReportDocument(
+            name,
+            run.Format.ToString().ToLowerInvariant(),
+            Path.GetFileName(run.DataPath),
+            run.OrderbookPath is null ? null : Path.GetFileName(run.OrderbookPath),
+            StrategyName,
+            data.Events.Length,
+            runner.Pipeline.Counter.Handled,
+            data.Malformed,
+            runner.Pipeline.Faults.FaultCount,
+            [.. data.Instruments],
+            data.Events.Length > 0 ? data.Events[0].TsEventNs : 0,
+            runner.Clock.UtcNowNs(),
+            recorder.CapitalCents,
+            recorder.IntervalNs / 1_000_000,
+            run.SecondsPerYear,
+            new ReportPnl(figures.NetPnlCents, figures.RealisedCents, figures.UnrealisedCents, figures.FeesCents),
+            figures.Returns,
+            figures.PeriodsPerYear,
+            Rounded(figures.Sharpe),
+            Rounded(figures.Sortino),
+            figures.MaxDrawdownCents,
+            figures.MaxDrawdownPct,
+            new ReportTrades(figures.ClosedTrades, figures.WinningTrades, figures.OpenTrades, Rounded(figures.WinRate)),
+            figures.Fills,
+            figures.TradedNotionalCents,
+            figures.Turnover,
+            new ReportSlippage(figures.FillsWithReference, figures.FillsWithEstimate, Rounded(figures.RealisedSlippageBps), Rounded(figures.EstimatedSlippageBps), Rounded(figures.RealisedMinusEstimatedBps)),
+            new ReportOrders(strategy.Submitted, strategy.Refused, router.Sent, router.CancelsSent, router.VenueRejects, router.Fills),
+            new ReportVenue(venue.OrdersAccepted, venue.OrdersRejected, venue.RejectedNoLiquidity, venue.OrdersCanceled, venue.OrdersExpired, venue.RestingOrderCount, venue.HeldCommandCount, venue.HeldReportCount),
+            Latency(),
+            files,
+            full ? recorder.Equity : null,
+            full ? [.. recorder.Trades.Select(t => new ReportRoundTrip(t.InstrumentId, t.IsLong ? "long" : "short", t.OpenNs, t.CloseNs, t.MaxQuantity, t.Fills, t.PnlCents))] : null,
+            full ? [.. recorder.Fills.Select(f => new ReportFill(f.TsNs, f.InstrumentId, f.ClientOrderId, f.Side.ToString().ToLowerInvariant(), f.Quantity, f.PriceTicks, f.FeeCents, f.NotionalCents, f.ReferenceSubTicks, f.EstimatedSubTicks, Rounded(f.RealisedSlippageBps), Rounded(f.EstimatedSlippageBps)))] : null);
     }
 
-    private void WriteLatency(Utf8JsonWriter json)
+    private ReportLatency Latency()
     {
         var h = recorder.Latency;
-        json.WriteStartObject("latency");
-        json.WriteString("what", "wall-clock ns per inbound event through the handler chain, and the whole run (not deterministic)");
         bool any = h.TotalCount > 0;
-        json.WriteNumber("count", h.TotalCount);
-        json.WriteNumber("p50Ns", any ? h.GetValueAtPercentile(50) : 0);
-        json.WriteNumber("p90Ns", any ? h.GetValueAtPercentile(90) : 0);
-        json.WriteNumber("p99Ns", any ? h.GetValueAtPercentile(99) : 0);
-        json.WriteNumber("p999Ns", any ? h.GetValueAtPercentile(99.9) : 0);
-        json.WriteNumber("maxNs", any ? h.GetMaxValue() : 0);
-        json.WriteNumber("meanNs", any ? Math.Round(h.GetMean(), 1) : 0);
         double runSeconds = runner.RunTicks / (double)System.Diagnostics.Stopwatch.Frequency;
-        json.WriteNumber("runMs", Math.Round(runSeconds * 1_000, 3));
-        json.WriteNumber("marketEventsPerSecond", runSeconds > 0 ? Math.Round(data.Events.Length / runSeconds) : 0);
-        json.WriteEndObject();
+        return new ReportLatency(
+            "wall-clock ns per inbound event through the handler chain, and the whole run (not deterministic)",
+            h.TotalCount,
+            any ? h.GetValueAtPercentile(50) : 0,
+            any ? h.GetValueAtPercentile(90) : 0,
+            any ? h.GetValueAtPercentile(99) : 0,
+            any ? h.GetValueAtPercentile(99.9) : 0,
+            any ? h.GetMaxValue() : 0,
+            any ? Math.Round(h.GetMean(), 1) : 0,
+            Math.Round(runSeconds * 1_000, 3),
+            runSeconds > 0 ? Math.Round(data.Events.Length / runSeconds) : 0);
     }
 
-    private void WriteCurve(Utf8JsonWriter json)
-    {
-        json.WriteStartArray("equity");
-        foreach (var point in recorder.Equity)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("tsNs", point.TsNs);
-            json.WriteNumber("pnlCents", point.PnlCents);
-            json.WriteNumber("drawdownCents", point.DrawdownCents);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
-
-    private void WriteTrades(Utf8JsonWriter json)
-    {
-        json.WriteStartArray("roundTrips");
-        foreach (var trade in recorder.Trades)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("instrumentId", trade.InstrumentId);
-            json.WriteString("side", trade.IsLong ? "long" : "short");
-            json.WriteNumber("openNs", trade.OpenNs);
-            json.WriteNumber("closeNs", trade.CloseNs);
-            json.WriteNumber("maxQuantity", trade.MaxQuantity);
-            json.WriteNumber("fills", trade.Fills);
-            json.WriteNumber("pnlCents", trade.PnlCents);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
-
-    private void WriteFills(Utf8JsonWriter json)
-    {
-        json.WriteStartArray("fillList");
-        foreach (var fill in recorder.Fills)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("tsNs", fill.TsNs);
-            json.WriteNumber("instrumentId", fill.InstrumentId);
-            json.WriteNumber("clientOrderId", fill.ClientOrderId);
-            json.WriteString("side", fill.Side.ToString().ToLowerInvariant());
-            json.WriteNumber("quantity", fill.Quantity);
-            json.WriteNumber("priceTicks", fill.PriceTicks);
-            json.WriteNumber("feeCents", fill.FeeCents);
-            json.WriteNumber("notionalCents", fill.NotionalCents);
-            json.WriteNumber("referenceSubTicks", fill.ReferenceSubTicks);
-            json.WriteNumber("estimatedSubTicks", fill.EstimatedSubTicks);
-            WriteNullable(json, "realisedSlippageBps", fill.RealisedSlippageBps);
-            WriteNullable(json, "estimatedSlippageBps", fill.EstimatedSlippageBps);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string key, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            json.WriteNumber(key, Math.Round(v, 6));
-        }
-        else
-        {
-            json.WriteNull(key);
-        }
-    }
+    /// <summary>A ratio to six decimals; null when there is none or it is not finite.</summary>
+    private static double? Rounded(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 6) : null;
 }
