@@ -2,6 +2,7 @@ using System.Collections;
 using Engine.Config;
 using Engine.Ring.WaitStrategies;
 using Engine.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace Engine.Tests.Config;
 
@@ -202,6 +203,16 @@ public sealed class ConfigSourcesTests
             Assert.That(options.Pipeline.Thread.CpuSet, Is.EqualTo(new[] { 0, 1 }), "JSON, so taken as a list");
             Assert.That(options.Risk.Breaker.MaxErrors, Is.EqualTo(7), "a key the files leave out but the configuration has");
         }
+    }
+
+    [Test]
+    public void Load_OverrideOfALogLevelByCategory_AddsItToTheFilesLevels()
+    {
+        string basePath = Write("engine.json", """{ "logging": { "levels": { "Engine.Loop": "Warning" } } }""");
+
+        var options = ConfigLoader.Load(new ConfigSources(basePath, null, [new("ENGINE__logging__levels__Engine", "Debug")]));
+
+        Assert.That(options.Logging.Levels, Is.EquivalentTo(new Dictionary<string, LogLevel> { ["Engine.Loop"] = LogLevel.Warning, ["Engine"] = LogLevel.Debug }));
     }
 
     [TestCase("ENGINE__ring__slotz", "ring.slotz")]

@@ -107,7 +107,8 @@ internal static class ConfigLayers
     /// <summary>
     /// Sets the value of override variable <paramref name="name"/> (<c>ENGINE__ring__slots</c>) in
     /// <paramref name="root"/>. Keys match case-insensitively against the document, then against
-    /// <paramref name="schema"/> (the full defaults) for keys the files leave out. The value is
+    /// <paramref name="schema"/> (the full defaults) for keys the files leave out; a map (a section whose
+    /// default is an empty object, like <c>logging.levels</c>) takes new keys as given. The value is
     /// taken as JSON when it parses, else as a string. Returns the problem, or null when applied.
     /// </summary>
     public static string? ApplyOverride(JsonObject root, JsonObject schema, string name, string value)
@@ -126,7 +127,8 @@ internal static class ConfigLayers
             {
                 return $"{name} ({(path.Length == 0 ? keys[i] : $"{path}.{keys[i]}")}): {SecretHint}";
             }
-            string? key = FindKey(current, keys[i]) ?? (shape is null ? null : FindKey(shape, keys[i]));
+            string? key = FindKey(current, keys[i]) ?? (shape is null ? null : FindKey(shape, keys[i]))
+                ?? (i == keys.Length - 1 && shape is { Count: 0 } ? keys[i] : null);
             path = path.Length == 0 ? key ?? keys[i] : $"{path}.{key ?? keys[i]}";
             if (key is null)
             {
