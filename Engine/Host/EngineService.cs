@@ -66,7 +66,6 @@ public sealed class EngineService : BackgroundService
             // SustainedLowLatency needs concurrent GC (System.GC.Concurrent, DOTNET_gcConcurrent).
             HostLog.GcLatencyModeRefused(_log, _options.Pipeline.GcLatencyMode, GCSettings.LatencyMode);
         }
-        HostLog.Starting(_log, _options);
         _reloader = new ConfigReloader(_sources, _options, _engine, _log, _logging);
         _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
@@ -79,6 +78,9 @@ public sealed class EngineService : BackgroundService
             context.Cancel = true;
             _lifetime.StopApplication();
         });
+        // Logged once the handlers are in place: a SIGHUP sent on seeing this line reloads instead of
+        // ending the process (the default action while no handler is registered).
+        HostLog.Starting(_log, _options);
         // The endpoints bind before anything runs: a port in use stops the start with nothing to undo but them.
         _admin = await StartAdminAsync(cancellationToken);
         try
