@@ -64,13 +64,33 @@ public sealed class BacktestRunnerTests
     public void Run_KrakenPairs_RiskEntriesAtTheDataDecimals()
     {
         var options = ConfigLoader.Load(RepositoryPaths.ShippedConfig());
-        var run = new BacktestOptions { DataPath = BacktestFixture.Kraken, Format = BacktestFormat.Kraken, Symbols = ["XBT/CHF", "OMG/USD"], OutDirectory = "unused" };
+        var run = new BacktestOptions { DataPath = BacktestFixture.Kraken, Format = BacktestFormat.Kraken, Symbols = ["XMR/USD", "OMG/USD"], OutDirectory = "unused" };
 
         var report = BacktestFixture.Run(run, null, options);
 
         Assert.That(report.Runner.Pipeline.Risk.Positions.Instruments, Is.EqualTo(options.Book.Instruments));
-        Assert.That(options.Risk.PriceDecimalsOf(2), Is.EqualTo(new[] { 5, 6 }));
+        Assert.That(options.Risk.PriceDecimalsOf(2), Is.EqualTo(new[] { 8, 6 }));
         Assert.That(report.Recorder.Latency.TotalCount, Is.GreaterThan(1000));
+    }
+
+    [Test]
+    public void Run_KrakenPairsInTwoQuoteCurrencies_IsRefusedNamingBoth()
+    {
+        var run = new BacktestOptions { DataPath = BacktestFixture.Kraken, Format = BacktestFormat.Kraken, Symbols = ["XBT/CHF", "OMG/USD"], OutDirectory = "unused" };
+
+        var thrown = Assert.Throws<BacktestException>(() => BacktestFixture.Run(run, null));
+
+        Assert.That(thrown!.Message, Does.Contain("CHF (XBT/CHF)").And.Contain("USD (OMG/USD)").And.Contain("one quote currency"));
+    }
+
+    [Test]
+    public void Load_KrakenWithoutSymbols_TradesThePairsOfOneQuoteCurrencyAndNamesTheOthers()
+    {
+        var data = KrakenBacktestData.Load(BacktestFixture.Kraken, symbols: null, books: 16);
+
+        Assert.That(data.Instruments.Select(i => KrakenBacktestData.QuoteCurrency(i.Symbol)).Distinct(), Is.EqualTo(new[] { "CHF" }), "three currencies have two pairs each: the file's first wins");
+        Assert.That(data.Instruments.Select(i => i.Symbol), Is.EqualTo(new[] { "XBT/CHF", "ETH/CHF" }));
+        Assert.That(data.Problems, Has.Some.Contains("OMG/USD left out: quoted in USD"));
     }
 
     /// <summary>Every order the router kept, without the wall-clock time it was sent at.</summary>
