@@ -23,7 +23,8 @@ namespace Engine.Tests.Backtest;
 /// 8  5.0      delete the 10.00 bid     - / 10.03                                    -301
 /// 9  5.2      add bid 500 @ 9.95       9.95 / 10.03             buy 200 -> 10.03    -802  (realised 400 - 600; fees 601.4 -> 602)
 /// </code>
-/// Curve at the ends of the 1 s intervals from t0: 0, -201, 199, 199, -301, -301, -802.
+/// Curve at the ends of the 1 s intervals from t0: 0, -201, 199, 199, -301, -301, -802; the deepest
+/// drawdown within each: 0, 201, 201, 0, 500, 500, 1001.
 /// </remarks>
 public sealed class BacktestFiguresTests
 {
@@ -92,7 +93,9 @@ public sealed class BacktestFiguresTests
 
         Assert.That(curve.Select(p => p.PnlCents), Is.EqualTo(new[] { 0m, -201m, 199m, 199m, -301m, -301m, -802m }));
         Assert.That(curve.Select(p => p.TsNs), Is.EqualTo(Enumerable.Range(0, 7).Select(i => t0 + (i * 1_000_000_000L))));
-        Assert.That(curve.Select(p => p.DrawdownCents), Is.EqualTo(new[] { 0m, 201m, 0m, 0m, 500m, 500m, 1001m }));
+        // The deepest drawdown in each interval: 1-2 s dips to -201 (1.2 s) before +199, so its point is 201.
+        Assert.That(curve.Select(p => p.DrawdownCents), Is.EqualTo(new[] { 0m, 201m, 201m, 0m, 500m, 500m, 1001m }));
+        Assert.That(curve.Max(p => p.DrawdownCents), Is.EqualTo(_report.Figures.MaxDrawdownCents), "the chart reaches the headline's maximum");
     }
 
     [Test]

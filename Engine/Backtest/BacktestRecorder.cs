@@ -14,7 +14,9 @@ namespace Engine.Backtest;
 /// Backtest thread only, outside the chain: it reads the positions between events. Drawdowns are
 /// tracked after every event (and what it led to), not only at the samples. The curve starts at the
 /// first event's time with 0 and holds one point at the end of every interval since: the net P&amp;L
-/// after the last event before that end (an interval with no event repeats the value before it).
+/// after the last event before that end (an interval with no event repeats the value before it) and
+/// the deepest drawdown reached during the interval, so the curve's worst point is the report's
+/// maximum drawdown.
 /// </remarks>
 public sealed class BacktestRecorder
 {
@@ -27,6 +29,7 @@ public sealed class BacktestRecorder
     private long _bucket;
     private decimal _lastPnl;
     private decimal _peakPnl;
+    private decimal _intervalWorstDrawdown;
 
     /// <summary>A recorder for <paramref name="instruments"/> instruments, sampling every <paramref name="intervalNs"/> of venue time, on <paramref name="capitalCents"/> of capital.</summary>
     public BacktestRecorder(int instruments, long intervalNs, decimal capitalCents)
@@ -126,11 +129,12 @@ public sealed class BacktestRecorder
         // Close every interval that ended before this event with the value it ended on.
         for (; _bucket < bucket; _bucket++)
         {
-            Equity.Add(new EquityPoint(_firstNs + ((_bucket + 1) * _intervalNs), _lastPnl, _peakPnl - _lastPnl));
+            CloseInterval();
         }
         _lastPnl = pnlCents;
         _peakPnl = Math.Max(_peakPnl, pnlCents);
         decimal drawdown = _peakPnl - pnlCents;
+        _intervalWorstDrawdown = Math.Max(_intervalWorstDrawdown, drawdown);
         MaxDrawdownCents = Math.Max(MaxDrawdownCents, drawdown);
         MaxDrawdownPct = Math.Max(MaxDrawdownPct, (double)(drawdown / (_capitalCents + _peakPnl)) * 100.0);
     }
@@ -150,8 +154,16 @@ public sealed class BacktestRecorder
         if (_firstNs != long.MinValue)
         {
             // The last interval ends as the others do: nothing moves after the last event, so every return covers a whole interval.
-            Equity.Add(new EquityPoint(_firstNs + ((_bucket + 1) * _intervalNs), _lastPnl, _peakPnl - _lastPnl));
+            CloseInterval();
         }
+    }
+
+    /// <summary>Adds the point that ends interval <c>_bucket</c>: the net P&amp;L it ended on and the deepest drawdown in it; the next starts from the drawdown held.</summary>
+    private void CloseInterval()
+    {
+        decimal held = _peakPnl - _lastPnl;
+        Equity.Add(new EquityPoint(_firstNs + ((_bucket + 1) * _intervalNs), _lastPnl, Math.Max(_intervalWorstDrawdown, held)));
+        _intervalWorstDrawdown = held;
     }
 
     private void Open(int id, long quantity, long tsNs, decimal netBase)
