@@ -138,16 +138,19 @@ internal sealed class TwapFixture
         return committed;
     }
 
-    private void Run(InboundEvent e)
+    /// <summary>Runs <paramref name="e"/> through the books, risk, <paramref name="stage"/> (another than <see cref="Stage"/>, as the host builds one) and the router, as one batch.</summary>
+    public void Run(InboundEvent e, TwapStage stage)
     {
         if (e.Kind == InboundKind.MarketData)
         {
             Books.OnEvent(ref e);
         }
         Risk.OnEvent(ref e, endOfBatch: true);
-        Stage.OnEvent(ref e, _sequence, endOfBatch: true);
+        stage.OnEvent(ref e, _sequence, endOfBatch: true);
         Router.OnEvent(ref e, _sequence++);
         Risk.PublishSnapshot();
         Router.PublishSnapshot();
     }
+
+    private void Run(InboundEvent e) => Run(e, Stage);
 }

@@ -13,7 +13,6 @@ public sealed class TwapStageCommandTests
     private Mailbox<TwapParent> _parents = null!;
     private AdminMailbox _admin = null!;
     private TwapStage _stage = null!;
-    private long _sequence;
     private long _request;
 
     [SetUp]
@@ -106,12 +105,5 @@ public sealed class TwapStageCommandTests
         }
     }
 
-    private void Run(InboundEvent e)
-    {
-        _f.Risk.OnEvent(ref e, endOfBatch: true);
-        _stage.OnEvent(ref e, _sequence, endOfBatch: true);
-        _f.Router.OnEvent(ref e, _sequence++);
-        _f.Risk.PublishSnapshot();
-        _f.Router.PublishSnapshot();
-    }
+    private void Run(InboundEvent e) => _f.Run(e, _stage);
 }
