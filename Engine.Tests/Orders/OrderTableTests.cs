@@ -10,6 +10,7 @@ public sealed class OrderTableTests
         var table = new OrderTable(4);
 
         Assert.That(table.Add(7), Is.GreaterThanOrEqualTo(0));
+        Assert.That((table.CanAdd(7), table.CanAdd(8)), Is.EqualTo((false, true)));
         Assert.That(table.Add(7), Is.EqualTo(-1));
         Assert.That(table.OpenCount, Is.EqualTo(1));
     }
@@ -21,6 +22,7 @@ public sealed class OrderTableTests
         table.Add(1);
         table.Add(2);
 
+        Assert.That(table.CanAdd(3), Is.False);
         Assert.That(table.Add(3), Is.EqualTo(-1));
     }
 

@@ -19,7 +19,9 @@ public sealed class RouterStageTests
         var c = f.LastCommand;
         Assert.That((c.Kind, c.Side, c.Type, c.Quantity, c.LimitPriceTicks), Is.EqualTo((OrderCommandKind.New, Side.Buy, OrderType.Limit, 100L, Bid)));
         Assert.That(ClientOrderIds.Format(c.ClientOrderId), Does.StartWith("eng-"));
-        Assert.That(f.OrderOf(c.ClientOrderId).Status, Is.EqualTo(OrderStatus.PendingNew));
+        ref readonly var order = ref f.OrderOf(c.ClientOrderId);
+        Assert.That((order.Status, order.Side, order.Type, order.Quantity, order.LimitPriceTicks), Is.EqualTo((OrderStatus.PendingNew, Side.Buy, OrderType.Limit, 100L, Bid)));
+        Assert.That(order.SentTicks, Is.EqualTo(c.TsSentTicks), "the order's send time is its command's stamp");
         Assert.That(f.Risk.Engine.OpenOrders, Is.EqualTo(1));
         Assert.That(f.Router.Snapshot.Sent, Is.EqualTo(1));
     }
@@ -205,6 +207,8 @@ public sealed class RouterStageTests
         f.Submit(Limit(Side.Buy, 1, Bid));
 
         Assert.That(f.Router.Snapshot.RefusedOutboundFull, Is.EqualTo(1));
+        Assert.That(f.Router.Orders.OpenCount, Is.EqualTo(2), "the refused order is in the table, final");
+        Assert.That(f.Router.Orders.All.ToArray().Count(o => o.Status == OrderStatus.Rejected), Is.EqualTo(1));
         Assert.That(f.Risk.Engine.OpenOrders, Is.EqualTo(2));
         Assert.That(f.Risk.Breaker.ErrorsToday, Is.EqualTo(1));
     }

@@ -50,7 +50,7 @@ public sealed class OrderTable
     /// </summary>
     public int Add(long clientOrderId)
     {
-        if (_freeCount == 0 || _index.TryGet(clientOrderId, out _))
+        if (!CanAdd(clientOrderId))
         {
             return -1;
         }
@@ -67,6 +67,9 @@ public sealed class OrderTable
         OpenCount++;
         return slot;
     }
+
+    /// <summary>Whether <see cref="Add"/> would take <paramref name="clientOrderId"/>: a slot is free and the id is not taken.</summary>
+    public bool CanAdd(long clientOrderId) => _freeCount > 0 && !_index.TryGet(clientOrderId, out _);
 
     /// <summary>The slot of <paramref name="clientOrderId"/>, or -1.</summary>
     public int Find(long clientOrderId) => _index.TryGet(clientOrderId, out int slot) ? slot : -1;

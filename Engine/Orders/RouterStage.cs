@@ -177,11 +177,15 @@ public sealed class RouterStage
         _outbound.Publish(commandSequence);
     }
 
+    /// <summary>
+    /// Sends an approved order: its command goes out first and its bookkeeping (the order table, the
+    /// latency, the risk engine's open-order state) follows. Nothing can come back for the order before
+    /// the loop has finished this event, so the table is current when the venue's answer is handled.
+    /// </summary>
     private void SendNew(in OrderIntent intent, RiskDecision decision, long sequence, long originTicks)
     {
         long id = intent.ClientOrderId != 0 ? intent.ClientOrderId : _ids.Next();
-        int slot = _orders.Add(id);
-        if (slot < 0)
+        if (!_orders.CanAdd(id))
         {
             _live.RefusedTableFull++;
             return;
@@ -189,12 +193,14 @@ public sealed class RouterStage
         if (!_outbound.TryNext(out long commandSequence))
         {
             _live.RefusedOutboundFull++;
-            ref var refused = ref _orders[slot];
-            refused.Status = OrderStatus.Rejected;
-            _orders.Retire(slot);
+            int refused = _orders.Add(id);
+            _orders[refused].Status = OrderStatus.Rejected;
+            _orders.Retire(refused);
             _risk.Breaker.OnError(_clock.UtcNowNs());
             return;
         }
+        long sentTicks = WriteNew(commandSequence, id, in intent, sequence, originTicks);
+        int slot = _orders.Add(id);
         ref var order = ref _orders[slot];
         order.InstrumentId = intent.InstrumentId;
         order.Side = intent.Side;
@@ -209,31 +215,33 @@ public sealed class RouterStage
         order.OpenNotionalCents = decision.NotionalCents;
         order.DecisionReferenceSubTicks = decision.ReferenceSubTicks;
         order.EstimatedPriceSubTicks = decision.EstimatedPriceSubTicks;
-        order.SentTicks = Stopwatch.GetTimestamp();
-        WriteNew(commandSequence, in order, sequence, originTicks);
-        TickToOrder.Record(order.SentTicks - originTicks);
+        order.SentTicks = sentTicks;
+        TickToOrder.Record(sentTicks - originTicks);
         _risk.Engine.OnOrderAccepted(intent.InstrumentId, intent.Side, intent.Quantity, decision.NotionalCents);
         _live.Sent++;
     }
 
-    private void WriteNew(long commandSequence, in Order order, long sequence, long originTicks)
+    /// <summary>Writes and publishes the command of new order <paramref name="clientOrderId"/>; returns its send stamp.</summary>
+    private long WriteNew(long commandSequence, long clientOrderId, in OrderIntent intent, long sequence, long originTicks)
     {
         ref var c = ref _outbound[commandSequence];
         c.Kind = OrderCommandKind.New;
-        c.ClientOrderId = order.ClientOrderId;
-        c.InstrumentId = order.InstrumentId;
-        c.Side = order.Side;
-        c.Type = order.Type;
-        c.TimeInForce = order.TimeInForce;
-        c.Quantity = order.Quantity;
-        c.LimitPriceTicks = order.LimitPriceTicks;
-        c.StopPriceTicks = order.StopPriceTicks;
-        c.TrailTicks = order.TrailTicks;
+        c.ClientOrderId = clientOrderId;
+        c.InstrumentId = intent.InstrumentId;
+        c.Side = intent.Side;
+        c.Type = intent.Type;
+        c.TimeInForce = intent.TimeInForce;
+        c.Quantity = intent.Quantity;
+        c.LimitPriceTicks = intent.LimitPriceTicks;
+        c.StopPriceTicks = intent.StopPriceTicks;
+        c.TrailTicks = intent.TrailTicks;
         c.OriginSequence = sequence;
         c.OriginEventNs = _lastEventNs;
         c.TsOriginTicks = originTicks;
-        c.TsSentTicks = order.SentTicks;
+        long sentTicks = Stopwatch.GetTimestamp();
+        c.TsSentTicks = sentTicks;
         _outbound.Publish(commandSequence);
+        return sentTicks;
     }
 
     /// <summary>Sends a cancel for an open order not already being cancelled; counts what it cannot and returns whether it sent one.</summary>
