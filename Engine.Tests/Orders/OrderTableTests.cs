@@ -16,6 +16,16 @@ public sealed class OrderTableTests
     }
 
     [Test]
+    public void CanAdd_IdsAddedOutOfOrder_StillSeesEveryTakenId()
+    {
+        var table = new OrderTable(8);
+        table.Add(10);
+        table.Add(5);
+
+        Assert.That((table.CanAdd(5), table.CanAdd(10), table.CanAdd(7), table.CanAdd(11)), Is.EqualTo((false, false, true, true)));
+    }
+
+    [Test]
     public void Add_EverySlotOpen_IsRefused()
     {
         var table = new OrderTable(2);

@@ -20,6 +20,7 @@ public sealed class OrderTable
     private readonly int[] _free; // ring of free slot numbers, oldest-freed first
     private int _freeHead;
     private int _freeCount;
+    private long _highestId; // no id above it has ever been added, so none is in the index
 
     /// <summary>A table of <paramref name="capacity"/> orders.</summary>
     public OrderTable(int capacity)
@@ -64,12 +65,15 @@ public sealed class OrderTable
         }
         old = new Order { ClientOrderId = clientOrderId, Status = OrderStatus.PendingNew };
         _index.TryAdd(clientOrderId, slot);
+        _highestId = Math.Max(_highestId, clientOrderId);
         OpenCount++;
         return slot;
     }
 
     /// <summary>Whether <see cref="Add"/> would take <paramref name="clientOrderId"/>: a slot is free and the id is not taken.</summary>
-    public bool CanAdd(long clientOrderId) => _freeCount > 0 && !_index.TryGet(clientOrderId, out _);
+    /// <remarks>Ids come from one increasing sequence (<see cref="ClientOrderIds"/>), so a new order's id is
+    /// usually above every id held and the index is not consulted.</remarks>
+    public bool CanAdd(long clientOrderId) => _freeCount > 0 && (clientOrderId > _highestId || !_index.TryGet(clientOrderId, out _));
 
     /// <summary>The slot of <paramref name="clientOrderId"/>, or -1.</summary>
     public int Find(long clientOrderId) => _index.TryGet(clientOrderId, out int slot) ? slot : -1;
