@@ -7,6 +7,7 @@ internal readonly struct InstrumentRules
     {
         Tradable = options.Tradable;
         TicksPerDollar = Pow10(options.PriceDecimals);
+        TicksPerCent = TicksPerDollar >= 100 ? TicksPerDollar / 100 : 0;
         // The sub-penny rule in ticks: 2 decimals at or above $1, 4 below; a coarser tick satisfies it anyway.
         PennyStepTicks = options.SubPennyRule ? Pow10(Math.Max(0, options.PriceDecimals - 2)) : 1;
         SubPennyStepTicks = options.SubPennyRule ? Pow10(Math.Max(0, options.PriceDecimals - 4)) : 1;
@@ -23,6 +24,9 @@ internal readonly struct InstrumentRules
     public bool Tradable { get; }
 
     public long TicksPerDollar { get; }
+
+    /// <summary>Ticks in a cent at two or more price decimals; 0 below two.</summary>
+    public long TicksPerCent { get; }
 
     public long PennyStepTicks { get; }
 
@@ -49,12 +53,13 @@ internal readonly struct InstrumentRules
     /// <summary>Whether <paramref name="priceTicks"/> (positive) is on the tick and obeys the sub-penny rule.</summary>
     public RiskRejectReason CheckPriceGrid(long priceTicks)
     {
-        if (priceTicks % MinPriceIncrementTicks != 0)
+        // Steps of one tick (the usual tick size, and the sub-penny rule at two decimals) need no division.
+        if (MinPriceIncrementTicks != 1 && priceTicks % MinPriceIncrementTicks != 0)
         {
             return RiskRejectReason.PriceOffTick;
         }
         long step = priceTicks >= TicksPerDollar ? PennyStepTicks : SubPennyStepTicks;
-        return priceTicks % step == 0 ? RiskRejectReason.None : RiskRejectReason.SubPenny;
+        return step == 1 || priceTicks % step == 0 ? RiskRejectReason.None : RiskRejectReason.SubPenny;
     }
 
     /// <summary>
@@ -80,11 +85,12 @@ internal readonly struct InstrumentRules
         {
             return 0;
         }
-        // Common case: both fit in 31 bits, so the product fits a long and one 64-bit division does.
-        if (TicksPerDollar >= 100 && (ulong)quantity < (1UL << 31) && (ulong)priceTicks < (1UL << 31))
+        // Common case: both fit in 31 bits, so the product fits a long and one 64-bit division does
+        // (none at two decimals, where a tick is a cent).
+        if (TicksPerCent > 0 && (ulong)quantity < (1UL << 31) && (ulong)priceTicks < (1UL << 31))
         {
-            long ticksPerCent = TicksPerDollar / 100;
-            return ((quantity * priceTicks) + ticksPerCent - 1) / ticksPerCent;
+            long ticks = quantity * priceTicks;
+            return TicksPerCent == 1 ? ticks : (ticks + TicksPerCent - 1) / TicksPerCent;
         }
         return WideNotionalCents(quantity, priceTicks);
     }

@@ -39,7 +39,7 @@ internal static class OrderValidity
         {
             return RiskRejectReason.InvalidQuantity;
         }
-        if (intent.Quantity % rules.LotSize != 0)
+        if (rules.LotSize != 1 && intent.Quantity % rules.LotSize != 0)
         {
             return RiskRejectReason.QuantityNotLotMultiple;
         }
