@@ -16,7 +16,8 @@ namespace Engine.Bench.Latency;
 internal sealed class EveryNthStrategy(int every, long quantity) : IStrategy
 {
     private readonly long[] _refusedBy = new long[Enum.GetValues<RiskRejectReason>().Length];
-    private long _events;
+    private readonly int _every = every;
+    private int _untilNext = every;
     private bool _sell;
 
     /// <inheritdoc />
@@ -39,10 +40,11 @@ internal sealed class EveryNthStrategy(int every, long quantity) : IStrategy
     /// <inheritdoc />
     public void OnMarketData(in MarketDataEvent e, StrategyContext context)
     {
-        if (++_events % every != 0)
+        if (--_untilNext > 0)
         {
             return;
         }
+        _untilNext = _every;
         var side = _sell ? Side.Sell : Side.Buy;
         var opposite = _sell ? Side.Buy : Side.Sell;
         if ((uint)e.InstrumentId >= (uint)context.Books.Count || !context.Books[e.InstrumentId].TryGetBest(opposite, out BookLevel touch))

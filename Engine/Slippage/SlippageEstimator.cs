@@ -156,8 +156,16 @@ public sealed class SlippageEstimator
         bool hasMid = book.TryGetMidSubTicks(out long mid) && mid > 0;
         if (priced > 0)
         {
-            average = (long)(isBuy ? FixedPoint.DivideCeiling(notionalSubTicks, priced) : FixedPoint.DivideFloor(notionalSubTicks, priced));
-            vsTouch = AdverseCentiBps(average, touchTicks * OrderBook.SubTicksPerTick, isBuy);
+            if (levels == 1 && modelled == 0)
+            {
+                // All from the touch (the usual order): its price, no worse than the touch, no division.
+                average = touchTicks * OrderBook.SubTicksPerTick;
+            }
+            else
+            {
+                average = (long)(isBuy ? FixedPoint.DivideCeiling(notionalSubTicks, priced) : FixedPoint.DivideFloor(notionalSubTicks, priced));
+                vsTouch = AdverseCentiBps(average, touchTicks * OrderBook.SubTicksPerTick, isBuy);
+            }
             vsMid = hasMid ? AdverseCentiBps(average, mid, isBuy) : 0;
         }
         return new SlippageResult
