@@ -180,6 +180,21 @@ public sealed class RiskStageTests
         Publish(LevelSet(Side.Sell, ask, 500) with { InstrumentId = id });
     }
 
+    [Test]
+    public void Batch_AfterAQuietSpell_ItsEventsCarryTheTimeReadAtItsFirstEvent()
+    {
+        var e = new InboundEvent { Kind = InboundKind.MarketData, Market = new MarketDataEvent { Kind = MarketDataKind.Trade, InstrumentId = 0, PriceTicks = 1_000_000, Quantity = 1 } };
+        _stage.OnEvent(ref e, endOfBatch: true);
+        _clock.NowNs = T0 + 10_000_000_000;
+
+        _stage.OnEvent(ref e, endOfBatch: false);
+        long atFirst = _stage.NowNs;
+        _clock.NowNs += 1_000;
+        _stage.OnEvent(ref e, endOfBatch: true);
+
+        Assert.That((atFirst, _stage.NowNs), Is.EqualTo((T0 + 10_000_000_000, T0 + 10_000_000_000)), "one read a batch, at its first event");
+    }
+
     private void Publish(MarketDataEvent market)
     {
         var e = new InboundEvent { Kind = InboundKind.MarketData, Market = market };

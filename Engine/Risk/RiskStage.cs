@@ -14,9 +14,9 @@ namespace Engine.Risk;
 /// intents are left in <see cref="Approved"/> for the router after it.
 /// </summary>
 /// <remarks>
-/// <para>Loop thread only; allocates nothing after construction. The clock is read once per batch
-/// (the breaker's tick and the time the marks and causes carry) and afresh before checking intents
-/// and on commands, which are rare.</para>
+/// <para>Loop thread only; allocates nothing after construction. The clock is read at the first event
+/// of each batch (the breaker's tick, and the time the marks, causes and checks carry), and afresh
+/// for a stop's closing orders and on commands, which are rare.</para>
 /// <para>A stop's close is sent in orders of at most the instrument's largest order (whole lots),
 /// less what open orders on the closing side already cover; a refused or partial close leaves the
 /// position armed, so the stop sends the rest at the next mark. Marks skip invalid books: a book after a gap says nothing about the price. A book counts
@@ -36,6 +36,7 @@ public sealed class RiskStage
     private readonly bool[] _seen;
     private readonly long[] _rejectsByReason = new long[Enum.GetValues<RiskRejectReason>().Length];
     private bool _feedStale;
+    private bool _inBatch;
     private long _nowNs;
 
     /// <summary>Wires the stage; <paramref name="positions"/> and <paramref name="risk"/> cover the same instruments as <paramref name="books"/>.</summary>
@@ -92,7 +93,7 @@ public sealed class RiskStage
     /// <summary>Books currently invalid.</summary>
     public int InvalidBooks { get; private set; }
 
-    /// <summary>The time the checks use: read from the clock at each end of batch (and at commands, stops), nanoseconds since the Unix epoch.</summary>
+    /// <summary>The time the checks use: read from the clock at the first event of each batch (and at commands, stops), nanoseconds since the Unix epoch.</summary>
     public long NowNs => _nowNs;
 
     internal long ApprovedTotal { get; private set; }
@@ -104,6 +105,14 @@ public sealed class RiskStage
     /// <summary>Handles one inbound event. Loop thread only.</summary>
     public void OnEvent(ref InboundEvent e, bool endOfBatch)
     {
+        if (!_inBatch)
+        {
+            // The first event of a batch: its events are marked and checked at a time read now, not at
+            // the end of the batch before, which may be a quiet period ago.
+            _inBatch = true;
+            _nowNs = _clock.UtcNowNs();
+            _risk.Tick(_nowNs);
+        }
         if (e.Kind == InboundKind.MarketData)
         {
             OnMarket(ref e.Market);
@@ -112,11 +121,7 @@ public sealed class RiskStage
         {
             OnCommand(e.Command);
         }
-        if (endOfBatch)
-        {
-            _nowNs = _clock.UtcNowNs();
-            _risk.Tick(_nowNs);
-        }
+        _inBatch = !endOfBatch;
     }
 
     /// <summary>Copies the live figures to <see cref="Snapshot"/>: at each end of batch, once the event has been through every stage. Loop thread only.</summary>

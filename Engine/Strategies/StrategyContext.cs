@@ -57,7 +57,7 @@ public sealed class StrategyContext
     /// <summary>The time of the last end of batch (or of the start, before the first), nanoseconds since the Unix epoch.</summary>
     public long NowNs { get; internal set; }
 
-    /// <summary>The time the risk stage read at this end of batch (it runs first): one clock read a batch for both.</summary>
+    /// <summary>The time the risk stage read at this batch's first event (it runs first): one clock read a batch for both.</summary>
     internal long RiskNowNs => _risk.NowNs;
 
     /// <summary>When the timer is due (0: not set).</summary>
