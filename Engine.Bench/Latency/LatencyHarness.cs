@@ -35,16 +35,21 @@ internal static class LatencyHarness
         foreach (var wait in settings.WaitStrategies)
         {
             var ofWait = new List<LatencyRun>();
+            var histograms = new List<RunHistograms>();
             for (int n = 0; n < settings.Runs; n++)
             {
-                var run = Measure(settings, wait);
+                var (run, measured) = Measure(settings, wait);
                 Print(wait, run);
                 ofWait.Add(run);
+                histograms.Add(measured);
             }
-            var median = MedianByTickToTrade(ofWait);
+            // The files show the run the summary reports: the median one.
+            int medianIndex = ofWait.IndexOf(MedianByTickToTrade(ofWait));
+            var median = ofWait[medianIndex] with { Files = WriteFiles(settings.OutputDirectory, wait, histograms[medianIndex], settings.RatePerSecond) };
+            ofWait[medianIndex] = median;
             if (settings.Runs > 1)
             {
-                Console.WriteLine($"{wait,-9} median of {settings.Runs} runs by tick-to-trade p50: run {ofWait.IndexOf(median) + 1}: ring p50 {median.RingOneWay.P50Ns}ns, chain p50 {median.Chain.P50Ns}ns, tick-to-trade p50 {median.TickToTrade.P50Ns}ns p99 {median.TickToTrade.P99Ns}ns; bar p50 {(median.Bar.P50Met ? "met" : "MISSED")}, p99 {(median.Bar.P99Met ? "met" : "MISSED")}; runs meeting the p50 bar: {ofWait.Count(r => r.Bar.P50Met)} of {settings.Runs}");
+                Console.WriteLine($"{wait,-9} median of {settings.Runs} runs by tick-to-trade p50 (its files written): run {medianIndex + 1}: ring p50 {median.RingOneWay.P50Ns}ns, chain p50 {median.Chain.P50Ns}ns, tick-to-trade p50 {median.TickToTrade.P50Ns}ns p99 {median.TickToTrade.P99Ns}ns; bar p50 {(median.Bar.P50Met ? "met" : "MISSED")}, p99 {(median.Bar.P99Met ? "met" : "MISSED")}; runs meeting the p50 bar: {ofWait.Count(r => r.Bar.P50Met)} of {settings.Runs}");
             }
             head ??= median;
             runs.AddRange(ofWait);
@@ -74,7 +79,7 @@ internal static class LatencyHarness
         Console.WriteLine($"{wait,-9} bar: p50 <= {run.Bar.P50LimitNs}ns {(run.Bar.P50Met ? "met" : "MISSED")}, p99 <= {run.Bar.P99LimitNs}ns {(run.Bar.P99Met ? "met" : "MISSED")}, no GC {(run.Bar.GcMet ? "met" : "MISSED")}");
     }
 
-    private static LatencyRun Measure(LatencyHarnessSettings settings, WaitStrategyKind wait)
+    private static (LatencyRun Run, RunHistograms Histograms) Measure(LatencyHarnessSettings settings, WaitStrategyKind wait)
     {
         long intervalNs = Math.Max(1, 1_000_000_000 / settings.RatePerSecond);
         // The bare ring: once unpinned so the JIT finishes, then pinned and measured.
@@ -119,8 +124,7 @@ internal static class LatencyHarness
         var ringStats = LatencyStats.From(ring);
         var chainStats = LatencyStats.From(pipeline.ChainLatency.Histogram);
         var tradeStats = LatencyStats.From(pipeline.TickToTrade.Histogram);
-        string[] files = WriteFiles(settings.OutputDirectory, wait, ring, pipeline.ChainLatency.Histogram, pipeline.TickToTrade.Histogram, settings.RatePerSecond);
-        return new LatencyRun(
+        var run = new LatencyRun(
             wait.ToString(),
             settings.Strategy,
             rate,
@@ -139,7 +143,8 @@ internal static class LatencyHarness
             LatencyStats.TicksToNs(produced.MaxLagTicks),
             produced.LateEvents,
             LatencyBar.Evaluate(ringStats, tradeStats, gc),
-            files);
+            Files: []);
+        return (run, new RunHistograms(ring, pipeline.ChainLatency.Histogram, pipeline.TickToTrade.Histogram));
     }
 
     private static long Events(long rate, TimeSpan duration) => Math.Max(1, (long)(rate * duration.TotalSeconds));
@@ -152,8 +157,9 @@ internal static class LatencyHarness
         }
     }
 
-    private static string[] WriteFiles(string directory, WaitStrategyKind wait, HistogramBase ring, HistogramBase chain, HistogramBase tickToTrade, long rate)
+    private static string[] WriteFiles(string directory, WaitStrategyKind wait, RunHistograms run, long rate)
     {
+        var (ring, chain, tickToTrade) = run;
         string Name(string what, string extension) => Path.GetFullPath(Path.Combine(directory, $"latency-{wait}-{what}.{extension}".ToLowerInvariant()));
         var files = new List<string>();
         foreach (var (what, histogram) in new[] { ("ring", ring), ("chain", chain), ("tick-to-trade", tickToTrade) })
@@ -168,3 +174,6 @@ internal static class LatencyHarness
         return [.. files];
     }
 }
+
+/// <summary>One run's three latency histograms, kept until the median run is known.</summary>
+internal sealed record RunHistograms(HistogramBase Ring, HistogramBase Chain, HistogramBase TickToTrade);
