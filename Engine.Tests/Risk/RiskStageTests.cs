@@ -195,6 +195,20 @@ public sealed class RiskStageTests
         Assert.That((atFirst, _stage.NowNs), Is.EqualTo((T0 + 10_000_000_000, T0 + 10_000_000_000)), "one read a batch, at its first event");
     }
 
+    [Test]
+    public void Batch_OnTheSystemClock_CarriesItsFirstEventsPublishTime()
+    {
+        var clock = new SystemClock();
+        var stage = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), _books, _mailbox, clock);
+        long publishTicks = System.Diagnostics.Stopwatch.GetTimestamp() - (System.Diagnostics.Stopwatch.Frequency / 200);
+        var e = new InboundEvent { Kind = InboundKind.MarketData, TsPublishTicks = publishTicks, Market = new MarketDataEvent { Kind = MarketDataKind.Trade, InstrumentId = 0, PriceTicks = 1_000_000, Quantity = 1 } };
+
+        stage.OnEvent(ref e, endOfBatch: true);
+
+        Assert.That(stage.NowNs, Is.EqualTo(clock.UtcNsAt(publishTicks)));
+        Assert.That(clock.UtcNowNs() - stage.NowNs, Is.GreaterThanOrEqualTo(5_000_000), "the event was published 5 ms ago");
+    }
+
     private void Publish(MarketDataEvent market)
     {
         var e = new InboundEvent { Kind = InboundKind.MarketData, Market = market };
