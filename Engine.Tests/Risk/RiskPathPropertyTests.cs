@@ -14,7 +14,7 @@ namespace Engine.Tests.Risk;
 /// The whole risk path as the loop runs it: random streams of market events (instrument 0's touch
 /// and depth, trades on instrument 1, feed-wide stale / gap / connected, snapshots), strategy
 /// intents through <see cref="RiskStage.Submit"/>, fills, cancels, operator commands and limit
-/// reloads, with time moving and the breaker ticking at the ends of batches. The test keeps its own
+/// reloads, with time moving and the breaker ticking at the first event of each batch. The test keeps its own
 /// positions, open orders and notionals, and after every step checks: (1) no approved order takes a
 /// position (with the open orders of its side), the gross exposure, the open-order or engaged-instrument
 /// count, or the approved submits past the limits in force; (2) nothing but cancels is approved while
@@ -32,7 +32,7 @@ public sealed class RiskPathPropertyTests
     [Test]
     public void Stage_RandomStreams_NeverApproveAnOrderPastALimitOrTheBreaker()
     {
-        s_step.Array[1, 200].Sample(steps => new PathRun().Run(steps), iter: 500);
+        s_step.Array[1, 200].Sample(steps => new PathRun().Run(steps), iter: 20_000);
     }
 
     private sealed record OpenOrder(long ClientId, int Id, Side Side, OrderType Type, long Quantity, long NotionalCents, long PriceTicks);
@@ -72,6 +72,7 @@ public sealed class RiskPathPropertyTests
         private bool _reducing;
         private bool _probeOut;
         private long _stageNowNs = BreakerTestClock.T0; // the stage reads the clock at least at these moments
+        private bool _batchOpen; // the last event did not end its batch: the next one takes no new time
         private long _sessions;
         private bool _lossSeen;
         private bool _override;
@@ -462,7 +463,8 @@ public sealed class RiskPathPropertyTests
             var e = new InboundEvent { Kind = InboundKind.MarketData, Market = market };
             _books.OnEvent(ref e);
             _stage.OnEvent(ref e, endOfBatch);
-            _stageNowNs = endOfBatch ? Now : _stageNowNs;
+            _stageNowNs = _batchOpen ? _stageNowNs : Now;
+            _batchOpen = !endOfBatch;
             var intents = _stage.Approved.Intents.ToArray();
             var decisions = _stage.Approved.Decisions.ToArray();
             _stage.Approved.Clear();
@@ -477,6 +479,7 @@ public sealed class RiskPathPropertyTests
             var e = new InboundEvent { Kind = InboundKind.Command, Command = command };
             _stage.OnEvent(ref e, endOfBatch);
             _stageNowNs = Now;
+            _batchOpen = !endOfBatch;
         }
 
         private static MarketDataEvent Trade(int id, long priceTicks) =>
