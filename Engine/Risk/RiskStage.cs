@@ -19,8 +19,8 @@ namespace Engine.Risk;
 /// producer's stamp, turned into UTC by <see cref="IClock.UtcNsAt"/> without a clock read on the way
 /// to the strategy (about 30 ns a batch on the reference VM). It is older than the moment of the
 /// check by the event's wait in the ring, microseconds in normal running: the rate limits refill no
-/// sooner than they should, and the breaker's timers move by no more than that wait. The clock is read afresh for a stop's
-/// closing orders and on commands, which are rare.</para>
+/// sooner than they should, and the breaker's timers move by no more than that wait. The clock is
+/// read afresh for a stop's closing orders and on commands, which are rare.</para>
 /// <para>A stop's close is sent in orders of at most the instrument's largest order (whole lots),
 /// less what open orders on the closing side already cover; a refused or partial close leaves the
 /// position armed, so the stop sends the rest at the next mark. Marks skip invalid books: a book after a gap says nothing about the price. A book counts
