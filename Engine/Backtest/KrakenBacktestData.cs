@@ -93,13 +93,14 @@ public static class KrakenBacktestData
         var chosen = new List<int>();
         foreach (int id in tradable)
         {
-            if (QuoteCurrency(table[id].Symbol) == currency)
+            string quote = QuoteCurrency(table[id].Symbol);
+            if (quote == currency)
             {
                 chosen.Add(id);
             }
             else
             {
-                problems.Add($"{table[id].Symbol} left out: quoted in {QuoteCurrency(table[id].Symbol)}, and the backtest trades the pairs quoted in {currency} (P&L adds up in one currency; --symbols chooses)");
+                problems.Add($"{table[id].Symbol} left out: quoted in {quote}, and the backtest trades the pairs quoted in {currency} (P&L adds up in one currency; --symbols chooses)");
             }
         }
         return chosen;

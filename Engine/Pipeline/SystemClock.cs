@@ -28,7 +28,7 @@ public sealed class SystemClock : IClock
     /// <inheritdoc />
     public long UtcNsAt(long stopwatchTicks)
     {
-        if (stopwatchTicks <= 0)
+        if (stopwatchTicks <= 0 || s_nsPerTick == 0)
         {
             return UtcNowNs();
         }
@@ -39,7 +39,7 @@ public sealed class SystemClock : IClock
             _anchorTicks = Stopwatch.GetTimestamp();
             sinceAnchor = stopwatchTicks - _anchorTicks;
         }
-        if (sinceAnchor < -s_anchorSpanTicks || s_nsPerTick == 0)
+        if (sinceAnchor < -s_anchorSpanTicks)
         {
             return UtcNowNs();
         }

@@ -54,10 +54,10 @@ public sealed class StrategyContext
     /// <summary>The engine's clock: wall time live and on paper, the recorded events' time in a backtest.</summary>
     public IClock Clock { get; }
 
-    /// <summary>The time of the last end of batch (or of the start, before the first), nanoseconds since the Unix epoch.</summary>
+    /// <summary>The time of the last batch, as the risk stage took it (when its first event was published), or of the start before the first; nanoseconds since the Unix epoch.</summary>
     public long NowNs { get; internal set; }
 
-    /// <summary>The time the risk stage read at this batch's first event (it runs first): one clock read a batch for both.</summary>
+    /// <summary>The time the risk stage took at this batch's first event (it runs first): one time a batch for both.</summary>
     internal long RiskNowNs => _risk.NowNs;
 
     /// <summary>When the timer is due (0: not set).</summary>
