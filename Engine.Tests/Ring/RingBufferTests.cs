@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
 using Engine.Tests.Support;
@@ -32,6 +33,64 @@ public sealed class RingBufferTests
             }
             Assert.That(processor.Sequence.Value, Is.EqualTo((producers * eventsPerProducer) - 1));
         }
+    }
+
+    /// <summary>The address of <paramref name="value"/>, without unsafe code (the rings are pinned, so it holds).</summary>
+    private static long AddressOf<T>(ref T value) =>
+        Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref Unsafe.As<T, byte>(ref value));
+
+    [TestCase(ProducerType.Single, 248)]
+    [TestCase(ProducerType.Multi, 256)]
+    public void SlotBytes_InboundEvent_IsTheEventAfterAFlagOverSeveralProducers(ProducerType producers, int expected)
+    {
+        var ring = RingBuffer<InboundEvent>.Create(producers, 16, new YieldingWaitStrategy());
+
+        Assert.That(ring.SlotBytes, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void SlotBytes_TwentyByteEventOverSeveralProducers_RoundsUpToEightBytes()
+    {
+        var ring = RingBuffer<TestEvent>.Create(ProducerType.Multi, 16, new YieldingWaitStrategy());
+
+        Assert.That(ring.SlotBytes, Is.EqualTo(32), "8-byte flag + 20-byte event, rounded up to 8");
+    }
+
+    [Test]
+    public void Indexer_SeveralProducers_EverySlotsFlagStartsACacheLineAndHoldsItsLastPublishedSequence()
+    {
+        var ring = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 16, new YieldingWaitStrategy());
+        for (int i = 0; i < 20; i++)
+        {
+            ring.Publish(ring.Next()); // nothing gates: the claims lap the 16 slots
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            for (long sequence = 4; sequence < 20; sequence++)
+            {
+                ref long flag = ref Unsafe.Subtract(ref Unsafe.As<InboundEvent, long>(ref ring[sequence]), 1);
+                Assert.That(AddressOf(ref flag) % 64, Is.Zero, $"slot of {sequence}: its flag is not at the start of a line");
+                Assert.That(flag, Is.EqualTo(sequence), $"slot of {sequence}: the flag before the event");
+            }
+        }
+    }
+
+    [Test]
+    public void Indexer_OneProducer_FirstSlotStartsACacheLine()
+    {
+        var ring = RingBuffer<InboundEvent>.Create(ProducerType.Single, 16, new YieldingWaitStrategy());
+
+        Assert.That(AddressOf(ref ring[0]) % 64, Is.Zero);
+    }
+
+    [Test]
+    public void Constructor_MultiProducerSequencerAlreadyClaimedFrom_ThrowsInvalidOperation()
+    {
+        var sequencer = new MultiProducerSequencer(16, new YieldingWaitStrategy());
+        sequencer.Next();
+
+        Assert.That(() => new RingBuffer<TestEvent>(sequencer), Throws.InvalidOperationException);
     }
 
     [TestCase(ProducerType.Single, typeof(SingleProducerSequencer))]

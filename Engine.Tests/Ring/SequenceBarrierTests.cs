@@ -49,6 +49,50 @@ public sealed class SequenceBarrierTests
         Assert.That(barrier.WaitFor(0), Is.EqualTo(1));
     }
 
+    /// <remarks>
+    /// The wait strategy stands in for the time the consumer spins: the producers publish 0, 1 and 2
+    /// while it waits for 0. The barrier hands back 0 alone: it does not read the next slot's line, which
+    /// a producer is about to write. The next call finds its slot published at once and gets the rest.
+    /// </remarks>
+    [Test]
+    public void WaitFor_MultiProducerSlotHadToBeWaitedFor_ReturnsItAlone()
+    {
+        var publishing = new PublishesWhileWaiting(3);
+        var sequencer = new MultiProducerSequencer(16, publishing);
+        publishing.Sequencer = sequencer;
+        var barrier = sequencer.NewBarrier();
+
+        long waited = barrier.WaitFor(0);
+        long rest = barrier.WaitFor(1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(waited, Is.Zero);
+            Assert.That(rest, Is.EqualTo(2));
+        }
+    }
+
+    /// <remarks>One producer's cursor, which the consumer waited on, already says how far it may go.</remarks>
+    [Test]
+    public void WaitFor_SingleProducerSlotHadToBeWaitedFor_ReturnsTheCursor()
+    {
+        var publishing = new PublishesWhileWaiting(3);
+        var sequencer = new SingleProducerSequencer(16, publishing);
+        publishing.Sequencer = sequencer;
+
+        Assert.That(sequencer.NewBarrier().WaitFor(0), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void WaitFor_MultiProducerBehind_LooksNoFurtherThanTheLimit()
+    {
+        var sequencer = CreateSequencer(ProducerType.Multi);
+        var barrier = sequencer.NewBarrier();
+        ClaimAndPublish(sequencer, 10);
+
+        Assert.That(barrier.WaitFor(2, limit: 4), Is.EqualTo(5));
+    }
+
     [Test]
     public void WaitFor_WithDependent_ReturnsDependentNotCursor()
     {
@@ -180,6 +224,24 @@ public sealed class SequenceBarrierTests
         {
             Assert.That(returnedEarly, Is.False, $"WaitFor(0) returned {availableBeforePublish} without an alert while slot 0 was claimed but unpublished");
             Assert.That(available, Is.Zero);
+        }
+    }
+
+    /// <summary>A wait strategy that publishes <c>count</c> slots when a consumer waits, then returns what the barrier sees.</summary>
+    private sealed class PublishesWhileWaiting(int count) : IWaitStrategy
+    {
+        public Sequencer? Sequencer { get; set; }
+
+        public bool IsBlocking => false;
+
+        public long WaitFor(long sequence, SequenceBarrier barrier)
+        {
+            ClaimAndPublish(Sequencer!, count);
+            return barrier.Probe(sequence);
+        }
+
+        public void SignalAllWhenBlocking()
+        {
         }
     }
 }

@@ -6,9 +6,12 @@ namespace Engine.Pipeline;
 
 /// <summary>A slot of the inbound ring: what the business-logic thread processes.</summary>
 /// <remarks>
-/// Every producer sets <see cref="Kind"/> (slots are reused) and the payload it names; the others
+/// <para>Every producer sets <see cref="Kind"/> (slots are reused) and the payload it names; the others
 /// hold whatever the slot carried before. (Explicit layout is kept for the padded types of the ring,
-/// so the market event and the report do not share bytes.)
+/// so the market event and the report do not share bytes.)</para>
+/// <para>248 bytes: with the ring's 8-byte published flag in front, a slot is four whole cache lines, and
+/// its first line holds the flag, <see cref="TsPublishTicks"/>, <see cref="Kind"/> and the first 40
+/// bytes of <see cref="Market"/>, everything an order-by-order event needs (see <see cref="MarketDataEvent"/>).</para>
 /// </remarks>
 [StructLayout(LayoutKind.Sequential)]
 public struct InboundEvent

@@ -64,7 +64,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
         long next = Sequence.Value + 1;
         while (true)
         {
-            long available = _barrier.WaitFor(next);
+            long available = _barrier.WaitFor(next, _maxBatchSize);
             bool halting = _barrier.IsAlerted;
             if (halting)
             {
@@ -105,7 +105,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
             return 0;
         }
         long next = Sequence.Value + 1;
-        long available = _barrier.AvailableNow(next);
+        long available = _barrier.AvailableNow(next, limit);
         if (available < next)
         {
             return 0;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Engine.Ring;
 
 /// <summary>Padding constants shared by every type that keeps a hot field on its own cache lines.</summary>
@@ -13,4 +15,18 @@ internal static class CacheLine
 {
     /// <summary>Bytes of padding before and after a hot field.</summary>
     public const int PaddingBytes = 128;
+
+    /// <summary>Bytes in one cache line.</summary>
+    public const int Bytes = 64;
+
+    /// <summary>Bytes from the start of <paramref name="pinned"/>'s data to the next line boundary (0 when it starts on one); the array must not move.</summary>
+    public static int BytesToNextLine(Block[] pinned) =>
+        (int)(-Marshal.UnsafeAddrOfPinnedArrayElement(pinned, 0).ToInt64() & (Bytes - 1));
+
+    /// <summary>One cache line of raw storage: what rings lay their slots over.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = Bytes)]
+    internal struct Block
+    {
+        private long _first;
+    }
 }

@@ -11,11 +11,11 @@ public interface IWaitStrategy
     bool IsBlocking { get; }
 
     /// <summary>
-    /// Waits until the minimum of <paramref name="dependents"/> reaches <paramref name="sequence"/>
-    /// and returns that minimum; returns early, possibly below <paramref name="sequence"/>, when
-    /// <paramref name="barrier"/> is alerted.
+    /// Waits until <see cref="SequenceBarrier.Probe"/> of <paramref name="barrier"/> reaches
+    /// <paramref name="sequence"/> and returns what it last returned; returns early, possibly below
+    /// <paramref name="sequence"/>, when <paramref name="barrier"/> is alerted.
     /// </summary>
-    long WaitFor(long sequence, Sequence cursor, Sequence[] dependents, SequenceBarrier barrier);
+    long WaitFor(long sequence, SequenceBarrier barrier);
 
     /// <summary>Wakes consumers blocked in <see cref="WaitFor"/>.</summary>
     void SignalAllWhenBlocking();

@@ -18,11 +18,19 @@ namespace Engine.Ring;
 /// } // published here
 /// </code>
 /// </example>
+/// <remarks>
+/// The slots live in one pinned block whose first slot starts on a 64-byte line. Over several
+/// producers each slot is an 8-byte published flag followed by the event (see
+/// <see cref="MultiProducerSequencer"/>); over one producer it is the event alone. So an event of 56
+/// bytes less than a multiple of 64 (the engine's inbound event is 248) gives slots of whole lines,
+/// the flag beside the event's first 56 bytes.
+/// </remarks>
 public sealed class RingBuffer<T>
     where T : unmanaged
 {
-    private readonly T[] _entries;
-    private readonly int _pad;
+    private readonly CacheLine.Block[] _slots;
+    private readonly int _firstEvent;
+    private readonly int _stride;
     private readonly long _indexMask;
     private readonly Sequencer _sequencer;
     private readonly SingleProducerSequencer? _singleProducer;
@@ -35,9 +43,16 @@ public sealed class RingBuffer<T>
         // type instead of a virtual one (whether PGO devirtualises it or not).
         _singleProducer = sequencer as SingleProducerSequencer;
         _indexMask = sequencer.BufferSize - 1;
-        // Spare slots at both ends keep the first and last real slots off lines that other objects share.
-        _pad = (CacheLine.PaddingBytes + Unsafe.SizeOf<T>() - 1) / Unsafe.SizeOf<T>();
-        _entries = new T[sequencer.BufferSize + (2 * _pad)];
+        var multiProducer = sequencer as MultiProducerSequencer;
+        int flagBytes = multiProducer is null ? 0 : sizeof(long);
+        _stride = (flagBytes + Unsafe.SizeOf<T>() + sizeof(long) - 1) & ~(sizeof(long) - 1);
+        // Pinned, so the alignment found here holds; padding at both ends keeps the first and last
+        // slots off lines that other objects share.
+        long bytes = ((long)sequencer.BufferSize * _stride) + (2 * CacheLine.PaddingBytes) + CacheLine.Bytes;
+        _slots = GC.AllocateArray<CacheLine.Block>((int)(bytes / CacheLine.Bytes) + 1, pinned: true);
+        int firstSlot = CacheLine.PaddingBytes + CacheLine.BytesToNextLine(_slots);
+        _firstEvent = firstSlot + flagBytes;
+        multiProducer?.PlaceFlags(_slots, firstSlot, _stride);
     }
 
     /// <summary>Creates a ring of <paramref name="size"/> slots for one or several producers.</summary>
@@ -59,8 +74,11 @@ public sealed class RingBuffer<T>
     public ref T this[long sequence]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), (nint)(sequence & _indexMask) + _pad);
+        get => ref Unsafe.As<CacheLine.Block, T>(ref Unsafe.AddByteOffset(ref MemoryMarshal.GetArrayDataReference(_slots), _firstEvent + ((nint)(sequence & _indexMask) * _stride)));
     }
+
+    /// <summary>Bytes from one slot to the next: the event, after its published flag over several producers, rounded up to 8.</summary>
+    public int SlotBytes => _stride;
 
     /// <summary>Claims the next slot, waiting while the ring is full. Publish it with <see cref="Publish"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

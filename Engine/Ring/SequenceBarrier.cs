@@ -12,17 +12,19 @@ public sealed class SequenceBarrier
 {
     private readonly Sequencer _sequencer;
     private readonly IWaitStrategy _waitStrategy;
-    private readonly Sequence _cursor;
     private readonly Sequence[] _dependents;
+    private readonly bool _followsFlags;
     private int _alerted;
 
     internal SequenceBarrier(Sequencer sequencer, Sequence[] dependents)
     {
         _sequencer = sequencer;
         _waitStrategy = sequencer.WaitStrategy;
-        _cursor = sequencer.Cursor;
-        // With no upstream consumer, the barrier follows the producers' cursor alone.
-        _dependents = dependents.Length == 0 ? [_cursor] : [.. dependents];
+        // With no upstream consumer the barrier follows the producers: over one producer its cursor,
+        // the last published sequence; over several, the published flag of the very slot awaited (the
+        // cursor there counts claims, and the flag shares a line with the event).
+        _followsFlags = dependents.Length == 0 && sequencer is MultiProducerSequencer;
+        _dependents = dependents.Length == 0 ? [sequencer.Cursor] : [.. dependents];
     }
 
     /// <summary>Whether <see cref="Alert"/> has been called since the last <see cref="ClearAlert"/>.</summary>
@@ -31,41 +33,42 @@ public sealed class SequenceBarrier
     /// <summary>
     /// Waits until <paramref name="sequence"/> is published and processed by every dependent
     /// consumer, and returns the highest sequence that may be processed (at least
-    /// <paramref name="sequence"/>). Returns less than <paramref name="sequence"/> only when alerted.
+    /// <paramref name="sequence"/>), looking no more than <paramref name="limit"/> slots ahead.
+    /// Returns less than <paramref name="sequence"/> only when alerted.
     /// </summary>
-    public long WaitFor(long sequence)
+    /// <remarks>
+    /// Over several producers with no upstream consumer, a slot that had to be waited for comes back
+    /// alone: finding out whether the next one is published too would read that slot's line before the
+    /// producer writes it, one more trip between the cores before the awaited event is handled. A
+    /// consumer that is behind finds its slot published at once and gets everything published after it.
+    /// </remarks>
+    public long WaitFor(long sequence, int limit = int.MaxValue)
     {
-        long available = _waitStrategy.WaitFor(sequence, _cursor, _dependents, this);
-        if (available < sequence)
-        {
-            return available;
-        }
-        long published = _sequencer.GetHighestPublishedSequence(sequence, available);
-        return published >= sequence ? published : WaitForClaimedSlot(sequence, available);
-    }
-
-    /// <summary>
-    /// With several producers the cursor counts claims: the slot may be claimed but still being
-    /// written. The writer is mid-copy, so spin (then yield) until it publishes.
-    /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private long WaitForClaimedSlot(long sequence, long available)
-    {
-        var spin = new SpinWait();
-        long published;
-        while ((published = _sequencer.GetHighestPublishedSequence(sequence, available)) < sequence && !IsAlerted)
-        {
-            spin.SpinOnce(sleep1Threshold: -1);
-        }
-        return published;
+        long available = AvailableNow(sequence, limit);
+        return available >= sequence ? available : _waitStrategy.WaitFor(sequence, this);
     }
 
     /// <summary>Like <see cref="WaitFor"/>, but returns at once with whatever is available.</summary>
-    public long AvailableNow(long sequence)
+    public long AvailableNow(long sequence, int limit = int.MaxValue)
     {
-        long available = Sequence.Minimum(_dependents, _cursor.Value);
-        return available < sequence ? available : _sequencer.GetHighestPublishedSequence(sequence, available);
+        long available = Probe(sequence);
+        return available >= sequence && _followsFlags
+            ? _sequencer.GetHighestPublishedSequence(sequence, Math.Min(_sequencer.Cursor.Value, sequence + limit - 1))
+            : available;
     }
+
+    /// <summary>
+    /// What a wait strategy checks: the highest sequence the consumer may process now, or less than
+    /// <paramref name="sequence"/> if that one may not be processed yet. Reads one published flag, or the
+    /// slowest of the sequences followed.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public long Probe(long sequence) => _followsFlags
+        ? (_sequencer.IsAvailable(sequence) ? sequence : sequence - 1)
+        : Sequence.Minimum(_dependents, long.MaxValue);
+
+    /// <summary>Whether a producer has published <paramref name="sequence"/> (upstream consumers aside): what a blocking strategy sleeps on.</summary>
+    public bool IsPublished(long sequence) => _sequencer.IsAvailable(sequence);
 
     /// <summary>Asks the consumer to stop waiting; it then drains what is published and halts.</summary>
     public void Alert()

@@ -5,9 +5,10 @@ namespace Engine.Ring.WaitStrategies;
 /// microseconds. Publishers take the lock only when a consumer is actually asleep.
 /// </summary>
 /// <remarks>
-/// The waiter sets <c>_sleeperWaiting</c> and then re-checks the cursor; the publisher writes the
-/// cursor and then reads the flag. Full fences on both sides make sure one of them sees the other
-/// (Dekker): either the waiter sees the new cursor, or the publisher sees the flag and pulses.
+/// The waiter sets <c>_sleeperWaiting</c> and then re-checks whether its slot is published; the
+/// publisher publishes (cursor or slot flag) and then reads <c>_sleeperWaiting</c>. Full fences on both
+/// sides make sure one of them sees the other (Dekker): either the waiter sees the publish, or the
+/// publisher sees the waiter and pulses.
 /// </remarks>
 public sealed class BlockingWaitStrategy : IWaitStrategy
 {
@@ -18,17 +19,17 @@ public sealed class BlockingWaitStrategy : IWaitStrategy
     public bool IsBlocking => true;
 
     /// <inheritdoc />
-    public long WaitFor(long sequence, Sequence cursor, Sequence[] dependents, SequenceBarrier barrier)
+    public long WaitFor(long sequence, SequenceBarrier barrier)
     {
-        if (cursor.Value < sequence)
+        if (!barrier.IsPublished(sequence))
         {
-            SleepUntilPublished(sequence, cursor, barrier);
+            SleepUntilPublished(sequence, barrier);
         }
 
-        // The cursor is there; upstream consumers are at most a batch behind, so spin politely.
+        // Published; upstream consumers are at most a batch behind, so spin politely.
         var spin = new SpinWait();
         long available;
-        while ((available = Sequence.Minimum(dependents, long.MaxValue)) < sequence && !barrier.IsAlerted)
+        while ((available = barrier.Probe(sequence)) < sequence && !barrier.IsAlerted)
         {
             spin.SpinOnce(sleep1Threshold: -1);
         }
@@ -38,7 +39,7 @@ public sealed class BlockingWaitStrategy : IWaitStrategy
     /// <inheritdoc />
     public void SignalAllWhenBlocking()
     {
-        // Orders the caller's cursor (or alert) store before the flag load below.
+        // Orders the caller's publish (or alert) store before the flag load below.
         Interlocked.MemoryBarrier();
         if (Volatile.Read(ref _sleeperWaiting) != 0)
         {
@@ -50,15 +51,15 @@ public sealed class BlockingWaitStrategy : IWaitStrategy
         }
     }
 
-    private void SleepUntilPublished(long sequence, Sequence cursor, SequenceBarrier barrier)
+    private void SleepUntilPublished(long sequence, SequenceBarrier barrier)
     {
         lock (_gate)
         {
             while (true)
             {
-                // Orders the flag store before the cursor and alert loads below.
+                // Orders the flag store before the published and alert loads below.
                 Interlocked.Exchange(ref _sleeperWaiting, 1);
-                if (cursor.Value >= sequence || barrier.IsAlerted)
+                if (barrier.IsPublished(sequence) || barrier.IsAlerted)
                 {
                     return;
                 }

@@ -7,10 +7,10 @@ public sealed class BusySpinWaitStrategy : IWaitStrategy
     public bool IsBlocking => false;
 
     /// <inheritdoc />
-    public long WaitFor(long sequence, Sequence cursor, Sequence[] dependents, SequenceBarrier barrier)
+    public long WaitFor(long sequence, SequenceBarrier barrier)
     {
         long available;
-        while ((available = Sequence.Minimum(dependents, long.MaxValue)) < sequence)
+        while ((available = barrier.Probe(sequence)) < sequence)
         {
             if (barrier.IsAlerted)
             {

@@ -13,11 +13,11 @@ public sealed class SleepingWaitStrategy : IWaitStrategy
     public bool IsBlocking => false;
 
     /// <inheritdoc />
-    public long WaitFor(long sequence, Sequence cursor, Sequence[] dependents, SequenceBarrier barrier)
+    public long WaitFor(long sequence, SequenceBarrier barrier)
     {
         int tries = 0;
         long available;
-        while ((available = Sequence.Minimum(dependents, long.MaxValue)) < sequence && !barrier.IsAlerted)
+        while ((available = barrier.Probe(sequence)) < sequence && !barrier.IsAlerted)
         {
             tries++;
             if (tries > YieldTries)

@@ -9,11 +9,11 @@ public sealed class YieldingWaitStrategy : IWaitStrategy
     public bool IsBlocking => false;
 
     /// <inheritdoc />
-    public long WaitFor(long sequence, Sequence cursor, Sequence[] dependents, SequenceBarrier barrier)
+    public long WaitFor(long sequence, SequenceBarrier barrier)
     {
         int tries = 0;
         long available;
-        while ((available = Sequence.Minimum(dependents, long.MaxValue)) < sequence && !barrier.IsAlerted)
+        while ((available = barrier.Probe(sequence)) < sequence && !barrier.IsAlerted)
         {
             if (++tries > SpinTries)
             {
