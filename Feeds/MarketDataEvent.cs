@@ -57,4 +57,28 @@ public struct MarketDataEvent
 
     /// <summary>When our feed read it, in <see cref="System.Diagnostics.Stopwatch"/> ticks.</summary>
     public long TsRecvNs;
+
+    /// <summary>Whether this kind of event carries fields past its first 40 bytes: a replace's new order id, a quote's ask, a feed status's sequence number.</summary>
+    public readonly bool HasTail => Kind is MarketDataKind.Replace or MarketDataKind.Quote or MarketDataKind.FeedStatus;
+
+    /// <summary>
+    /// What a book (a simulated venue's, say) needs of this event: the whole event if it
+    /// <see cref="HasTail"/>, else its first 40 bytes with the rest zero (<see cref="Sequence"/> and
+    /// <see cref="TsRecvNs"/> included). An order-by-order event's copy then never reads the second cache line
+    /// the event spans in the inbound ring.
+    /// </summary>
+    public readonly MarketDataEvent ForBook() => HasTail
+        ? this
+        : new MarketDataEvent
+        {
+            InstrumentId = InstrumentId,
+            Kind = Kind,
+            Side = Side,
+            Status = Status,
+            EndOfMessage = EndOfMessage,
+            OrderId = OrderId,
+            PriceTicks = PriceTicks,
+            Quantity = Quantity,
+            TsEventNs = TsEventNs,
+        };
 }

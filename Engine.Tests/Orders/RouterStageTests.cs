@@ -10,6 +10,38 @@ namespace Engine.Tests.Orders;
 public sealed class RouterStageTests
 {
     [Test]
+    public void Forward_OrderByOrderEvent_CarriesWhatTheVenuesBookReadsAndZeroesTheRest()
+    {
+        var f = new RouterFixture(forwardMarketData: true);
+        var add = new MarketDataEvent
+        {
+            InstrumentId = 1, Kind = MarketDataKind.Add, Side = Side.Sell, OrderId = 77, PriceTicks = 1_000_200, Quantity = 30, TsEventNs = 5_000,
+            Sequence = 9, TsRecvNs = 123, NewOrderId = 78, AskPriceTicks = 1, AskQuantity = 2,
+        };
+
+        f.Market(add);
+
+        var forwarded = f.LastCommand;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(forwarded.Kind, Is.EqualTo(OrderCommandKind.MarketData));
+            Assert.That(forwarded.Market, Is.EqualTo(add with { Sequence = 0, TsRecvNs = 0, NewOrderId = 0, AskPriceTicks = 0, AskQuantity = 0 }));
+            Assert.That(forwarded.OriginEventNs, Is.EqualTo(5_000));
+        }
+    }
+
+    [Test]
+    public void Forward_Quote_CarriesTheWholeEvent()
+    {
+        var f = new RouterFixture(forwardMarketData: true);
+        var quote = new MarketDataEvent { InstrumentId = 1, Kind = MarketDataKind.Quote, PriceTicks = 999_800, Quantity = 5, AskPriceTicks = 1_000_200, AskQuantity = 7, Sequence = 3, TsRecvNs = 11 };
+
+        f.Market(quote);
+
+        Assert.That(f.LastCommand.Market, Is.EqualTo(quote));
+    }
+
+    [Test]
     public void Approved_Intent_IsWrittenAsANewCommandAndCountsAsOpen()
     {
         var f = new RouterFixture();

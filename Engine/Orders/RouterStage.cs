@@ -164,13 +164,17 @@ public sealed class RouterStage
         }
     }
 
-    /// <summary>Copies a market event to the simulated venue; waits if its ring is full (the simulator back-pressures the loop).</summary>
+    /// <summary>
+    /// Copies a market event to the simulated venue as its book needs it (<see cref="MarketDataEvent.ForBook"/>:
+    /// an order-by-order event without reading the second line of its inbound slot, a cross-core trip before
+    /// the order that may follow); waits if the venue's ring is full (the simulator back-pressures the loop).
+    /// </summary>
     private void Forward(in MarketDataEvent market, long sequence, long originTicks)
     {
         long commandSequence = _outbound.Next();
         ref var c = ref _outbound[commandSequence];
         c.Kind = OrderCommandKind.MarketData;
-        c.Market = market;
+        c.Market = market.ForBook();
         c.OriginSequence = sequence;
         c.OriginEventNs = market.TsEventNs;
         c.TsOriginTicks = originTicks;
