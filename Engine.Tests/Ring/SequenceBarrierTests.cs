@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
 using Engine.Tests.Support;
@@ -81,6 +82,19 @@ public sealed class SequenceBarrierTests
         publishing.Sequencer = sequencer;
 
         Assert.That(sequencer.NewBarrier().WaitFor(0), Is.EqualTo(2));
+    }
+
+    /// <remarks>A producer publishes the slot's flag, then its lap in the packed array: a consumer that looks in between still gets the slot.</remarks>
+    [Test]
+    public void AvailableNow_SlotFlagSetButNotYetItsLap_ReturnsTheSlot()
+    {
+        var ring = RingBuffer<TestEvent>.Create(ProducerType.Multi, 16, new YieldingWaitStrategy());
+        var barrier = ring.NewBarrier();
+        long sequence = ring.Next();
+
+        Unsafe.Subtract(ref Unsafe.As<TestEvent, long>(ref ring[sequence]), 1) = sequence; // the first of the two stores
+
+        Assert.That(barrier.AvailableNow(sequence), Is.EqualTo(sequence));
     }
 
     [Test]

@@ -27,11 +27,12 @@ namespace Engine.Ring;
 /// </remarks>
 public sealed class MultiProducerSequencer : Sequencer
 {
+    private const int LapPad = CacheLine.PaddingBytes / sizeof(int);
+
     private readonly int _indexMask;
     private readonly Sequence _cachedGating = new();
     private readonly Sequence _claimWaits = new(0);
     private readonly Sequence _tryClaimFailures = new(0);
-    private const int LapPad = CacheLine.PaddingBytes / sizeof(int);
 
     // Padded at both ends: producers write the laps, and the array's length word must not share their line.
     private readonly int[] _publishedLap;

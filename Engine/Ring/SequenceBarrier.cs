@@ -52,8 +52,10 @@ public sealed class SequenceBarrier
     public long AvailableNow(long sequence, int limit = int.MaxValue)
     {
         long available = Probe(sequence);
+        // The slot's own flag says it is published; the packed laps say how far the run goes on. A
+        // producer sets the lap just after the flag, so the scan starts past the slot already known.
         return available >= sequence && _followsFlags
-            ? _sequencer.GetHighestPublishedSequence(sequence, Math.Min(_sequencer.Cursor.Value, sequence + limit - 1))
+            ? _sequencer.GetHighestPublishedSequence(sequence + 1, Math.Min(_sequencer.Cursor.Value, sequence + limit - 1))
             : available;
     }
 
