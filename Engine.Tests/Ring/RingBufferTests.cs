@@ -35,7 +35,7 @@ public sealed class RingBufferTests
         }
     }
 
-    /// <summary>The address of <paramref name="value"/>, without unsafe code (the rings are pinned, so it holds).</summary>
+    /// <summary>The address of <paramref name="value"/>, read without pointers (the rings are pinned, so it holds).</summary>
     private static long AddressOf<T>(ref T value) =>
         Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref Unsafe.As<T, byte>(ref value));
 
