@@ -107,10 +107,13 @@ internal sealed class BenchPipeline : IDisposable
         GCSettings.LatencyMode = GCLatencyMode.Interactive;
     }
 
-    /// <summary>The engine's options for a harness run: open risk limits, room for every order, the loop on CPU 1 and the venue on CPU 0.</summary>
+    /// <summary>
+    /// The engine's options for a harness run: open risk limits, room for every order, the loop on CPU 1
+    /// and the venue on CPU 0; batches of the engine's default size, or of the whole ring when it is smaller.
+    /// </summary>
     internal static EngineOptions Options(WaitStrategyKind wait, string strategy, int ringSlots) => new()
     {
-        Ring = new() { WaitStrategy = wait, Slots = ringSlots },
+        Ring = new() { WaitStrategy = wait, Slots = ringSlots, MaxBatchSize = Math.Min(ringSlots, new Ring.RingOptions().MaxBatchSize) },
         Pipeline = new() { Thread = new LoopThreadOptions { Name = "bench-loop", CpuSet = [LoopCpu] }, CancelOrdersOnStop = false },
         Book = new() { Instruments = Instruments },
         // Two price decimals: the synthetic market's ticks are then whole cents, as the sub-penny rule wants of limit prices.

@@ -86,6 +86,17 @@ public sealed class HarnessPiecesTests
         Assert.That((inner.Commands, inner.Idles), Is.EqualTo((3, 1)));
     }
 
+    [TestCase(1_024, 1_024)]
+    [TestCase(2_048, 2_048)]
+    [TestCase(65_536, 4_096)]
+    public void Options_EveryRingSizeTheHarnessAccepts_Validate(int slots, int batch)
+    {
+        var options = BenchPipeline.Options(WaitStrategyKind.BusySpin, BenchPipeline.EveryNth, slots);
+
+        Assert.That(options.Validate(), Is.Empty);
+        Assert.That(options.Ring.MaxBatchSize, Is.EqualTo(batch));
+    }
+
     [Test]
     public void OnMarketData_EveryThirdEvent_SendsAnIocAtTheTouchAlternatingSides()
     {
