@@ -8,13 +8,15 @@ using HdrHistogram;
 namespace Engine.Bench.Latency;
 
 /// <summary>
-/// <c>bench latency</c>: the full pipeline at a fixed offered rate, open loop, per wait strategy. For
-/// each: the bare ring's one-way latency (<see cref="OneWayTopology"/>, stamped with the intended
-/// time, pinned), then the engine (<see cref="BenchPipeline"/>) fed by a <see cref="PacedProducer"/>:
-/// a warm-up, a pause for the JIT, then the measured run, recording per market event publish to end of
-/// chain and, per order, tick-to-trade (publish to the order command written to the outbound ring),
-/// both from the intended send time. Writes .hgrm files, a percentile plot per wait strategy and a JSON
-/// report; prints one line per run and the JSON summary last.
+/// <c>bench latency</c>: the full pipeline at a fixed offered rate, open loop, per wait strategy. A run
+/// alternates, segment by segment, between the bare ring's one-way latency (<see cref="OneWayTopology"/>,
+/// stamped with the intended time, pinned) and a fresh engine (<see cref="BenchPipeline"/>) fed by a
+/// <see cref="PacedProducer"/>: a warm-up (the first segment then pauses for the JIT), then the measured
+/// part, recording per market event publish to end of chain and, per order, tick-to-trade (publish to
+/// the order command written to the outbound ring), both from the intended send time. The segments'
+/// histograms are summed, so the pipeline is judged against the ring over the same stretch of time.
+/// Writes .hgrm files, a percentile plot per wait strategy and a JSON report; prints one line per run
+/// and the JSON summary last.
 /// </summary>
 internal static class LatencyHarness
 {
@@ -54,7 +56,7 @@ internal static class LatencyHarness
             head ??= median;
             runs.AddRange(ofWait);
         }
-        var report = new LatencyReport(started.ToString("O", CultureInfo.InvariantCulture), RingHarness.MachineDescription(), settings.RatePerSecond, settings.Duration.TotalSeconds, settings.Warmup.TotalSeconds, settings.OrderEvery, [.. runs]);
+        var report = new LatencyReport(started.ToString("O", CultureInfo.InvariantCulture), RingHarness.MachineDescription(), settings.RatePerSecond, settings.Duration.TotalSeconds, settings.Warmup.TotalSeconds, settings.Segments, settings.OrderEvery, [.. runs]);
         string file = Path.GetFullPath(Path.Combine(settings.OutputDirectory, $"bench-latency-{started:yyyyMMdd-HHmmss}.json"));
         File.WriteAllText(file, JsonSerializer.Serialize(report, BenchJsonContext.Default.LatencyReport));
         Console.WriteLine(JsonSerializer.Serialize(LatencySummary.From(head!, [.. runs], file), BenchJsonContext.Default.LatencySummary));
@@ -75,24 +77,82 @@ internal static class LatencyHarness
         Console.WriteLine($"{wait,-9} ring one-way:  {run.RingOneWay.Summary()}");
         Console.WriteLine($"{wait,-9} chain:         {run.Chain.Summary()}");
         Console.WriteLine($"{wait,-9} tick-to-trade: {run.TickToTrade.Summary()}");
-        Console.WriteLine($"{wait,-9} router tick-to-order (bucket bounds): p50<={run.Router.P50UpperNs}ns p99<={run.Router.P99UpperNs}ns n={run.Router.Count}");
+        Console.WriteLine($"{wait,-9} p50 by segment, ring / tick-to-trade: {string.Join(", ", run.Segments.Select(s => $"{s.RingNs}/{s.TickToTradeNs}"))} ns");
+        Console.WriteLine($"{wait,-9} router tick-to-order, last segment (bucket bounds): p50<={run.Router.P50UpperNs}ns p99<={run.Router.P99UpperNs}ns n={run.Router.Count}");
         Console.WriteLine($"{wait,-9} bar: p50 <= {run.Bar.P50LimitNs}ns {(run.Bar.P50Met ? "met" : "MISSED")}, p99 <= {run.Bar.P99LimitNs}ns {(run.Bar.P99Met ? "met" : "MISSED")}, no GC {(run.Bar.GcMet ? "met" : "MISSED")}");
     }
 
+    /// <summary>
+    /// One run: <see cref="LatencyHarnessSettings.Segments"/> times the bare ring (pinned), then a fresh
+    /// pipeline warmed up and measured; the histograms and counts are summed over the segments.
+    /// </summary>
     private static (LatencyRun Run, RunHistograms Histograms) Measure(LatencyHarnessSettings settings, WaitStrategyKind wait)
     {
-        long intervalNs = Math.Max(1, 1_000_000_000 / settings.RatePerSecond);
-        // The bare ring: once unpinned so the JIT finishes, then pinned and measured.
+        long rate = settings.RatePerSecond;
+        long intervalNs = Math.Max(1, 1_000_000_000 / rate);
+        // The bare ring once unpinned, unmeasured, so the JIT finishes.
         OneWayTopology.Record(wait, pinned: false, TimeSpan.FromMilliseconds(Math.Min(200, settings.RingDuration.TotalMilliseconds)), intervalNs, stampIntended: true);
-        var ring = OneWayTopology.Record(wait, pinned: true, settings.RingDuration, intervalNs, stampIntended: true);
+        var ring = LatencyStats.NewHistogram();
+        var chain = LatencyStats.NewHistogram();
+        var tickToTrade = LatencyStats.NewHistogram();
+        var segments = new List<Segment>(settings.Segments);
+        for (int n = 0; n < settings.Segments; n++)
+        {
+            var ringOfSegment = OneWayTopology.Record(wait, pinned: true, settings.RingDuration / settings.Segments, intervalNs, stampIntended: true);
+            var segment = MeasureSegment(settings, wait, pauseForJit: n == 0);
+            ring.Add(ringOfSegment);
+            chain.Add(segment.Chain);
+            tickToTrade.Add(segment.TickToTrade);
+            segments.Add(segment with { RingP50Ns = LatencyStats.From(ringOfSegment).P50Ns });
+        }
+        var last = segments[^1];
+        long events = segments.Sum(s => s.Events);
+        double seconds = segments.Sum(s => s.Seconds);
+        int gc = segments.Sum(s => s.GcCollections);
+        var ringStats = LatencyStats.From(ring);
+        var tradeStats = LatencyStats.From(tickToTrade);
+        var run = new LatencyRun(
+            wait.ToString(),
+            settings.Strategy,
+            rate,
+            events / seconds,
+            HistogramFiles.LoadAverage1m(),
+            ringStats,
+            LatencyStats.From(chain),
+            tradeStats,
+            last.Router,
+            segments.Sum(s => s.Orders),
+            segments.Sum(s => s.Refused),
+            last.TopRefusal,
+            segments.Sum(s => s.Skipped),
+            gc,
+            segments.Sum(s => s.AllocatedBytes),
+            segments.Max(s => s.MaxProducerLagNs),
+            segments.Sum(s => s.ProducerLateEvents),
+            LatencyBar.Evaluate(ringStats, tradeStats, gc),
+            Files: [],
+            [.. segments.Select(s => new SegmentP50(s.RingP50Ns, LatencyStats.From(s.Chain).P50Ns, LatencyStats.From(s.TickToTrade).P50Ns))]);
+        return (run, new RunHistograms(ring, chain, tickToTrade));
+    }
 
+    /// <summary>
+    /// Builds the pipeline, warms it up (the first segment then idles for the JIT's tier-1 compilations:
+    /// the pinned loop would otherwise starve the JIT's thread) and measures it for its share of the run.
+    /// </summary>
+    private static Segment MeasureSegment(LatencyHarnessSettings settings, WaitStrategyKind wait, bool pauseForJit)
+    {
+        // The previous segment's engine is garbage: collect it now, not during this one.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         using var pipeline = new BenchPipeline(wait, settings.Strategy, settings.OrderEvery, settings.RingSlots, settings.ProducerYieldEveryUs);
         Pinning.Apply(pinned: true, BenchPipeline.ProducerCpu);
         long rate = settings.RatePerSecond;
         pipeline.Producer.Run(Events(rate, settings.Warmup), rate, Stopwatch.GetTimestamp());
         Drain(pipeline);
-        // Idle for the tier-1 compilations: the pinned loop would otherwise starve the JIT's thread.
-        Thread.Sleep(500);
+        if (pauseForJit)
+        {
+            Thread.Sleep(500);
+        }
 
         var router = new LatencyWindow(pipeline.Host.Router.TickToOrder);
         router.Advance();
@@ -102,7 +162,7 @@ internal static class LatencyHarness
         long start = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 1_000);
         pipeline.ChainLatency.Open(start, long.MaxValue);
         pipeline.TickToTrade.Open(start, long.MaxValue);
-        long events = Events(rate, settings.Duration);
+        long events = Events(rate, settings.Duration / settings.Segments);
         int gcBefore = GC.CollectionCount(0);
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var produced = pipeline.Producer.Run(events, rate, start);
@@ -110,41 +170,26 @@ internal static class LatencyHarness
         long doneTicks = Stopwatch.GetTimestamp();
         int gc = GC.CollectionCount(0) - gcBefore;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        double load = HistogramFiles.LoadAverage1m();
         if (!pipeline.Stop())
         {
             Console.Error.WriteLine($"{wait}: the engine did not stop cleanly");
         }
         router.Advance();
-        long orders = pipeline.Host.Router.Snapshot.Sent - sentBefore;
-        long skipped = (pipeline.Strategy?.Skipped ?? 0) - skippedBefore;
-        long refused = pipeline.Host.Strategy.Context.Refused - refusedBefore;
-        string topRefusal = pipeline.Strategy?.TopRefusal().Reason.ToString() ?? "n/a";
-
-        var ringStats = LatencyStats.From(ring);
-        var chainStats = LatencyStats.From(pipeline.ChainLatency.Histogram);
-        var tradeStats = LatencyStats.From(pipeline.TickToTrade.Histogram);
-        var run = new LatencyRun(
-            wait.ToString(),
-            settings.Strategy,
-            rate,
-            events / ((double)(doneTicks - start) / Stopwatch.Frequency),
-            load,
-            ringStats,
-            chainStats,
-            tradeStats,
+        return new Segment(
+            events,
+            (double)(doneTicks - start) / Stopwatch.Frequency,
+            pipeline.ChainLatency.Histogram,
+            pipeline.TickToTrade.Histogram,
             new RouterTickToOrder(router.Total, router.PercentileNs(0.5), router.PercentileNs(0.99)),
-            orders,
-            refused,
-            topRefusal,
-            skipped,
+            pipeline.Host.Router.Snapshot.Sent - sentBefore,
+            pipeline.Host.Strategy.Context.Refused - refusedBefore,
+            pipeline.Strategy?.TopRefusal().Reason.ToString() ?? "n/a",
+            (pipeline.Strategy?.Skipped ?? 0) - skippedBefore,
             gc,
             allocated,
             LatencyStats.TicksToNs(produced.MaxLagTicks),
             produced.LateEvents,
-            LatencyBar.Evaluate(ringStats, tradeStats, gc),
-            Files: []);
-        return (run, new RunHistograms(ring, pipeline.ChainLatency.Histogram, pipeline.TickToTrade.Histogram));
+            RingP50Ns: 0);
     }
 
     private static long Events(long rate, TimeSpan duration) => Math.Max(1, (long)(rate * duration.TotalSeconds));
@@ -177,3 +222,20 @@ internal static class LatencyHarness
 
 /// <summary>One run's three latency histograms, kept until the median run is known.</summary>
 internal sealed record RunHistograms(HistogramBase Ring, HistogramBase Chain, HistogramBase TickToTrade);
+
+/// <summary>What one segment of a run measured: the pipeline's histograms and counts, and its bare ring's p50.</summary>
+internal sealed record Segment(
+    long Events,
+    double Seconds,
+    HistogramBase Chain,
+    HistogramBase TickToTrade,
+    RouterTickToOrder Router,
+    long Orders,
+    long Refused,
+    string TopRefusal,
+    long Skipped,
+    int GcCollections,
+    long AllocatedBytes,
+    long MaxProducerLagNs,
+    long ProducerLateEvents,
+    long RingP50Ns);

@@ -6,9 +6,9 @@ namespace Engine.Bench.Latency;
 
 /// <summary>Command-line settings of <c>bench latency</c>.</summary>
 /// <param name="RatePerSecond">Offered market events per second (open loop).</param>
-/// <param name="Duration">Length of each measured run.</param>
-/// <param name="Warmup">Length of the warm-up before it, at the same rate, not measured.</param>
-/// <param name="RingDuration">Length of the bare ring's one-way run.</param>
+/// <param name="Duration">Length of each measured run, summed over its segments.</param>
+/// <param name="Warmup">Length of each segment's warm-up before it is measured, at the same rate, not measured.</param>
+/// <param name="RingDuration">Length of the bare ring's one-way measurement, summed over the segments.</param>
 /// <param name="WaitStrategies">The inbound ring's wait strategies to compare, one run each (the first is the headline).</param>
 /// <param name="OutputDirectory">Where the .hgrm files, the plots and the JSON report go.</param>
 /// <param name="Strategy">The strategy: <see cref="BenchPipeline.EveryNth"/> or a <see cref="StrategyKind"/> name.</param>
@@ -16,6 +16,11 @@ namespace Engine.Bench.Latency;
 /// <param name="RingSlots">The inbound ring's slots (<c>ring.slots</c>; the engine's default unless given).</param>
 /// <param name="ProducerYieldEveryUs">The producer, when ahead of time, yields its CPU this often (microseconds; 0: only when more than 20 us ahead).</param>
 /// <param name="Runs">Runs per wait strategy; with more than one, the run with the median tick-to-trade p50 heads the summary.</param>
+/// <param name="Segments">
+/// Each run alternates this many times between the bare ring and a freshly built pipeline, so that the two
+/// are measured over the same stretch of time: on a virtual machine the cost of a trip between the cores
+/// moves with the host, for seconds at a time.
+/// </param>
 internal sealed record LatencyHarnessSettings(
     long RatePerSecond,
     TimeSpan Duration,
@@ -27,19 +32,20 @@ internal sealed record LatencyHarnessSettings(
     int OrderEvery,
     int RingSlots,
     long ProducerYieldEveryUs,
-    int Runs)
+    int Runs,
+    int Segments)
 {
-    public const string Usage = "usage: bench latency [--rate R] [--duration-s N] [--warmup-s N] [--wait BusySpin|Yielding|Sleeping|Blocking|all] [--out DIR] [--strategy EveryNth|NAME] [--order-every N] [--ring-slots N] [--yield-every-us N] [--runs N] [--quick]";
+    public const string Usage = "usage: bench latency [--rate R] [--duration-s N] [--warmup-s N] [--wait BusySpin|Yielding|Sleeping|Blocking|all] [--out DIR] [--strategy EveryNth|NAME] [--order-every N] [--ring-slots N] [--yield-every-us N] [--runs N] [--segments N] [--quick]";
 
     /// <summary>
-    /// The defaults: 1 M events/s for 10 s after 3 s of warm-up, busy-spin, an order every 100 events,
-    /// the engine's ring size, and the producer yielding every 50 us when ahead (measured against 0,
-    /// 20 and 100 us in PERFORMANCE.md).
+    /// The defaults: 1 M events/s for 10 s in five segments of 2 s, each after 1 s of warm-up, with 0.4 s
+    /// of bare ring before each; busy-spin, an order every 100 events, the engine's ring size, and the
+    /// producer yielding every 50 us when ahead (measured against 0, 20 and 100 us in PERFORMANCE.md).
     /// </summary>
     public static LatencyHarnessSettings Default { get; } = new(
         RatePerSecond: 1_000_000,
         Duration: TimeSpan.FromSeconds(10),
-        Warmup: TimeSpan.FromSeconds(3),
+        Warmup: TimeSpan.FromSeconds(1),
         RingDuration: TimeSpan.FromSeconds(2),
         WaitStrategies: [WaitStrategyKind.BusySpin],
         OutputDirectory: "results",
@@ -47,7 +53,8 @@ internal sealed record LatencyHarnessSettings(
         OrderEvery: 100,
         RingSlots: new Ring.RingOptions().Slots,
         ProducerYieldEveryUs: 50,
-        Runs: 1);
+        Runs: 1,
+        Segments: 5);
 
     /// <summary>Parses <paramref name="args"/>; null when one is unknown or has a bad value.</summary>
     public static LatencyHarnessSettings? Parse(string[] args)
@@ -59,7 +66,7 @@ internal sealed record LatencyHarnessSettings(
             switch (args[i])
             {
                 case "--quick":
-                    settings = settings with { Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.5), RingDuration = TimeSpan.FromSeconds(0.2) };
+                    settings = settings with { Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3), RingDuration = TimeSpan.FromSeconds(0.2), Segments = 2 };
                     continue;
                 case "--rate" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long rate) && rate is > 0 and <= 100_000_000:
                     settings = settings with { RatePerSecond = rate };
@@ -93,6 +100,9 @@ internal sealed record LatencyHarnessSettings(
                     break;
                 case "--runs" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int runs) && runs is > 0 and <= 20:
                     settings = settings with { Runs = runs };
+                    break;
+                case "--segments" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int segments) && segments is > 0 and <= 100:
+                    settings = settings with { Segments = segments };
                     break;
                 default:
                     return null;

@@ -41,7 +41,11 @@ internal sealed record LatencyRun(
     long MaxProducerLagNs,
     long ProducerLateEvents,
     LatencyBar Bar,
-    string[] Files);
+    string[] Files,
+    SegmentP50[] Segments);
+
+/// <summary>The p50s of one segment of a run, in order: how the machine moved during the run.</summary>
+internal sealed record SegmentP50(long RingNs, long ChainNs, long TickToTradeNs);
 
 /// <summary>The JSON file of a <c>bench latency</c> run: the settings, the machine, every run.</summary>
 internal sealed record LatencyReport(
@@ -50,6 +54,7 @@ internal sealed record LatencyReport(
     long OfferedRate,
     double DurationS,
     double WarmupS,
+    int Segments,
     int OrderEvery,
     LatencyRun[] Runs);
 

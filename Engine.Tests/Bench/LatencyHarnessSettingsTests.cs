@@ -16,12 +16,13 @@ public sealed class LatencyHarnessSettingsTests
         Assert.That(settings.WaitStrategies, Is.EqualTo(new[] { WaitStrategyKind.BusySpin }));
         Assert.That(settings.Strategy, Is.EqualTo(BenchPipeline.EveryNth));
         Assert.That(settings.ProducerYieldEveryUs, Is.EqualTo(50));
+        Assert.That((settings.Segments, settings.Duration, settings.RingDuration), Is.EqualTo((5, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2))));
     }
 
     [Test]
     public void Parse_EveryOption_SetsIt()
     {
-        var settings = LatencyHarnessSettings.Parse(["--rate", "250000", "--duration-s", "2.5", "--warmup-s", "1", "--wait", "yielding", "--out", "/tmp/x", "--strategy", "everynth", "--order-every", "7", "--ring-slots", "4096", "--yield-every-us", "20", "--runs", "3"]);
+        var settings = LatencyHarnessSettings.Parse(["--rate", "250000", "--duration-s", "2.5", "--warmup-s", "1", "--wait", "yielding", "--out", "/tmp/x", "--strategy", "everynth", "--order-every", "7", "--ring-slots", "4096", "--yield-every-us", "20", "--runs", "3", "--segments", "4"]);
 
         Assert.That(settings, Is.Not.Null);
         Assert.That(settings!.RatePerSecond, Is.EqualTo(250_000));
@@ -34,6 +35,7 @@ public sealed class LatencyHarnessSettingsTests
         Assert.That(settings.RingSlots, Is.EqualTo(4_096));
         Assert.That(settings.ProducerYieldEveryUs, Is.EqualTo(20));
         Assert.That(settings.Runs, Is.EqualTo(3));
+        Assert.That(settings.Segments, Is.EqualTo(4));
     }
 
     [Test]
@@ -67,6 +69,8 @@ public sealed class LatencyHarnessSettingsTests
     [TestCase("--ring-slots", "512")]
     [TestCase("--runs", "0")]
     [TestCase("--runs", "21")]
+    [TestCase("--segments", "0")]
+    [TestCase("--segments", "101")]
     [TestCase("--bogus", "1")]
     public void Parse_BadOption_ReturnsNull(string name, string value)
     {

@@ -34,6 +34,8 @@ public sealed class LatencySummaryTests
         Assert.That(root.GetProperty("ring_one_way").GetProperty("p999_ns").GetInt64(), Is.EqualTo(20_000));
         Assert.That(root.GetProperty("bar").GetProperty("met").GetBoolean(), Is.True);
         Assert.That(root.GetProperty("runs").GetArrayLength(), Is.EqualTo(1));
+        var segment = root.GetProperty("runs")[0].GetProperty("segments")[0];
+        Assert.That((segment.GetProperty("ring_ns").GetInt64(), segment.GetProperty("tick_to_trade_ns").GetInt64()), Is.EqualTo((700L, 900L)));
         Assert.That(json, Does.Not.Contain('\n'));
     }
 
@@ -119,5 +121,5 @@ public sealed class LatencySummaryTests
     private static LatencyRun Run(string wait, LatencyStats ring, LatencyStats trade, int gc) => new(
         wait, "EveryNth", 1_000_000, 999_000.5, 0.5, ring, trade, trade, new RouterTickToOrder(5, 1_000, 20_000),
         Orders: 5, OrdersRefused: 0, TopRefusal: "None", OrdersSkipped: 0, GcCollections: gc, AllocatedBytes: 64, MaxProducerLagNs: 10, ProducerLateEvents: 2,
-        LatencyBar.Evaluate(ring, trade, gc), ["a.hgrm"]);
+        LatencyBar.Evaluate(ring, trade, gc), ["a.hgrm"], [new SegmentP50(ring.P50Ns, trade.P50Ns, trade.P50Ns)]);
 }
