@@ -30,15 +30,19 @@ internal sealed class BenchPipeline : IDisposable
 
     private const int Instruments = 4;
     private const long OrderQuantity = 100;
+
+    /// <summary>The synthetic market the harnesses record and replay: four instruments, one stream.</summary>
+    public static SyntheticFeedOptions Market { get; } = new() { Instruments = Instruments, Threads = 1, RateEventsPerSecond = 0 };
     private readonly EngineHost _host;
     private bool _stopped;
 
     /// <summary>
     /// Builds and starts the pipeline with <paramref name="wait"/> on an inbound ring of <paramref name="ringSlots"/>
     /// and <paramref name="strategy"/> (<see cref="EveryNth"/> or a <see cref="StrategyKind"/> name); the
-    /// producer yields every <paramref name="producerYieldEveryUs"/> when ahead (0: only when far ahead).
+    /// producer replays <paramref name="market"/> (a recording of <see cref="Market"/>) and yields every
+    /// <paramref name="producerYieldEveryUs"/> when ahead (0: only when far ahead).
     /// </summary>
-    public BenchPipeline(WaitStrategyKind wait, string strategy, int orderEvery, int ringSlots, long producerYieldEveryUs = 0)
+    public BenchPipeline(WaitStrategyKind wait, string strategy, int orderEvery, int ringSlots, MarketRecording market, long producerYieldEveryUs = 0)
     {
         var options = Options(wait, strategy, ringSlots);
         var errors = options.Validate();
@@ -56,7 +60,7 @@ internal sealed class BenchPipeline : IDisposable
         var hooks = new EngineHostHooks(every, ChainLatency, handler => new TickToTradeProbe(handler, TickToTrade));
         _host = new EngineHost(options, NullLoggerFactory.Instance, clock: null, environment: null, hooks);
         _host.StartPipeline();
-        Producer = new PacedProducer(_host.Inbound, options.Synthetic, producerYieldEveryUs * System.Diagnostics.Stopwatch.Frequency / 1_000_000);
+        Producer = new PacedProducer(_host.Inbound, market, producerYieldEveryUs * System.Diagnostics.Stopwatch.Frequency / 1_000_000);
     }
 
     /// <summary>The producer of market events into the inbound ring; run it on CPU 0.</summary>
@@ -121,6 +125,6 @@ internal sealed class BenchPipeline : IDisposable
         Orders = new() { Capacity = 65_536 },
         Venues = new VenueOptions { Kind = VenueKind.Paper, CpuSet = [ProducerCpu] },
         Strategy = new StrategyOptions { Name = strategy == EveryNth ? StrategyKind.None : Enum.Parse<StrategyKind>(strategy, ignoreCase: true) },
-        Synthetic = new SyntheticFeedOptions { Instruments = Instruments, Threads = 1, RateEventsPerSecond = 0 },
+        Synthetic = Market,
     };
 }

@@ -32,6 +32,7 @@ internal static class LatencyHarness
         }
         var started = DateTime.UtcNow;
         Directory.CreateDirectory(settings.OutputDirectory);
+        var market = MarketRecording.Record(BenchPipeline.Market, MarketRecording.DefaultEvents);
         var runs = new List<LatencyRun>();
         LatencyRun? head = null;
         foreach (var wait in settings.WaitStrategies)
@@ -40,7 +41,7 @@ internal static class LatencyHarness
             var histograms = new List<RunHistograms>();
             for (int n = 0; n < settings.Runs; n++)
             {
-                var (run, measured) = Measure(settings, wait);
+                var (run, measured) = Measure(settings, wait, market);
                 Print(wait, run);
                 ofWait.Add(run);
                 histograms.Add(measured);
@@ -86,7 +87,7 @@ internal static class LatencyHarness
     /// One run: <see cref="LatencyHarnessSettings.Segments"/> times the bare ring (pinned), then a fresh
     /// pipeline warmed up and measured; the histograms and counts are summed over the segments.
     /// </summary>
-    private static (LatencyRun Run, RunHistograms Histograms) Measure(LatencyHarnessSettings settings, WaitStrategyKind wait)
+    private static (LatencyRun Run, RunHistograms Histograms) Measure(LatencyHarnessSettings settings, WaitStrategyKind wait, MarketRecording market)
     {
         long rate = settings.RatePerSecond;
         long intervalNs = Math.Max(1, 1_000_000_000 / rate);
@@ -99,7 +100,7 @@ internal static class LatencyHarness
         for (int n = 0; n < settings.Segments; n++)
         {
             var ringOfSegment = OneWayTopology.Record(wait, pinned: true, settings.RingDuration / settings.Segments, intervalNs, stampIntended: true);
-            var segment = MeasureSegment(settings, wait, pauseForJit: n == 0);
+            var segment = MeasureSegment(settings, wait, market, pauseForJit: n == 0);
             ring.Add(ringOfSegment);
             chain.Add(segment.Chain);
             tickToTrade.Add(segment.TickToTrade);
@@ -139,12 +140,12 @@ internal static class LatencyHarness
     /// Builds the pipeline, warms it up (the first segment then idles for the JIT's tier-1 compilations:
     /// the pinned loop would otherwise starve the JIT's thread) and measures it for its share of the run.
     /// </summary>
-    private static Segment MeasureSegment(LatencyHarnessSettings settings, WaitStrategyKind wait, bool pauseForJit)
+    private static Segment MeasureSegment(LatencyHarnessSettings settings, WaitStrategyKind wait, MarketRecording market, bool pauseForJit)
     {
         // The previous segment's engine is garbage: collect it now, not during this one.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        using var pipeline = new BenchPipeline(wait, settings.Strategy, settings.OrderEvery, settings.RingSlots, settings.ProducerYieldEveryUs);
+        using var pipeline = new BenchPipeline(wait, settings.Strategy, settings.OrderEvery, settings.RingSlots, market, settings.ProducerYieldEveryUs);
         Pinning.Apply(pinned: true, BenchPipeline.ProducerCpu);
         long rate = settings.RatePerSecond;
         pipeline.Producer.Run(Events(rate, settings.Warmup), rate, Stopwatch.GetTimestamp());

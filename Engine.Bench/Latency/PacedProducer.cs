@@ -2,21 +2,20 @@ using System.Diagnostics;
 using Engine.Pipeline;
 using Engine.Ring;
 using Feeds;
-using Feeds.Synthetic;
 
 namespace Engine.Bench.Latency;
 
 /// <summary>
-/// Publishes the synthetic market (order-by-order adds, deletes, executions, trades) into the engine's
-/// inbound ring from the calling thread, open loop: event <c>n</c> of a run is due at
+/// Publishes the synthetic market (order-by-order adds, deletes, executions, trades), replayed from a
+/// <see cref="MarketRecording"/>, into the engine's inbound ring from the calling thread, open loop: event <c>n</c> of a run is due at
 /// <c>start + n / rate</c> however late the ones before it were, and carries that due time as its
 /// publish stamp, so every latency measured from the stamp is coordinated-omission corrected. Unpaced
 /// (rate 0) it publishes as fast as the ring takes events and stamps the real publish time.
 /// </summary>
 /// <remarks>
-/// One thread at a time; nothing allocates per event. Successive runs continue the same market, so
-/// the books stay consistent across warm-up and measurement. Each event is generated before its due
-/// time, so only the claim and publish lie on the measured path.
+/// One thread at a time; nothing allocates per event. Successive runs continue the same replay, so
+/// the books stay consistent across warm-up and measurement. Each event is read before its due
+/// time, so only the copy into the slot, the claim and the publish lie on the measured path.
 /// </remarks>
 internal sealed class PacedProducer
 {
@@ -27,14 +26,13 @@ internal sealed class PacedProducer
     private static readonly long s_lateTicks = Stopwatch.Frequency / 1_000_000;
 
     private readonly RingBuffer<InboundEvent> _ring;
-    private readonly SyntheticMarketFeed _market;
+    private readonly MarketRecording.Reader _market;
     private readonly long _yieldEveryTicks;
     private MarketDataEvent _next;
     private long _lastYieldTicks;
 
     /// <summary>
-    /// Publishes into <paramref name="ring"/> the market <paramref name="market"/> describes (thread 0 of
-    /// it). With <paramref name="yieldEveryTicks"/> above 0 the producer, when ahead of time at all,
+    /// Publishes into <paramref name="ring"/> the replay of <paramref name="market"/>. With <paramref name="yieldEveryTicks"/> above 0 the producer, when ahead of time at all,
     /// also yields its CPU once that long after it last got the CPU back from a yield, as a feed thread
     /// waiting on its socket leaves its CPU to the venue thread; 0: it yields only when far ahead.
     /// </summary>
@@ -44,12 +42,11 @@ internal sealed class PacedProducer
     /// event, the harness strategy's orders; tick-to-trade then depended on that phase (orders
     /// waited 0.25 us or 2-5 us for the loop in the same placement, run to run).
     /// </remarks>
-    public PacedProducer(RingBuffer<InboundEvent> ring, SyntheticFeedOptions market, long yieldEveryTicks = 0)
+    public PacedProducer(RingBuffer<InboundEvent> ring, MarketRecording market, long yieldEveryTicks = 0)
     {
         _ring = ring;
+        _market = market.NewReader();
         _yieldEveryTicks = yieldEveryTicks > 0 ? yieldEveryTicks : long.MaxValue;
-        // The feed's own sink is never used: events are taken one by one with NextEvent and stamped here.
-        _market = new SyntheticMarketFeed(market with { Threads = 1 }, 0, new RingMarketDataSink(ring));
     }
 
     /// <summary>Events published so far, over all runs.</summary>
@@ -64,7 +61,7 @@ internal sealed class PacedProducer
         long due = startTicks;
         for (long n = 0; n < count; n++)
         {
-            _market.NextEvent(ref _next);
+            _market.Next(ref _next);
             long stamp;
             if (ratePerSecond > 0)
             {

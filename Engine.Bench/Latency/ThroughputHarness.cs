@@ -27,7 +27,8 @@ internal static class ThroughputHarness
             Console.Error.WriteLine(ThroughputHarnessSettings.Usage);
             return 64;
         }
-        using var pipeline = new BenchPipeline(settings.Wait, settings.Strategy, settings.OrderEvery, settings.RingSlots);
+        var market = MarketRecording.Record(BenchPipeline.Market, MarketRecording.DefaultEvents);
+        using var pipeline = new BenchPipeline(settings.Wait, settings.Strategy, settings.OrderEvery, settings.RingSlots, market);
         Pinning.Apply(pinned: true, BenchPipeline.ProducerCpu);
         pipeline.Producer.Run(Math.Min(settings.UnpacedEvents, 2_000_000), 0, Stopwatch.GetTimestamp());
         Drain(pipeline);

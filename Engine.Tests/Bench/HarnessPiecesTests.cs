@@ -28,7 +28,7 @@ public sealed class HarnessPiecesTests
     public void Run_Paced_StampsEachEventWithTheTimeItWasDue()
     {
         var ring = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 1_024, new BusySpinWaitStrategy());
-        var producer = new PacedProducer(ring, new SyntheticFeedOptions { Instruments = 2 });
+        var producer = new PacedProducer(ring, MarketRecording.Record(new SyntheticFeedOptions { Instruments = 2 }, 1_000));
         // Every event is already due: the run does not wait, and the stamps are the schedule.
         long start = Stopwatch.GetTimestamp() - Stopwatch.Frequency;
         const long Rate = 1_000;
@@ -51,8 +51,8 @@ public sealed class HarnessPiecesTests
     {
         var ringA = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 1_024, new BusySpinWaitStrategy());
         var ringB = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 1_024, new BusySpinWaitStrategy());
-        var split = new PacedProducer(ringA, new SyntheticFeedOptions { Instruments = 2 });
-        var whole = new PacedProducer(ringB, new SyntheticFeedOptions { Instruments = 2 });
+        var split = new PacedProducer(ringA, MarketRecording.Record(new SyntheticFeedOptions { Instruments = 2 }, 1_000));
+        var whole = new PacedProducer(ringB, MarketRecording.Record(new SyntheticFeedOptions { Instruments = 2 }, 1_000));
 
         split.Run(30, 0, 0);
         split.Run(20, 0, 0);

@@ -140,7 +140,7 @@ public sealed class SyntheticMarketFeed
         }
         else if (roll < 80)
         {
-            Delete(slot, ref e);
+            Delete(slot, PickLive(slot), ref e);
         }
         else if (roll < 95)
         {
@@ -251,9 +251,30 @@ public sealed class SyntheticMarketFeed
         e.Quantity = order.Quantity;
     }
 
-    private void Delete(int slot, ref MarketDataEvent e)
+    /// <summary>
+    /// Fills <paramref name="e"/> (all but <see cref="MarketDataEvent.TsRecvNs"/>) with the delete of an order
+    /// still live, the newest of the first instrument that has one; false when none is. Called until it
+    /// returns false, it empties every book the stream built, so a recording of the stream followed by
+    /// these deletes can be replayed again and again.
+    /// </summary>
+    internal bool NextClosingEvent(ref MarketDataEvent e)
     {
-        int index = PickLive(slot);
+        for (int slot = 0; slot < _liveCounts.Length; slot++)
+        {
+            if (_liveCounts[slot] > 0)
+            {
+                e.InstrumentId = _instrumentIds[slot];
+                _venueTimeNs += _venueStepNs;
+                e.TsEventNs = _venueTimeNs;
+                Delete(slot, (slot * MaxLiveOrdersPerInstrument) + _liveCounts[slot] - 1, ref e);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void Delete(int slot, int index, ref MarketDataEvent e)
+    {
         ref var order = ref _liveOrders[index];
         e.Kind = MarketDataKind.Delete;
         e.OrderId = order.OrderId;

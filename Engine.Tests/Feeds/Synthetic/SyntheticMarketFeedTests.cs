@@ -326,6 +326,36 @@ public sealed class SyntheticMarketFeedTests
         }
     }
 
+    [TestCase(42UL)]
+    [TestCase(7UL)]
+    public void NextClosingEvent_AfterAnyStream_DeletesEveryLiveOrderAndEmptiesTheBooks(ulong seed)
+    {
+        var books = new Engine.Book.OrderBooks(new Engine.Book.BookOptions { Instruments = 4 });
+        var feed = new SyntheticMarketFeed(Options(0, seed), 0, new RecordingSink());
+        var e = default(MarketDataEvent);
+        for (int n = 0; n < 50_000; n++)
+        {
+            feed.NextEvent(ref e);
+            books.Apply(ref e);
+        }
+        int live = books[0].OrderCount + books[1].OrderCount + books[2].OrderCount + books[3].OrderCount;
+        long lastNs = e.TsEventNs;
+        int closing = 0;
+
+        while (feed.NextClosingEvent(ref e))
+        {
+            Assert.That((e.Kind, e.TsEventNs > lastNs), Is.EqualTo((MarketDataKind.Delete, true)));
+            lastNs = e.TsEventNs;
+            books.Apply(ref e);
+            closing++;
+        }
+
+        Assert.That(live, Is.GreaterThan(0));
+        Assert.That(closing, Is.EqualTo(live));
+        Assert.That(books[0].OrderCount + books[1].OrderCount + books[2].OrderCount + books[3].OrderCount, Is.Zero);
+        Assert.That(books.ErrorTotal(), Is.Zero);
+    }
+
     [Test]
     public void BestLive_AfterEveryEvent_IsWhatAFullScanFinds()
     {
