@@ -3,6 +3,7 @@ using Engine.Logging;
 using Engine.Metrics;
 using Engine.Pipeline;
 using Engine.Risk;
+using Engine.Strategies;
 using Engine.Tests.Support;
 using Feeds;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -74,6 +75,32 @@ public sealed class MetricsServerTests
         Assert.That(text, Does.Contain("engine_venue_stream_connected 1\n"), "the paper venue has no stream to lose");
         Assert.That(text, Does.Contain("engine_venue_stream_reconnects_total 0\n"));
         Assert.That(text, Does.Contain($"engine_venue_rate_limit_permits {EngineMetrics.PaperVenueRatePermits}\n"));
+    }
+
+    [Test]
+    public async Task Metrics_MarketMakerRunning_ServesTheStrategysCounts()
+    {
+        var options = TestEngines.Synthetic("metrics-strategy", 100_000) with { Strategy = new StrategyOptions { Name = StrategyKind.MarketMaker } };
+        using var host = new EngineHost(options, NullLoggerFactory.Instance);
+        host.Start();
+        await using var server = await MetricsServer.StartAsync(options.Metrics, host, NullLoggerFactory.Instance);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        const string Submitted = "engine_strategy_events_total{strategy=\"MarketMaker\",event=\"intents_submitted\"} ";
+
+        string text = "";
+        Eventually.Until(() =>
+        {
+            text = http.GetStringAsync("/metrics").GetAwaiter().GetResult();
+            int at = text.IndexOf(Submitted, StringComparison.Ordinal);
+            return at >= 0 && text[at + Submitted.Length] != '0';
+        }, TestTimeouts.LongRun, "the market maker's submissions reach /metrics");
+        host.Stop();
+
+        foreach (string name in new MarketMakerStrategy(new StrategyOptions(), 2).CountNames)
+        {
+            Assert.That(text, Does.Contain($"engine_strategy_events_total{{strategy=\"MarketMaker\",event=\"{name}\"}} "), name);
+        }
+        Assert.That(text, Does.Contain("engine_strategy_events_total{strategy=\"MarketMaker\",event=\"intents_refused\"} "));
     }
 
     [Test]

@@ -116,8 +116,48 @@ public sealed class StrategyStageTests
         Assert.That(stage.Strategy, Is.Null);
     }
 
+    [Test]
+    public void PublishSnapshot_EndOfBatch_CopiesTheContextsCountsThenTheStrategysOwn()
+    {
+        _harness.Quote(9_990, 500, 10_010, 500);
+        _strategy.OnNextMarket = context =>
+            context.Submit(new OrderIntent(0, 0, Side.Buy, OrderType.Limit, TimeInForce.Day, 100, LimitPriceTicks: 9_990), out _);
+        _harness.Quote(9_991, 500, 10_010, 500);
+        _strategy.OnNextMarket = context =>
+            context.Submit(new OrderIntent(0, 0, Side.Buy, OrderType.Limit, TimeInForce.Day, 1_000_000, LimitPriceTicks: 9_990), out _);
+        _harness.Market(BookEvents.Quote(9_992, 500, 10_010, 500), endOfBatch: false);
+
+        var counts = _harness.Stage.Counts;
+        Assert.That(counts.Names, Is.EqualTo(new[] { "intents_submitted", "intents_refused", "market_events" }));
+        Assert.That((counts[0], counts[1], counts[2]), Is.EqualTo((1L, 0L, 2L)), "as of the last end of batch");
+
+        _harness.Quote(9_993, 500, 10_010, 500);
+
+        Assert.That((counts[0], counts[1], counts[2]), Is.EqualTo((2L, 1L, 4L)));
+    }
+
+    [Test]
+    public void CopyCounts_EveryBuiltInStrategy_WritesOneCountPerNameAndTheNamesAreDistinct()
+    {
+        foreach (var kind in new[] { StrategyKind.MarketMaker, StrategyKind.ImbalanceTaker, StrategyKind.Twap })
+        {
+            var strategy = StrategyFactory.Create(new StrategyOptions { Name = kind }, 2)!;
+            var counts = new long[strategy.CountNames.Count];
+
+            strategy.CopyCounts(counts);
+
+            Assert.That(strategy.CountNames, Is.Unique.And.Not.Empty, kind.ToString());
+            Assert.That(strategy.CountNames, Has.All.Match("^[a-z_]+$"), kind.ToString());
+            Assert.That(counts, Has.All.Zero, kind.ToString());
+        }
+    }
+
     private sealed class RecordingStrategy : IStrategy
     {
+        public IReadOnlyList<string> CountNames { get; } = ["market_events"];
+
+        public void CopyCounts(Span<long> counts) => counts[0] = Calls.Count(c => c.StartsWith("market", StringComparison.Ordinal));
+
         public long LastId;
 
         public List<string> Calls { get; } = [];

@@ -63,6 +63,7 @@ public sealed class EngineMetrics
     private readonly Gauge _venueStreamConnected;
     private readonly Counter _venueStreamReconnects;
     private readonly Gauge _venueRatePermits;
+    private readonly Counter _strategyEvents;
 
     /// <summary>Registers the metrics in <paramref name="registry"/> for <paramref name="host"/>.</summary>
     public EngineMetrics(EngineHost host, CollectorRegistry registry)
@@ -107,6 +108,7 @@ public sealed class EngineMetrics
         _venueStreamConnected = f.CreateGauge("engine_venue_stream_connected", "1 while the venue's order stream is up (Alpaca trade_updates; always 1 for the in-process paper venue).");
         _venueStreamReconnects = f.CreateCounter("engine_venue_stream_reconnects_total", "Times the venue's order stream came up again after the first time.");
         _venueRatePermits = f.CreateGauge("engine_venue_rate_limit_permits", "REST requests the venue's rate limiter would let through now (-1: the paper venue has no limiter).");
+        _strategyEvents = f.CreateCounter("engine_strategy_events_total", "The strategy's counts: intents it submitted and the checks refused, then its own (market maker: quotes, replaces, cancels, fills...).", "strategy", "event");
     }
 
     /// <summary>Copies the current snapshots into the metrics. Publisher thread.</summary>
@@ -154,6 +156,22 @@ public sealed class EngineMetrics
         _ordersCanceled.IncTo(router.OrdersCanceled);
         PublishFeeds();
         PublishVenue();
+        PublishStrategy();
+    }
+
+    /// <summary>The strategy's counts, one series per name; nothing when no strategy runs.</summary>
+    private void PublishStrategy()
+    {
+        var stage = _host.Strategy;
+        if (stage.Strategy is not { } strategy)
+        {
+            return;
+        }
+        var counts = stage.Counts;
+        for (int i = 0; i < counts.Names.Count; i++)
+        {
+            _strategyEvents.WithLabels(strategy.Name, counts.Names[i]).IncTo(counts[i]);
+        }
     }
 
     /// <summary>Copies each feed's health into its labelled series.</summary>

@@ -67,6 +67,7 @@ public readonly struct HandlerChain : IEventHandler<InboundEvent>
             // reader that sees an event handled also sees the figures it changed.
             Risk.PublishSnapshot();
             Router.PublishSnapshot();
+            Strategy.PublishSnapshot();
             Counter.EndBatch(ref e);
         }
     }

@@ -33,4 +33,16 @@ public interface IStrategy
 
     /// <summary>New parameters from a reload (SIGHUP), validated off the loop; copy what you need into fields.</summary>
     void OnParameters(StrategyOptions options);
+
+    /// <summary>
+    /// The names of the strategy's own counts (each only ever rises; snake_case), in the order
+    /// <see cref="CopyCounts"/> writes them: <c>/metrics</c> shows each as
+    /// <c>engine_strategy_events_total{strategy, event}</c>. Read once, when the engine is built. None by default.
+    /// </summary>
+    IReadOnlyList<string> CountNames => [];
+
+    /// <summary>Writes the counts <see cref="CountNames"/> names into <paramref name="counts"/>, in that order. On the loop, at each end of batch: must not allocate.</summary>
+    void CopyCounts(Span<long> counts)
+    {
+    }
 }

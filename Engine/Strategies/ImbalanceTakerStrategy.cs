@@ -75,6 +75,20 @@ public sealed class ImbalanceTakerStrategy : IStrategy
     public long InFlight(int instrumentId) => _inFlightId[instrumentId];
 
     /// <inheritdoc />
+    public IReadOnlyList<string> CountNames { get; } = ["signals", "orders_sent", "refused", "venue_rejects", "fills", "filled_quantity"];
+
+    /// <inheritdoc />
+    public void CopyCounts(Span<long> counts)
+    {
+        counts[0] = Signals;
+        counts[1] = OrdersSent;
+        counts[2] = Refused;
+        counts[3] = VenueRejects;
+        counts[4] = Fills;
+        counts[5] = FilledQuantity;
+    }
+
+    /// <inheritdoc />
     public void OnStart(StrategyContext context)
     {
     }

@@ -79,6 +79,22 @@ public sealed class MarketMakerStrategy : IStrategy
     /// <summary>Quantity filled.</summary>
     public long FilledQuantity { get; private set; }
 
+    /// <inheritdoc />
+    public IReadOnlyList<string> CountNames { get; } = ["quotes_sent", "replaces", "cancels", "refused", "venue_rejects", "not_sent", "fills", "filled_quantity"];
+
+    /// <inheritdoc />
+    public void CopyCounts(Span<long> counts)
+    {
+        counts[0] = QuotesSent;
+        counts[1] = Replaces;
+        counts[2] = Cancels;
+        counts[3] = Refused;
+        counts[4] = VenueRejects;
+        counts[5] = NotSent;
+        counts[6] = Fills;
+        counts[7] = FilledQuantity;
+    }
+
     /// <summary>The bid side of <paramref name="instrumentId"/>.</summary>
     public ref readonly WorkingQuote Bid(int instrumentId) => ref _bids[instrumentId];
 

@@ -23,6 +23,7 @@ public sealed class StrategyStage
         _strategy = strategy;
         _context = context;
         _parameters = parameters;
+        Counts = new StrategyCounts(strategy);
     }
 
     /// <summary>The strategy, or null.</summary>
@@ -30,6 +31,9 @@ public sealed class StrategyStage
 
     /// <summary>The strategy's context.</summary>
     public StrategyContext Context => _context;
+
+    /// <summary>The strategy's counts as of the last <see cref="PublishSnapshot"/>, for any thread.</summary>
+    public StrategyCounts Counts { get; }
 
     /// <summary>Handles one inbound event.</summary>
     public void OnEvent(ref InboundEvent e, bool endOfBatch)
@@ -71,6 +75,15 @@ public sealed class StrategyStage
                 _context.ClearTimer();
                 strategy.OnTimer(_context);
             }
+        }
+    }
+
+    /// <summary>Copies the strategy's counts to <see cref="Counts"/>: at each end of batch, once the event has been through every stage. Loop thread only.</summary>
+    public void PublishSnapshot()
+    {
+        if (_strategy is not null)
+        {
+            Counts.Publish(_strategy, _context);
         }
     }
 }

@@ -48,6 +48,12 @@ public sealed class TwapStrategy : IStrategy
     public int ParentsStarted { get; private set; }
 
     /// <inheritdoc />
+    public IReadOnlyList<string> CountNames { get; } = ["parents_started"];
+
+    /// <inheritdoc />
+    public void CopyCounts(Span<long> counts) => counts[0] = ParentsStarted;
+
+    /// <inheritdoc />
     public void OnStart(StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
