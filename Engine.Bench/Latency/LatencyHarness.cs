@@ -97,6 +97,7 @@ internal static class LatencyHarness
         var chain = LatencyStats.NewHistogram();
         var tickToTrade = LatencyStats.NewHistogram();
         var segments = new List<Segment>(settings.Segments);
+        var p50s = new List<SegmentP50>(settings.Segments);
         for (int n = 0; n < settings.Segments; n++)
         {
             var ringOfSegment = OneWayTopology.Record(wait, pinned: true, settings.RingDuration / settings.Segments, intervalNs, stampIntended: true);
@@ -104,7 +105,8 @@ internal static class LatencyHarness
             ring.Add(ringOfSegment);
             chain.Add(segment.Chain);
             tickToTrade.Add(segment.TickToTrade);
-            segments.Add(segment with { RingP50Ns = LatencyStats.From(ringOfSegment).P50Ns });
+            segments.Add(segment);
+            p50s.Add(new SegmentP50(LatencyStats.From(ringOfSegment).P50Ns, LatencyStats.From(segment.Chain).P50Ns, LatencyStats.From(segment.TickToTrade).P50Ns));
         }
         var last = segments[^1];
         long events = segments.Sum(s => s.Events);
@@ -132,7 +134,7 @@ internal static class LatencyHarness
             segments.Sum(s => s.ProducerLateEvents),
             LatencyBar.Evaluate(ringStats, tradeStats, gc),
             Files: [],
-            [.. segments.Select(s => new SegmentP50(s.RingP50Ns, LatencyStats.From(s.Chain).P50Ns, LatencyStats.From(s.TickToTrade).P50Ns))]);
+            [.. p50s]);
         return (run, new RunHistograms(ring, chain, tickToTrade));
     }
 
@@ -189,8 +191,7 @@ internal static class LatencyHarness
             gc,
             allocated,
             LatencyStats.TicksToNs(produced.MaxLagTicks),
-            produced.LateEvents,
-            RingP50Ns: 0);
+            produced.LateEvents);
     }
 
     private static long Events(long rate, TimeSpan duration) => Math.Max(1, (long)(rate * duration.TotalSeconds));
@@ -224,7 +225,7 @@ internal static class LatencyHarness
 /// <summary>One run's three latency histograms, kept until the median run is known.</summary>
 internal sealed record RunHistograms(HistogramBase Ring, HistogramBase Chain, HistogramBase TickToTrade);
 
-/// <summary>What one segment of a run measured: the pipeline's histograms and counts, and its bare ring's p50.</summary>
+/// <summary>What the pipeline of one segment of a run measured: its histograms and counts.</summary>
 internal sealed record Segment(
     long Events,
     double Seconds,
@@ -238,5 +239,4 @@ internal sealed record Segment(
     int GcCollections,
     long AllocatedBytes,
     long MaxProducerLagNs,
-    long ProducerLateEvents,
-    long RingP50Ns);
+    long ProducerLateEvents);
