@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Engine.Bench.Latency;
 using Engine.Admin;
 using Engine.Book;
 using Engine.Orders;
@@ -127,71 +128,29 @@ public class HandlerChainBenchmarks
     }
 
     /// <summary>
-    /// Synthetic events followed by a delete of every order they left live, <see cref="MarketEvents"/> in
-    /// all: the longest prefix of the stream whose closing deletes fit.
+    /// A <see cref="MarketRecording"/> of the synthetic market (its events, then a delete of every order
+    /// they left live), made up to <see cref="MarketEvents"/> with prints: as many events as leave room
+    /// for the most deletes there can be.
     /// </summary>
     private static InboundEvent[] RecordClosedStream()
     {
-        var sink = new RecordingSink();
-        new SyntheticMarketFeed(new SyntheticFeedOptions { MaxEventsPerThread = MarketEvents, RateEventsPerSecond = 0 }, 0, sink).Run(CancellationToken.None);
-        int prefix = 0;
-        var live = new Dictionary<long, MarketDataEvent>();
-        for (int n = 0; n < MarketEvents; n++)
+        var market = new SyntheticFeedOptions { RateEventsPerSecond = 0 };
+        var recording = MarketRecording.Record(market, MarketEvents - (SyntheticMarketFeed.MaxLiveOrdersPerInstrument * market.Instruments));
+        var reader = recording.NewReader();
+        var events = new InboundEvent[MarketEvents];
+        for (int n = 0; n < events.Length; n++)
         {
-            Apply(live, sink.Events[n]);
-            if (n + 1 + live.Count <= MarketEvents)
+            events[n].Kind = InboundKind.MarketData;
+            if (n < recording.Length)
             {
-                prefix = n + 1;
-            }
-        }
-        live.Clear();
-        var events = new List<InboundEvent>(MarketEvents);
-        for (int n = 0; n < prefix; n++)
-        {
-            Apply(live, sink.Events[n]);
-            events.Add(new InboundEvent { Kind = InboundKind.MarketData, Market = sink.Events[n] });
-        }
-        foreach (var order in live.Values)
-        {
-            events.Add(new InboundEvent { Kind = InboundKind.MarketData, Market = order with { Kind = MarketDataKind.Delete } });
-        }
-        while (events.Count < MarketEvents)
-        {
-            // A print changes no book: it fills the stream to its length when the deletes fall one short.
-            events.Add(new InboundEvent { Kind = InboundKind.MarketData, Market = new MarketDataEvent { Kind = MarketDataKind.Trade, InstrumentId = 0, Side = Side.Buy, PriceTicks = 10_000, Quantity = 100 } });
-        }
-        return [.. events];
-    }
-
-    private static void Apply(Dictionary<long, MarketDataEvent> live, MarketDataEvent e)
-    {
-        if (e.Kind == MarketDataKind.Add)
-        {
-            live[e.OrderId] = e;
-        }
-        else if (e.Kind == MarketDataKind.Delete)
-        {
-            live.Remove(e.OrderId);
-        }
-        else if (e.Kind == MarketDataKind.Execute)
-        {
-            var order = live[e.OrderId];
-            order.Quantity -= e.Quantity;
-            if (order.Quantity == 0)
-            {
-                live.Remove(e.OrderId);
+                reader.Next(ref events[n].Market);
             }
             else
             {
-                live[e.OrderId] = order;
+                // A print changes no book: it fills the stream to its length.
+                events[n].Market = new MarketDataEvent { Kind = MarketDataKind.Trade, InstrumentId = 0, Side = Side.Buy, PriceTicks = 10_000, Quantity = 100 };
             }
         }
-    }
-
-    private sealed class RecordingSink : IMarketDataSink
-    {
-        public List<MarketDataEvent> Events { get; } = [];
-
-        public void Publish(in MarketDataEvent marketEvent) => Events.Add(marketEvent);
+        return events;
     }
 }

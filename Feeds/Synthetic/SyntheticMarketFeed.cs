@@ -18,7 +18,8 @@ namespace Feeds.Synthetic;
 /// </remarks>
 public sealed class SyntheticMarketFeed
 {
-    private const int MaxLiveOrdersPerInstrument = 64;
+    /// <summary>At most this many orders are live on one instrument at once (so at most this many closing deletes each).</summary>
+    internal const int MaxLiveOrdersPerInstrument = 64;
     private const int PacingBatch = 64;
     private const long FirstMidTicks = 10_000;
 
@@ -119,9 +120,7 @@ public sealed class SyntheticMarketFeed
     internal void NextEvent(ref MarketDataEvent e)
     {
         int slot = (int)(NextRandom() % (ulong)_instrumentIds.Length);
-        e.InstrumentId = _instrumentIds[slot];
-        _venueTimeNs += _venueStepNs;
-        e.TsEventNs = _venueTimeNs;
+        Stamp(slot, ref e);
         if (NextRandom() % 64 == 0)
         {
             _midTicks[slot] += NextRandom() % 2 == 0 ? 1 : -1;
@@ -263,14 +262,20 @@ public sealed class SyntheticMarketFeed
         {
             if (_liveCounts[slot] > 0)
             {
-                e.InstrumentId = _instrumentIds[slot];
-                _venueTimeNs += _venueStepNs;
-                e.TsEventNs = _venueTimeNs;
+                Stamp(slot, ref e);
                 Delete(slot, (slot * MaxLiveOrdersPerInstrument) + _liveCounts[slot] - 1, ref e);
                 return true;
             }
         }
         return false;
+    }
+
+    /// <summary>Starts an event of instrument <paramref name="slot"/>: its id, and venue time one step on.</summary>
+    private void Stamp(int slot, ref MarketDataEvent e)
+    {
+        e.InstrumentId = _instrumentIds[slot];
+        _venueTimeNs += _venueStepNs;
+        e.TsEventNs = _venueTimeNs;
     }
 
     private void Delete(int slot, int index, ref MarketDataEvent e)
