@@ -108,7 +108,6 @@ internal static class LatencyHarness
             segments.Add(segment);
             p50s.Add(new SegmentP50(LatencyStats.From(ringOfSegment).P50Ns, LatencyStats.From(segment.Chain).P50Ns, LatencyStats.From(segment.TickToTrade).P50Ns));
         }
-        var last = segments[^1];
         long events = segments.Sum(s => s.Events);
         double seconds = segments.Sum(s => s.Seconds);
         int gc = segments.Sum(s => s.GcCollections);
@@ -123,10 +122,10 @@ internal static class LatencyHarness
             ringStats,
             LatencyStats.From(chain),
             tradeStats,
-            last.Router,
+            segments[^1].Router,
             segments.Sum(s => s.Orders),
             segments.Sum(s => s.Refused),
-            last.TopRefusal,
+            segments.MaxBy(s => s.Refused)!.TopRefusal,
             segments.Sum(s => s.Skipped),
             gc,
             segments.Sum(s => s.AllocatedBytes),
