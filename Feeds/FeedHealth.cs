@@ -92,6 +92,6 @@ public sealed class FeedHealth
     /// <summary>Counts an update whose checksum did not match. Feed side.</summary>
     public void OnChecksumFailure() => Volatile.Write(ref _checksumFailures, _checksumFailures + 1);
 
-    /// <summary>Counts a message that could not be decoded. Feed side.</summary>
-    public void OnDecodeError() => Volatile.Write(ref _decodeErrors, _decodeErrors + 1);
+    /// <summary>Counts <paramref name="count"/> messages (or objects of one message) that could not be decoded. Feed side.</summary>
+    public void OnDecodeErrors(int count) => Volatile.Write(ref _decodeErrors, _decodeErrors + count);
 }

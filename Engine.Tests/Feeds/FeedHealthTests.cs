@@ -59,9 +59,8 @@ public sealed class FeedHealthTests
         health.OnGap();
         health.OnChecksumFailure();
         health.OnChecksumFailure();
-        health.OnDecodeError();
-        health.OnDecodeError();
-        health.OnDecodeError();
+        health.OnDecodeErrors(1);
+        health.OnDecodeErrors(2);
 
         Assert.That((health.Messages, health.Gaps, health.ChecksumFailures, health.DecodeErrors), Is.EqualTo((4L, 1L, 2L, 3L)));
     }

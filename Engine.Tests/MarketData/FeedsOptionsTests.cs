@@ -61,7 +61,7 @@ public sealed class FeedsOptionsTests
         var problems = WithKraken(_ => { }, syntheticInstruments: 15, bookInstruments: 16).Validate();
 
         Assert.That(problems, Has.Count.EqualTo(1));
-        Assert.That(problems[0], Does.StartWith("feeds.kraken.pairs: 2 pairs take instrument ids 15..16"));
+        Assert.That(problems[0], Does.StartWith("feeds: the feeds' 2 instruments take ids 15..16"));
         Assert.That(problems[0], Does.Contain("raise book.instruments to at least 17"));
     }
 
@@ -76,7 +76,7 @@ public sealed class FeedsOptionsTests
     {
         var problems = WithKraken(k => k.Pairs = ["XBT/USD", "SYN3", "SYN4"]).Validate();
 
-        Assert.That(problems, Is.EqualTo(new[] { "feeds.kraken.pairs[1]: 'SYN3' is the name of a synthetic instrument; Kraken pairs look like XBT/USD" }), "SYN4 is no synthetic instrument with 4 of them");
+        Assert.That(problems, Is.EqualTo(new[] { "feeds.kraken.pairs[1]: 'SYN3' is the name of a synthetic instrument; feed symbols look like XBT/USD (Kraken) or AAPL (Alpaca)" }), "SYN4 is no synthetic instrument with 4 of them");
     }
 
     [Test]
@@ -178,5 +178,127 @@ public sealed class FeedsOptionsTests
 
         Assert.That(host.Feeds.Select(f => f.Name), Is.EqualTo(new[] { "synthetic-0" }));
         Assert.That(host.Instruments.Count, Is.EqualTo(2));
+    }
+
+    private static EngineOptions WithAlpaca(Action<AlpacaFeedOptions> change, int bookInstruments = 16)
+    {
+        var alpaca = new AlpacaFeedOptions { Enabled = true, Trades = ["AAPL"], Quotes = ["AMD", "AAPL"], Statuses = ["SPY"] };
+        change(alpaca);
+        return new EngineOptions
+        {
+            Book = new BookOptions { Instruments = bookInstruments },
+            Synthetic = new SyntheticFeedOptions { Instruments = 4 },
+            Feeds = new FeedsOptions { Alpaca = alpaca },
+        };
+    }
+
+    [Test]
+    public void Validate_AlpacaEnabledWithSymbolsThatFit_ReportsNothing()
+    {
+        Assert.That(WithAlpaca(_ => { }).Validate(), Is.Empty);
+        Assert.That(WithAlpaca(_ => { }).Feeds.Alpaca.Symbols(), Is.EqualTo(new[] { "AAPL", "AMD", "SPY" }), "trades, quotes, statuses, each once");
+    }
+
+    [Test]
+    public void Validate_AlpacaDisabled_ChecksOnlyTheStreamsOwnKeys()
+    {
+        Assert.That(WithAlpaca(a => (a.Enabled, a.Trades, a.Quotes, a.Bars) = (false, ["*"], [], ["SPY"])).Validate(), Is.Empty);
+    }
+
+    [Test]
+    public void Validate_AlpacaWithoutTradesOrQuotes_ReportsIt()
+    {
+        var problems = WithAlpaca(a => (a.Trades, a.Quotes) = ([], [])).Validate();
+
+        Assert.That(problems, Is.EqualTo(new[] { "feeds.alpaca: the feed is enabled but lists no symbol under trades or quotes" }));
+    }
+
+    [Test]
+    public void Validate_AlpacaWildcard_IsRefusedForEachList()
+    {
+        var problems = WithAlpaca(a => (a.Quotes, a.Statuses) = (["*"], ["*"])).Validate();
+
+        Assert.That(problems, Has.Some.StartsWith("feeds.alpaca.quotes: '*' is not allowed in the engine"));
+        Assert.That(problems, Has.Some.StartsWith("feeds.alpaca.statuses: '*' is not allowed in the engine"));
+    }
+
+    [Test]
+    public void Validate_AlpacaBars_AreRefused()
+    {
+        var problems = WithAlpaca(a => a.DailyBars = ["SPY"]).Validate();
+
+        Assert.That(problems, Is.EqualTo(new[] { "feeds.alpaca.bars, feeds.alpaca.dailyBars: the engine has no use for bars; leave both empty" }));
+    }
+
+    [Test]
+    public void Validate_AlpacaOtherCredentialVariables_AreRefused()
+    {
+        var problems = WithAlpaca(a => a.SecretKeyVariable = "MY_SECRET").Validate();
+
+        Assert.That(problems, Has.Count.EqualTo(1));
+        Assert.That(problems[0], Does.StartWith("feeds.alpaca.keyIdVariable, feeds.alpaca.secretKeyVariable: the engine reads Alpaca's credentials from APCA_API_KEY_ID and APCA_API_SECRET_KEY only"));
+    }
+
+    [Test]
+    public void Validate_KrakenAndAlpacaBeyondTheBooks_CountsBothFeeds()
+    {
+        var options = WithAlpaca(_ => { }, bookInstruments: 8);
+        options.Feeds.Kraken = new KrakenFeedOptions { Enabled = true, Pairs = ["XBT/USD", "ETH/USD"] };
+
+        var problems = options.Validate();
+
+        Assert.That(problems, Is.EqualTo(new[] { "feeds: the feeds' 5 instruments take ids 4..8 (after synthetic.instruments: Kraken pairs, then Alpaca symbols), beyond book.instruments (8); raise book.instruments to at least 9" }));
+    }
+
+    [Test]
+    public void Validate_SymbolOfBothFeeds_IsReported()
+    {
+        var options = WithAlpaca(a => a.Trades = ["XBT/USD"]);
+        options.Feeds.Kraken = new KrakenFeedOptions { Enabled = true, Pairs = ["XBT/USD"] };
+
+        var problems = options.Validate();
+
+        Assert.That(problems, Is.EqualTo(new[] { "feeds.alpaca: 'XBT/USD' is already an instrument of another feed; a symbol can come from one feed only" }));
+    }
+
+    [Test]
+    public void Validate_AlpacaLoopbackWsWithLiveTrading_ReportsThatLiveNeedsWss()
+    {
+        var options = WithAlpaca(a => a.Url = "ws://127.0.0.1:9000/v2/iex");
+        options.Venues = new VenueOptions { Kind = VenueKind.Alpaca, Alpaca = new AlpacaTradingOptions { Mode = AlpacaTradingMode.Live } };
+
+        Assert.That(options.Validate(), Is.EqualTo(new[] { "feeds.alpaca.url: 'ws://127.0.0.1:9000/v2/iex' is plain ws://; live trading (venues.alpaca.mode Live) requires wss://" }));
+    }
+
+    [Test]
+    public void Parse_FeedsAlpacaSection_ReadsEveryKey()
+    {
+        var options = ConfigLoader.Parse("""
+            { "feeds": { "alpaca": { "enabled": true, "url": "wss://stream.data.alpaca.markets/v2/sip", "trades": ["AAPL"], "quotes": ["AAPL", "MSFT"],
+                                     "statuses": ["AAPL"], "transport": { "staleTimeoutMs": 0 } } } }
+            """, "test.json");
+
+        var alpaca = options.Feeds.Alpaca;
+        Assert.That((alpaca.Enabled, alpaca.Url, alpaca.Transport.StaleTimeoutMs), Is.EqualTo((true, "wss://stream.data.alpaca.markets/v2/sip", 0)));
+        Assert.That(alpaca.Symbols(), Is.EqualTo(new[] { "AAPL", "MSFT" }));
+    }
+
+    [Test]
+    public void EngineHost_KrakenAndAlpaca_InstrumentsInFeedOrderAtRisksDecimals()
+    {
+        var options = TestEngines.Synthetic("feeds-both", 1_000);
+        options.Feeds = new FeedsOptions
+        {
+            Kraken = new KrakenFeedOptions { Enabled = true, Url = "ws://127.0.0.1:1", Pairs = ["XBT/USD"] },
+            Alpaca = new AlpacaFeedOptions { Enabled = true, Url = "ws://127.0.0.1:1/v2/iex", Trades = ["AAPL"], Quotes = ["MSFT"] },
+        };
+        options.Risk = new RiskOptions { Instruments = [new RiskInstrumentOptions { InstrumentId = 4, PriceDecimals = 2 }] };
+        Assert.That(options.Validate(), Is.Empty);
+
+        using var host = new EngineHost(options, NullLoggerFactory.Instance, environment: name => name.StartsWith("APCA_", StringComparison.Ordinal) ? "x" : null);
+
+        Assert.That(Enumerable.Range(2, 3).Select(id => (host.Instruments[id].Symbol, host.Instruments[id].PriceDecimals, host.Instruments[id].Venue)),
+            Is.EqualTo(new[] { ("XBT/USD", 4, "KRAKEN"), ("AAPL", 4, "ALPACA"), ("MSFT", 2, "ALPACA") }));
+        Assert.That(host.Feeds.Select(f => f.Name), Is.EqualTo(new[] { "synthetic-0", "kraken", "alpaca" }));
     }
 }

@@ -79,7 +79,7 @@ public sealed class KrakenFeedEndToEndTests
         Assert.That(metrics, Does.Contain("engine_feed_decode_errors_total{feed=\"kraken\"} 0"));
         Assert.That(metrics, Does.Contain("engine_feed_last_message_age_seconds{feed=\"kraken\"}"));
         Assert.That(host.Risk.Breaker.Count(BreakerReason.StaleFeed), Is.EqualTo(2), "the drop, then the stop after the resume, each tripped the breaker as a stale feed");
-        Assert.That(host.Feeds.Single(f => f.Name == KrakenFeed.Name).IsConnected, Is.False, "stopping closed the feed");
+        Assert.That(host.Feeds.Single(f => f.Name == LiveFeed.KrakenName).IsConnected, Is.False, "stopping closed the feed");
         Assert.That(host.Books[2].IsValid, Is.False, "and its book is invalid: the loop drained the feed's last statuses");
     }
 

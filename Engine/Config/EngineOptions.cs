@@ -60,7 +60,7 @@ public sealed record EngineOptions
     /// <summary>The built-in synthetic market.</summary>
     public SyntheticFeedOptions Synthetic { get; set; } = new();
 
-    /// <summary>The live market-data feeds (Kraken), off by default; their instruments follow the synthetic ones.</summary>
+    /// <summary>The live market-data feeds (Kraken, Alpaca), off by default; their instruments follow the synthetic ones.</summary>
     public FeedsOptions Feeds { get; set; } = new();
     /// <summary>The structured log: format, levels per category, file and rotation. Levels are reloaded on SIGHUP.</summary>
     public LoggingOptions Logging { get; set; } = new();

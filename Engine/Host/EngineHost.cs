@@ -23,8 +23,8 @@ namespace Engine.Host;
 
 /// <summary>
 /// The composition root: builds the inbound ring, the handler chain, the pinned loop and the feeds
-/// (synthetic threads, and the Kraken feed when <c>feeds.kraken.enabled</c>) from validated
-/// options, starts them, and stops them in order.
+/// (synthetic threads, and the live Kraken and Alpaca feeds when <c>feeds.kraken.enabled</c>,
+/// <c>feeds.alpaca.enabled</c>) from validated options, starts them, and stops them in order.
 /// </summary>
 /// <remarks>Called from the host/control thread only.</remarks>
 public sealed class EngineHost : IDisposable
@@ -37,7 +37,7 @@ public sealed class EngineHost : IDisposable
     private readonly LoopThread _loop;
     private readonly SyntheticMarketFeed[] _feeds;
     private readonly Thread[] _feedThreads;
-    private readonly KrakenFeed? _kraken;
+    private readonly List<LiveFeed> _live = [];
     private readonly CancellationTokenSource _stopFeeds = new();
     private readonly RingBuffer<OrderCommand> _outbound;
     private readonly VenueThread _venue;
@@ -46,7 +46,7 @@ public sealed class EngineHost : IDisposable
 
     /// <summary>
     /// Wires the engine on <paramref name="clock"/> (the system clock unless given). Nothing runs until
-    /// <see cref="Start"/>. With <c>venues.kind: Alpaca</c> the credentials are read here, through
+    /// <see cref="Start"/>. With <c>venues.kind: Alpaca</c> or <c>feeds.alpaca.enabled</c> Alpaca's credentials are read here, through
     /// <paramref name="environment"/> (<see cref="Environment.GetEnvironmentVariable(string)"/> when
     /// null) or systemd credential files, and a missing or blank one refuses the start.
     /// </summary>
@@ -76,10 +76,12 @@ public sealed class EngineHost : IDisposable
         Twap = _pipeline.Twap;
         Counter = _pipeline.Counter;
         var reports = new BufferedExecutionSink(_ring, options.Orders.ReportQueue);
+        var credentials = alpaca || options.Feeds.Alpaca.Enabled
+            ? ApiCredentials.FromEnvironmentOrCredentialFiles(AlpacaTradingOptions.KeyIdVariable, AlpacaTradingOptions.SecretKeyVariable, environment)
+            : null;
         if (alpaca)
         {
-            var credentials = ApiCredentials.FromEnvironmentOrCredentialFiles(AlpacaTradingOptions.KeyIdVariable, AlpacaTradingOptions.SecretKeyVariable, environment);
-            Alpaca = new AlpacaGateway(options.Venues.Alpaca, credentials, Instruments, loggers);
+            Alpaca = new AlpacaGateway(options.Venues.Alpaca, credentials!, Instruments, loggers);
             _venue = new VenueThread("venue-alpaca", _outbound, Wrap(Alpaca.Handler, hooks), reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
         else
@@ -102,8 +104,15 @@ public sealed class EngineHost : IDisposable
         }
         if (options.Feeds.Kraken.Enabled)
         {
-            _kraken = new KrakenFeed(options.Feeds.Kraken, Instruments, new RingMarketDataSink(_ring), loggers);
-            health.Add(_kraken.Health);
+            _live.Add(LiveFeed.Kraken(options.Feeds.Kraken, Instruments, new RingMarketDataSink(_ring), loggers));
+        }
+        if (credentials is not null && options.Feeds.Alpaca.Enabled)
+        {
+            _live.Add(LiveFeed.Alpaca(options.Feeds.Alpaca, credentials, Instruments, new RingMarketDataSink(_ring), loggers));
+        }
+        foreach (var feed in _live)
+        {
+            health.Add(feed.Health);
         }
         Feeds = health;
     }
@@ -141,10 +150,10 @@ public sealed class EngineHost : IDisposable
     /// <summary>Where the admin side leaves a TWAP parent it built for the loop to start (<see cref="ControlCommand.StartTwap"/>).</summary>
     public Mailbox<TwapParent> TwapParents => _pipeline.TwapParents;
 
-    /// <summary>The instruments by symbol: the synthetic market's <c>SYN0</c>..<c>SYNn-1</c>, then the Kraken pairs (when that feed is on).</summary>
+    /// <summary>The instruments by symbol: the synthetic market's <c>SYN0</c>..<c>SYNn-1</c>, then the Kraken pairs and the Alpaca symbols (when those feeds are on).</summary>
     public InstrumentTable Instruments { get; }
 
-    /// <summary>The health of every feed the engine runs (<c>synthetic-0</c>.., <c>kraken</c>), for metrics and readiness. Any thread.</summary>
+    /// <summary>The health of every feed the engine runs (<c>synthetic-0</c>.., <c>kraken</c>, <c>alpaca</c>), for metrics and readiness. Any thread.</summary>
     public IReadOnlyList<FeedHealth> Feeds { get; }
 
     /// <summary>The counting stage of the chain, for status and summary.</summary>
@@ -165,7 +174,10 @@ public sealed class EngineHost : IDisposable
         {
             thread.Start();
         }
-        _kraken?.Start();
+        foreach (var feed in _live)
+        {
+            feed.Start();
+        }
     }
 
     /// <summary>Starts the venue and the loop but no feed: a harness publishes into <see cref="Inbound"/> itself.</summary>
@@ -227,9 +239,9 @@ public sealed class EngineHost : IDisposable
         LoopPinned: _loop.IsPinned);
 
     /// <summary>
-    /// Stops cleanly: the feeds stop publishing (the Kraken feed closes its connection and publishes
+    /// Stops cleanly: the feeds stop publishing (a live feed closes its connection and publishes
     /// its books invalid), the loop processes everything already in the ring, then halts. Bounded
-    /// by <c>pipeline.shutdownTimeoutMs</c>; returns false if the Kraken feed did not stop or the
+    /// by <c>pipeline.shutdownTimeoutMs</c>; returns false if a live feed did not stop or the
     /// loop did not drain in time, or the loop had faulted. Feed threads stuck on a full ring behind a faulted loop are
     /// background threads and are abandoned, not waited for.
     /// </summary>
@@ -242,11 +254,11 @@ public sealed class EngineHost : IDisposable
             CancelOpenOrders(deadline - (timeout / 2));
         }
         _stopFeeds.Cancel();
-        bool krakenEnded = true;
-        if (_kraken is not null)
+        bool liveEnded = true;
+        foreach (var feed in _live)
         {
             var left = deadline - DateTime.UtcNow;
-            krakenEnded = _kraken.Stop(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            liveEnded &= feed.Stop(left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
         foreach (var thread in _feedsStarted ? _feedThreads : [])
         {
@@ -260,7 +272,7 @@ public sealed class EngineHost : IDisposable
         // The venue finishes what the loop sent it; its last reports stay in the ring, unread.
         remaining = deadline - DateTime.UtcNow;
         bool venueEnded = _venue.Stop(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) && _venue.Fault is null;
-        return loopEnded && venueEnded && krakenEnded && _processor.State == ProcessorState.Halted;
+        return loopEnded && venueEnded && liveEnded && _processor.State == ProcessorState.Halted;
     }
 
     /// <summary>
@@ -284,14 +296,17 @@ public sealed class EngineHost : IDisposable
     {
         _stopFeeds.Dispose();
         _venue.Dispose();
-        // Like the Alpaca stream below: the transport stops on its own tasks.
-        _kraken?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        // Like the Alpaca stream below: the transports stop on their own tasks.
+        foreach (var feed in _live)
+        {
+            feed.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
         // The stream's transport stops on its own tasks; waiting here on the control thread is fine.
         Alpaca?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>
-    /// The synthetic market's instruments, <c>SYN0</c>.., then the Kraken pairs when that feed is on,
+    /// The synthetic market's instruments, <c>SYN0</c>.., then the live feeds' (<see cref="FeedsOptions.Instruments"/>),
     /// each at the price decimals of its risk limits (validation made sure the ids fit the books).
     /// </summary>
     private static InstrumentTable BuildInstruments(EngineOptions options)
@@ -302,12 +317,9 @@ public sealed class EngineHost : IDisposable
         {
             table.GetOrAdd($"SYN{id}", decimals[id]);
         }
-        if (options.Feeds.Kraken.Enabled)
+        foreach (var (symbol, venue) in options.Feeds.Instruments())
         {
-            foreach (string pair in options.Feeds.Kraken.Pairs)
-            {
-                table.GetOrAdd(pair, decimals[table.Count], venue: "KRAKEN");
-            }
+            table.GetOrAdd(symbol, decimals[table.Count], venue: venue);
         }
         return table;
     }
@@ -322,6 +334,10 @@ public sealed class EngineHost : IDisposable
         {
             total += feed.Published;
         }
-        return total + (_kraken?.Sink.Published ?? 0);
+        foreach (var feed in _live)
+        {
+            total += feed.Sink.Published;
+        }
+        return total;
     }
 }

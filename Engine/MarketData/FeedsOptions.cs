@@ -3,59 +3,125 @@ using Engine.Book;
 namespace Engine.MarketData;
 
 /// <summary>The live market-data feeds the engine runs beside the synthetic market (config section <c>feeds</c>).</summary>
+/// <remarks>
+/// Instrument ids: the synthetic market's first, then the Kraken pairs, then the Alpaca symbols
+/// (<see cref="AlpacaFeedOptions.Symbols"/>), each feed's in list order, when that feed is enabled.
+/// </remarks>
 public sealed record FeedsOptions
 {
     /// <summary>The Kraken WebSocket v1 book feed.</summary>
     public KrakenFeedOptions Kraken { get; set; } = new();
 
+    /// <summary>The Alpaca market data v2 stream (trades, quotes, trading statuses).</summary>
+    public AlpacaFeedOptions Alpaca { get; set; } = new();
+
+    private bool KrakenOn => Kraken is { Enabled: true, Pairs: not null };
+
+    // Lists set to null in the file are reported by the stream's own validation.
+    private bool AlpacaOn => Alpaca is { Enabled: true, Trades: not null, Quotes: not null, Statuses: not null, Bars: not null, DailyBars: not null };
+
+    /// <summary>The Kraken pairs, then the Alpaca symbols, of the feeds that are enabled: the instruments after the synthetic market's, in id order.</summary>
+    public IEnumerable<(string Symbol, string Venue)> Instruments()
+    {
+        if (KrakenOn)
+        {
+            foreach (string pair in Kraken.Pairs)
+            {
+                yield return (pair, "KRAKEN");
+            }
+        }
+        if (AlpacaOn)
+        {
+            foreach (string symbol in Alpaca.Symbols())
+            {
+                yield return (symbol, "ALPACA");
+            }
+        }
+    }
+
     /// <summary>Adds every problem with these options to <paramref name="errors"/>, each with its key path.</summary>
     /// <param name="path">The section's key path (<c>feeds</c>).</param>
     /// <param name="errors">Where problems go.</param>
-    /// <param name="firstInstrumentId">The id of the first Kraken pair: the synthetic market's instrument count.</param>
-    /// <param name="book">The books the pairs' ids and depth must fit.</param>
-    /// <param name="liveTrading">Whether orders go to a live venue: then the feed must use wss://.</param>
+    /// <param name="firstInstrumentId">The id of the first feed instrument: the synthetic market's instrument count.</param>
+    /// <param name="book">The books the instruments' ids and the Kraken depth must fit.</param>
+    /// <param name="liveTrading">Whether orders go to a live venue: then every feed must use wss://.</param>
     public void Validate(string path, List<string> errors, int firstInstrumentId, BookOptions book, bool liveTrading)
     {
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(book);
-        string key = path + ".kraken";
-        if (Kraken is null)
+        if (Kraken is null || Alpaca is null)
         {
-            errors.Add($"{key}: must be an object");
+            errors.Add($"{path}.{(Kraken is null ? "kraken" : "alpaca")}: must be an object");
             return;
         }
-        Kraken.Validate(key, errors);
-        if (!Kraken.Enabled || Kraken.Pairs is null)
+        Kraken.Validate(path + ".kraken", errors);
+        Alpaca.Validate(path + ".alpaca", errors);
+        bool kraken = KrakenOn;
+        bool alpaca = AlpacaOn;
+        if (kraken)
         {
-            return;
+            ValidateKraken(path + ".kraken", errors, book);
         }
+        if (alpaca)
+        {
+            Alpaca.ValidateForEngine(path + ".alpaca", errors);
+        }
+        if (kraken || alpaca)
+        {
+            ValidateInstruments(path, errors, firstInstrumentId, book);
+        }
+        foreach (var (key, url, enabled) in new[] { ("kraken", Kraken.Url, kraken), ("alpaca", Alpaca.Url, alpaca) })
+        {
+            if (enabled && liveTrading && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme != "wss")
+            {
+                errors.Add($"{path}.{key}.url: '{url}' is plain ws://; live trading (venues.alpaca.mode Live) requires wss://");
+            }
+        }
+    }
+
+    private void ValidateKraken(string key, List<string> errors, BookOptions book)
+    {
         if (Kraken.Pairs.Count == 0)
         {
             errors.Add($"{key}.pairs: the feed is enabled but lists no pair");
-        }
-        for (int i = 0; i < Kraken.Pairs.Count; i++)
-        {
-            // The synthetic market's symbols are SYN0..SYNn-1; a pair of the same name would share its id.
-            string? pair = Kraken.Pairs[i];
-            if (pair is not null && pair.StartsWith("SYN", StringComparison.Ordinal)
-                && int.TryParse(pair.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int id)
-                && id < firstInstrumentId && pair == $"SYN{id}")
-            {
-                errors.Add($"{key}.pairs[{i}]: '{pair}' is the name of a synthetic instrument; Kraken pairs look like XBT/USD");
-            }
-        }
-        int end = firstInstrumentId + Kraken.Pairs.Count;
-        if (end > book.Instruments)
-        {
-            errors.Add($"{key}.pairs: {Kraken.Pairs.Count} pairs take instrument ids {firstInstrumentId}..{end - 1} (after synthetic.instruments), beyond book.instruments ({book.Instruments}); raise book.instruments to at least {end}");
         }
         if (book.MaxLevelsPerSide < 2 * Kraken.Depth)
         {
             errors.Add($"{key}.depth: {Kraken.Depth} needs book.maxLevelsPerSide of at least {2 * Kraken.Depth} (an update adds its levels before the ones it pushes below the depth are removed); it is {book.MaxLevelsPerSide}");
         }
-        if (liveTrading && Uri.TryCreate(Kraken.Url, UriKind.Absolute, out var url) && url.Scheme != "wss")
+    }
+
+    /// <summary>The feeds' symbols as instruments: none named like a synthetic one, none from two feeds, all within the books.</summary>
+    private void ValidateInstruments(string path, List<string> errors, int firstInstrumentId, BookOptions book)
+    {
+        var venues = new Dictionary<string, string>(StringComparer.Ordinal);
+        int count = 0;
+        int krakenPairs = 0;
+        foreach (var (symbol, venue) in Instruments())
         {
-            errors.Add($"{key}.url: '{Kraken.Url}' is plain ws://; live trading (venues.alpaca.mode Live) requires wss://");
+            count++;
+            string key = venue == "KRAKEN" ? $"{path}.kraken.pairs[{krakenPairs++}]" : path + ".alpaca";
+            if (symbol is null)
+            {
+                continue;
+            }
+            // The synthetic market's symbols are SYN0..SYNn-1; a feed symbol of the same name would share its id.
+            if (symbol.StartsWith("SYN", StringComparison.Ordinal)
+                && int.TryParse(symbol.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int id)
+                && id < firstInstrumentId && symbol == $"SYN{id}")
+            {
+                errors.Add($"{key}: '{symbol}' is the name of a synthetic instrument; feed symbols look like XBT/USD (Kraken) or AAPL (Alpaca)");
+            }
+            // Duplicates within one feed are the stream's own validation's to report.
+            if (!venues.TryAdd(symbol, venue) && venues[symbol] != venue)
+            {
+                errors.Add($"{key}: '{symbol}' is already an instrument of another feed; a symbol can come from one feed only");
+            }
+        }
+        int end = firstInstrumentId + count;
+        if (end > book.Instruments)
+        {
+            errors.Add($"{path}: the feeds' {count} instruments take ids {firstInstrumentId}..{end - 1} (after synthetic.instruments: Kraken pairs, then Alpaca symbols), beyond book.instruments ({book.Instruments}); raise book.instruments to at least {end}");
         }
     }
 }

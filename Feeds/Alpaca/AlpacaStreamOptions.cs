@@ -6,7 +6,7 @@ namespace Feeds.Alpaca;
 /// Settings of the Alpaca market data v2 stream: where, which credentials (by variable name; the
 /// values come from the environment only), what to subscribe, and the transport's timing.
 /// </summary>
-public sealed record AlpacaStreamOptions
+public record AlpacaStreamOptions
 {
     private static readonly System.Buffers.SearchValues<char> s_variableCharacters =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");

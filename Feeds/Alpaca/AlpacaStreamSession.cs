@@ -16,6 +16,9 @@ namespace Feeds.Alpaca;
 /// <see cref="FeedStatus.Stale"/> (the stale timer fired) or <see cref="FeedStatus.Disconnected"/>
 /// for the same instruments, so their books are invalid until the next connection's data arrives.
 /// A <c>*</c> subscription covers every instrument of the table.</para>
+/// <para>With a <see cref="FeedHealth"/> the session reports to it: connected from the confirmed
+/// subscription until the connection ends, stale when the stale timer ended it, every message, and
+/// every object or frame the decoder rejected as a decode error.</para>
 /// <para>Runs on the transport's I/O callbacks, one at a time. State and counters may be read from any thread.</para>
 /// <example><code>
 /// var credentials = ApiCredentials.FromEnvironment(options.KeyIdVariable, options.SecretKeyVariable);
@@ -34,14 +37,22 @@ public sealed class AlpacaStreamSession : IWebSocketProtocol
     private readonly byte[] _subscribeRequest;
     private readonly bool[] _statusSent;
     private readonly bool _streamsEveryInstrument;
+    private readonly FeedHealth? _health;
     private int _state;
     private bool _streamedOnThisConnection;
     private int _lastErrorCode;
     private long _subscribeRequests;
 
     /// <summary>Creates the session. Throws <see cref="ArgumentException"/> on invalid options or an empty subscription.</summary>
+    /// <param name="options">Validated here.</param>
+    /// <param name="credentials">The key id and secret sent in the authentication message.</param>
+    /// <param name="instruments">Symbols map to ids here; a symbol not in it is rejected, never added.</param>
+    /// <param name="sink">Receives the decoder's events and feed statuses, on the feed's I/O thread.</param>
+    /// <param name="logger">The session's log.</param>
+    /// <param name="bars">Receives minute and daily bars; null: they are counted and dropped.</param>
+    /// <param name="health">Where the session reports the feed's health; null for nowhere.</param>
     public AlpacaStreamSession(AlpacaStreamOptions options, ApiCredentials credentials, InstrumentTable instruments, IMarketDataSink sink,
-        ILogger logger, IAlpacaBarSink? bars = null)
+        ILogger logger, IAlpacaBarSink? bars = null, FeedHealth? health = null)
     {
         var problems = new List<string>();
         options.Validate("alpaca", problems);
@@ -57,6 +68,7 @@ public sealed class AlpacaStreamSession : IWebSocketProtocol
         _instruments = instruments;
         _sink = sink;
         _logger = logger;
+        _health = health;
         _authRequest = AlpacaRequestWriter.Auth(credentials);
         _subscribeRequest = AlpacaRequestWriter.Subscribe(options);
         _statusSent = new bool[instruments.Capacity];
@@ -87,6 +99,12 @@ public sealed class AlpacaStreamSession : IWebSocketProtocol
     public void OnMessage(IWebSocketConnection connection, ReadOnlySpan<byte> message, long tsRecvTicks)
     {
         var result = Decoder.Decode(message, tsRecvTicks);
+        _health?.OnMessages(1, tsRecvTicks);
+        int rejected = result.Rejected + (result.Malformed ? 1 : 0);
+        if (rejected > 0)
+        {
+            _health?.OnDecodeErrors(rejected);
+        }
         switch (result.Control)
         {
             case AlpacaControlKind.Connected when State == AlpacaSessionState.AwaitingWelcome:
@@ -102,6 +120,7 @@ public sealed class AlpacaStreamSession : IWebSocketProtocol
                 SetState(AlpacaSessionState.Streaming);
                 _streamedOnThisConnection = true;
                 connection.MarkEstablished();
+                _health?.OnConnected();
                 AlpacaLog.Streaming(_logger);
                 PublishFeedStatus(FeedStatus.Connected, tsRecvTicks);
                 break;
@@ -122,6 +141,7 @@ public sealed class AlpacaStreamSession : IWebSocketProtocol
     /// <inheritdoc />
     public void OnDisconnected(DisconnectReason reason)
     {
+        _health?.OnDisconnected(stale: reason == DisconnectReason.Stale);
         // Also after a fatal error: the state is Failed by then, but the books were fed by this connection.
         if (_streamedOnThisConnection)
         {

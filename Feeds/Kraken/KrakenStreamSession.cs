@@ -131,7 +131,7 @@ public sealed class KrakenStreamSession : IWebSocketProtocol, IKrakenResubscribe
         }
         else if (result.Reason is not (KrakenRejectReason.None or KrakenRejectReason.BookNotReady))
         {
-            _health?.OnDecodeError();
+            _health?.OnDecodeErrors(1);
         }
         if (!_snapshotOnThisConnection && result is { Kind: KrakenMessageKind.Snapshot, Reason: KrakenRejectReason.None })
         {
