@@ -51,7 +51,7 @@ try
 {
     created = new EngineHost(options, loggers);
 }
-catch (InvalidOperationException exception) when (options.Venues.Kind == Engine.Venues.VenueKind.Alpaca)
+catch (InvalidOperationException exception) when (options.Venues.Kind == Engine.Venues.VenueKind.Alpaca || options.Feeds.Alpaca.Enabled)
 {
     // Missing or blank Alpaca credentials: the message names the variables, never a value.
     Console.Error.WriteLine(exception.Message);

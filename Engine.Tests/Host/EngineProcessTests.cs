@@ -117,7 +117,35 @@ public sealed class EngineProcessTests
         }
     }
 
-    private static Process Start(string configPath, ConcurrentQueue<string> lines, (string Name, string Value)? environment = null, int durationSeconds = 120)
+    [Test]
+    public void AlpacaFeedWithoutCredentials_RefusesToStartNamingTheVariablesAndExitCode1()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"engine-alpaca-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, Config.Replace("\"statusIntervalMs\": 0", """
+            "statusIntervalMs": 0,
+            "feeds": { "alpaca": { "enabled": true, "url": "ws://127.0.0.1:1/v2/iex", "trades": ["AAPL"] } }
+            """, StringComparison.Ordinal));
+        var lines = new ConcurrentQueue<string>();
+        using var engine = Start(path, lines, withoutAlpacaCredentials: true);
+        try
+        {
+            Assert.That(engine.WaitForExit(TestTimeouts.Join), Is.True, "the engine gives up at once");
+            engine.WaitForExit(); // the output readers finish
+            Assert.That(engine.ExitCode, Is.EqualTo(1), string.Join(Environment.NewLine, lines));
+            Assert.That(lines, Has.Some.StartsWith("Missing credentials:").And.Contain("APCA_API_KEY_ID").And.Contain("APCA_API_SECRET_KEY"));
+            Assert.That(lines, Has.None.Contains("Unhandled exception"));
+        }
+        finally
+        {
+            if (!engine.HasExited)
+            {
+                engine.Kill();
+            }
+            File.Delete(path);
+        }
+    }
+
+    private static Process Start(string configPath, ConcurrentQueue<string> lines, (string Name, string Value)? environment = null, int durationSeconds = 120, bool withoutAlpacaCredentials = false)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -137,6 +165,12 @@ public sealed class EngineProcessTests
         if (environment is { } variable)
         {
             start.Environment[variable.Name] = variable.Value;
+        }
+        if (withoutAlpacaCredentials)
+        {
+            start.Environment.Remove("APCA_API_KEY_ID");
+            start.Environment.Remove("APCA_API_SECRET_KEY");
+            start.Environment.Remove("CREDENTIALS_DIRECTORY");
         }
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Keep(lines, e.Data);
