@@ -51,6 +51,12 @@ try
 {
     created = new EngineHost(options, loggers);
 }
+catch (ConfigException exception)
+{
+    // A problem only start-up can see: feeds.replay's file, its instruments against the books and risk.
+    Console.Error.WriteLine(exception.Message);
+    return 1;
+}
 catch (InvalidOperationException exception) when (options.Venues.Kind == Engine.Venues.VenueKind.Alpaca || options.Feeds.Alpaca.Enabled)
 {
     // Missing or blank Alpaca credentials: the message names the variables, never a value.

@@ -7,16 +7,14 @@ namespace Engine.Tests.Backtest;
 
 public sealed class LobsterBacktestDataTests
 {
-    private const int Levels = 10;
-
     [Test]
     public void Load_WithOrderbook_BookAfterEveryMessageIsTheFilesRow()
     {
         var data = LobsterBacktestData.Load(BacktestFixture.Lobster("message"), BacktestFixture.Lobster("orderbook"));
         var book = new OrderBook(new BookOptions { Instruments = 1, MaxOrders = 16, MaxLevelsPerSide = 64 });
         using var rows = new StreamReader(BacktestFixture.Lobster("orderbook"));
-        var reader = new LobsterOrderbookReader(rows, "orderbook", Levels);
-        var row = new long[Levels * LobsterOrderbookReader.FieldsPerLevel];
+        var reader = new LobsterOrderbookReader(rows, "orderbook", LobsterBookAssert.Levels);
+        var row = LobsterBookAssert.NewRow();
         int next = 0;
         long compared = 0;
 
@@ -27,8 +25,8 @@ public sealed class LobsterBacktestDataTests
                 var e = data.Events[next];
                 Assert.That(book.Apply(ref e), Is.EqualTo(BookError.None));
             }
-            AssertSide(book, Side.Sell, row, rowNumber);
-            AssertSide(book, Side.Buy, row, rowNumber);
+            LobsterBookAssert.SideIsRow(book, Side.Sell, row, $"row {rowNumber}");
+            LobsterBookAssert.SideIsRow(book, Side.Buy, row, $"row {rowNumber}");
             compared++;
         }
 
@@ -59,23 +57,5 @@ public sealed class LobsterBacktestDataTests
         Assert.That(data.Events, Has.Length.EqualTo(999));
         Assert.That(data.Events[0].Kind, Is.EqualTo(MarketDataKind.Add));
         Assert.That(data.Events.Select(e => e.Sequence), Is.Ordered.Ascending);
-    }
-
-    private static void AssertSide(OrderBook book, Side side, long[] row, long rowNumber)
-    {
-        int offset = side == Side.Sell ? 0 : 2;
-        for (int level = 0; level < Levels; level++)
-        {
-            long price = row[(level * LobsterOrderbookReader.FieldsPerLevel) + offset];
-            long size = row[(level * LobsterOrderbookReader.FieldsPerLevel) + offset + 1];
-            bool empty = LobsterOrderbookReader.IsEmptyLevel(price, size);
-            bool has = book.TryGetLevel(side, level, out var actual);
-            Assert.That(has, Is.EqualTo(!empty), $"row {rowNumber} {side} level {level}");
-            if (has)
-            {
-                Assert.That((actual.PriceTicks, actual.Quantity), Is.EqualTo((price, size)), $"row {rowNumber} {side} level {level}");
-            }
-        }
-        Assert.That(book.LevelCount(side), Is.LessThanOrEqualTo(Levels), $"row {rowNumber}: levels out of the window are removed");
     }
 }

@@ -52,15 +52,25 @@ public sealed record BacktestOptions
     public DateOnly? Date { get; init; }
 
     /// <summary>Loads the data (whole, off the loop), on the trading day's clock; throws <see cref="BacktestException"/> on data that cannot run.</summary>
-    public BacktestData Load(int books)
+    public BacktestData Load(int books) => Load(Format, DataPath, OrderbookPath, Symbols, Date, books);
+
+    /// <summary>The day the times count from: <see cref="Date"/>, else a LOBSTER file name's date; null for Kraken (Unix times already).</summary>
+    public DateOnly? TradingDay() => TradingDay(Format, DataPath, Date);
+
+    /// <summary>
+    /// Loads a recorded file (whole, off the loop) as the backtest and the paper replay take it: the
+    /// instruments at ids 0.., the events on the trading day's clock (<see cref="TradingDay(BacktestFormat, string, DateOnly?)"/>).
+    /// Throws <see cref="BacktestException"/> on data that cannot run.
+    /// </summary>
+    public static BacktestData Load(BacktestFormat format, string dataPath, string? orderbookPath, IReadOnlyList<string>? symbols, DateOnly? date, int books)
     {
-        var data = Format switch
+        var data = format switch
         {
-            BacktestFormat.Lobster => LobsterBacktestData.Load(DataPath, OrderbookPath),
-            BacktestFormat.Itch => ItchBacktestData.Load(DataPath, Symbols, books),
-            _ => KrakenBacktestData.Load(DataPath, Symbols, books),
+            BacktestFormat.Lobster => LobsterBacktestData.Load(dataPath, orderbookPath),
+            BacktestFormat.Itch => ItchBacktestData.Load(dataPath, symbols, books),
+            _ => KrakenBacktestData.Load(dataPath, symbols, books),
         };
-        if (TradingDay() is { } day)
+        if (TradingDay(format, dataPath, date) is { } day)
         {
             long midnightNs = MidnightUnixNs(day);
             foreach (ref var e in data.Events.AsSpan())
@@ -71,20 +81,20 @@ public sealed record BacktestOptions
         return data;
     }
 
-    /// <summary>The day the times count from: <see cref="Date"/>, else a LOBSTER file name's date; null for Kraken (Unix times already).</summary>
-    public DateOnly? TradingDay()
+    /// <summary>The day a file's times count from: <paramref name="date"/>, else a LOBSTER file name's date; null for Kraken (Unix times already).</summary>
+    public static DateOnly? TradingDay(BacktestFormat format, string dataPath, DateOnly? date)
     {
-        if (Format == BacktestFormat.Kraken)
+        if (format == BacktestFormat.Kraken)
         {
             return null;
         }
-        if (Date is { } date)
+        if (date is { } day)
         {
-            return date;
+            return day;
         }
-        if (Format == BacktestFormat.Lobster)
+        if (format == BacktestFormat.Lobster)
         {
-            string[] parts = Path.GetFileName(DataPath).Split('_');
+            string[] parts = Path.GetFileName(dataPath).Split('_');
             if (parts.Length > 1 && DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var named))
             {
                 return named;

@@ -36,7 +36,8 @@ public sealed class EngineHost : IDisposable
     private readonly LoggingExceptionHandler _faults;
     private readonly LoopThread _loop;
     private readonly SyntheticMarketFeed[] _feeds;
-    private readonly Thread[] _feedThreads;
+    private readonly List<Thread> _feedThreads = [];
+    private readonly List<RingMarketDataSink> _feedSinks = [];
     private readonly List<LiveFeed> _live = [];
     private readonly CancellationTokenSource _stopFeeds = new();
     private readonly RingBuffer<OrderCommand> _outbound;
@@ -69,6 +70,7 @@ public sealed class EngineHost : IDisposable
         _faults = _pipeline.Faults;
         Books = _pipeline.Books;
         Instruments = BuildInstruments(options);
+        var replay = options.Feeds.Replay.Enabled ? BuildReplay(options, Instruments, new RingMarketDataSink(_ring)) : null;
         Risk = _pipeline.Risk;
         Admin = _pipeline.Admin;
         Router = _pipeline.Router;
@@ -92,15 +94,19 @@ public sealed class EngineHost : IDisposable
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
         _feeds = new SyntheticMarketFeed[options.Synthetic.Threads];
-        _feedThreads = new Thread[_feeds.Length];
-        var health = new List<FeedHealth>(_feeds.Length + 1);
+        var health = new List<FeedHealth>(_feeds.Length + 3);
         for (int i = 0; i < _feeds.Length; i++)
         {
             var feedHealth = new FeedHealth($"synthetic-{i}");
             var feed = new SyntheticMarketFeed(options.Synthetic, i, new RingMarketDataSink(_ring), feedHealth);
             _feeds[i] = feed;
-            _feedThreads[i] = new Thread(() => feed.Run(_stopFeeds.Token)) { Name = $"feed-synth-{i}", IsBackground = true };
+            _feedThreads.Add(new Thread(() => feed.Run(_stopFeeds.Token)) { Name = $"feed-synth-{i}", IsBackground = true });
             health.Add(feedHealth);
+        }
+        if (replay is not null)
+        {
+            _feedThreads.Add(new Thread(() => replay.Run(_stopFeeds.Token)) { Name = "feed-replay", IsBackground = true });
+            health.Add(replay.Health);
         }
         if (options.Feeds.Kraken.Enabled)
         {
@@ -113,6 +119,7 @@ public sealed class EngineHost : IDisposable
         foreach (var feed in _live)
         {
             health.Add(feed.Health);
+            _feedSinks.Add(feed.Sink);
         }
         Feeds = health;
     }
@@ -324,6 +331,59 @@ public sealed class EngineHost : IDisposable
         return table;
     }
 
+    /// <summary>
+    /// Loads <c>feeds.replay</c>'s file and adds its instruments after the others, at the ids that
+    /// follow; refuses (<see cref="ConfigException"/>) a file that cannot be read or run, instruments
+    /// beyond the books, or risk decimals that differ from the file's.
+    /// </summary>
+    private ReplayFeed BuildReplay(EngineOptions options, InstrumentTable instruments, RingMarketDataSink sink)
+    {
+        var replay = options.Feeds.Replay;
+        const string Source = "feeds.replay";
+        Backtest.BacktestData data;
+        try
+        {
+            data = Backtest.BacktestOptions.Load(replay.Format, replay.Path, replay.OrderbookPath.Length > 0 ? replay.OrderbookPath : null,
+                replay.Symbols.Count > 0 ? replay.Symbols : null, replay.Day(), options.Book.Instruments);
+        }
+        catch (Exception exception) when (exception is Backtest.BacktestException or IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException(Source, [$"cannot replay '{replay.Path}': {exception.Message}"]);
+        }
+        int offset = instruments.Count;
+        var problems = new List<string>(data.Problems);
+        if (data.Events.Length == 0)
+        {
+            problems.Add($"no market events in '{replay.Path}' ({data.Malformed} malformed): is it {replay.Format} data?");
+        }
+        if (offset + data.Instruments.Count > options.Book.Instruments)
+        {
+            problems.Add($"the file's {data.Instruments.Count} instruments take ids {offset}..{offset + data.Instruments.Count - 1} (after the synthetic and live feeds'), beyond book.instruments ({options.Book.Instruments})");
+        }
+        else
+        {
+            int[] decimals = options.Risk.PriceDecimalsOf(options.Book.Instruments);
+            foreach (var instrument in data.Instruments)
+            {
+                int id = offset + instrument.Id;
+                if (decimals[id] != instrument.PriceDecimals)
+                {
+                    problems.Add($"{instrument.Symbol} (instrument id {id}) has prices of {instrument.PriceDecimals} decimals in the file; give risk.instruments an entry {{ \"instrumentId\": {id}, \"priceDecimals\": {instrument.PriceDecimals} }}");
+                }
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new ConfigException(Source, problems);
+        }
+        foreach (var instrument in data.Instruments)
+        {
+            instruments.GetOrAdd(instrument.Symbol, instrument.PriceDecimals, venue: "REPLAY");
+        }
+        _feedSinks.Add(sink);
+        return new ReplayFeed(data.Events, offset, replay.Speed, sink);
+    }
+
     private static IVenueHandler Wrap(IVenueHandler handler, EngineHostHooks? hooks) =>
         hooks?.WrapVenue is { } wrap ? wrap(handler) : handler;
 
@@ -334,9 +394,9 @@ public sealed class EngineHost : IDisposable
         {
             total += feed.Published;
         }
-        foreach (var feed in _live)
+        foreach (var sink in _feedSinks)
         {
-            total += feed.Sink.Published;
+            total += sink.Published;
         }
         return total;
     }

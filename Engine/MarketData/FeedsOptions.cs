@@ -15,6 +15,9 @@ public sealed record FeedsOptions
     /// <summary>The Alpaca market data v2 stream (trades, quotes, trading statuses).</summary>
     public AlpacaFeedOptions Alpaca { get; set; } = new();
 
+    /// <summary>A recorded file replayed at its recorded pace (paper trading on replayed data).</summary>
+    public ReplayFeedOptions Replay { get; set; } = new();
+
     private bool KrakenOn => Kraken is { Enabled: true, Pairs: not null };
 
     // Lists set to null in the file are reported by the stream's own validation.
@@ -49,11 +52,12 @@ public sealed record FeedsOptions
     {
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(book);
-        if (Kraken is null || Alpaca is null)
+        if (Kraken is null || Alpaca is null || Replay is null)
         {
-            errors.Add($"{path}.{(Kraken is null ? "kraken" : "alpaca")}: must be an object");
+            errors.Add($"{path}.{(Kraken is null ? "kraken" : Alpaca is null ? "alpaca" : "replay")}: must be an object");
             return;
         }
+        Replay.Validate(path + ".replay", errors);
         Kraken.Validate(path + ".kraken", errors);
         Alpaca.Validate(path + ".alpaca", errors);
         bool kraken = KrakenOn;

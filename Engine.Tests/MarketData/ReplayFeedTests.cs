@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using Engine.Backtest;
+using Engine.Book;
+using Engine.Config;
+using Engine.Host;
+using Engine.MarketData;
+using Engine.Risk;
+using Engine.Tests.Alpaca;
+using Engine.Tests.Backtest;
+using Engine.Tests.Support;
+using Feeds;
+using Feeds.Lobster;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Tests.MarketData;
+
+/// <summary><c>feeds.replay</c>: a recorded file into the running engine at its recorded pace, checked against the file's own book.</summary>
+public sealed class ReplayFeedTests
+{
+    private static MarketDataEvent Add(int instrument, long orderId, long tsNs) =>
+        new() { InstrumentId = instrument, Kind = MarketDataKind.Add, Side = Side.Buy, OrderId = orderId, PriceTicks = 100, Quantity = 1, TsEventNs = tsNs };
+
+    private static ReplayFeedOptions Lobster(Action<ReplayFeedOptions>? change = null)
+    {
+        var replay = new ReplayFeedOptions { Enabled = true, Path = BacktestFixture.Lobster("message"), OrderbookPath = BacktestFixture.Lobster("orderbook"), Speed = 0 };
+        change?.Invoke(replay);
+        return replay;
+    }
+
+    [Test]
+    public void Run_Unpaced_PublishesEveryEventInOrderWithItsIdMoved()
+    {
+        var sink = new ConcurrentRecordingSink();
+        var feed = new ReplayFeed([Add(0, 1, 10), Add(1, 2, 20), Add(0, 3, 30)], instrumentOffset: 5, speed: 0, sink);
+
+        feed.Run(CancellationToken.None);
+
+        Assert.That(sink.Events.Select(e => (e.InstrumentId, e.OrderId)), Is.EqualTo(new[] { (5, 1L), (6, 2L), (5, 3L) }));
+        Assert.That((feed.Health.Messages, feed.Health.IsConnected), Is.EqualTo((3L, false)), "done: reads disconnected");
+    }
+
+    [Test]
+    public void DueTicks_RecordedTimeSinceTheFirstEventOverTheSpeed()
+    {
+        var feed = new ReplayFeed([Add(0, 1, 5_000_000_000), Add(0, 2, 6_000_000_000), Add(0, 3, 8_000_000_000)], 0, speed: 10, new ConcurrentRecordingSink());
+
+        Assert.That(Enumerable.Range(0, 3).Select(i => feed.DueTicks(i, startTicks: 1_000)),
+            Is.EqualTo(new[] { 1_000, 1_000 + (Stopwatch.Frequency / 10), 1_000 + (3 * Stopwatch.Frequency / 10) }));
+    }
+
+    [Test]
+    public void Run_Paced_WaitsForEachEventsTime()
+    {
+        var sink = new ConcurrentRecordingSink();
+        var feed = new ReplayFeed([Add(0, 1, 0), Add(0, 2, 60_000_000), Add(0, 3, 120_000_000)], 0, speed: 1, sink);
+
+        long start = Stopwatch.GetTimestamp();
+        feed.Run(CancellationToken.None);
+
+        Assert.That(Stopwatch.GetElapsedTime(start), Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(120)), "the last event is 120 ms after the first");
+        Assert.That(sink.Events, Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public void Run_Stopped_PublishesNothingMore()
+    {
+        var sink = new ConcurrentRecordingSink();
+        var feed = new ReplayFeed([Add(0, 1, 0), Add(0, 2, 3_600_000_000_000)], 0, speed: 1, sink);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        feed.Run(stop.Token);
+
+        Assert.That(sink.Events, Has.Count.EqualTo(1), "the second event was an hour away");
+    }
+
+    [Test]
+    public void Validate_Disabled_ChecksNothing()
+    {
+        var errors = new List<string>();
+        new ReplayFeedOptions { Path = "/nowhere", Speed = -1 }.Validate("feeds.replay", errors);
+
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public void Validate_EveryBadKey_IsReportedWithItsPath()
+    {
+        var errors = new List<string>();
+        Lobster(r => (r.Path, r.Symbols, r.Date, r.Speed) = ("/nowhere.csv", ["AAPL"], "21-06-2012", 5_000_000)).Validate("feeds.replay", errors);
+
+        Assert.That(errors, Has.Count.EqualTo(4));
+        Assert.That(errors, Has.Some.StartsWith("feeds.replay.path: file not found: '/nowhere.csv'"));
+        Assert.That(errors, Has.Some.StartsWith("feeds.replay.symbols:"));
+        Assert.That(errors, Has.Some.StartsWith("feeds.replay.date:"));
+        Assert.That(errors, Has.Some.StartsWith("feeds.replay.speed: 5000000 is outside"));
+    }
+
+    [Test]
+    public void Validate_OrderbookWithItch_IsReported()
+    {
+        var errors = new List<string>();
+        Lobster(r => r.Format = BacktestFormat.Itch).Validate("feeds.replay", errors);
+
+        Assert.That(errors, Is.EqualTo(new[] { $"feeds.replay.orderbookPath: a LOBSTER orderbook file that exists, with format Lobster, or empty; got '{BacktestFixture.Lobster("orderbook")}'" }));
+    }
+
+    [Test]
+    public void Parse_FeedsReplaySection_ReadsEveryKey()
+    {
+        string messages = BacktestFixture.Lobster("message");
+        string orderbook = BacktestFixture.Lobster("orderbook");
+        var options = ConfigLoader.Parse($$"""
+            { "feeds": { "replay": { "enabled": true, "format": "Lobster", "path": "{{messages}}", "orderbookPath": "{{orderbook}}", "symbols": [],
+                                     "date": "2012-06-21", "speed": 10 } } }
+            """, "test.json");
+
+        var replay = options.Feeds.Replay;
+        Assert.That((replay.Enabled, replay.Format, replay.Path, replay.OrderbookPath, replay.Day(), replay.Speed),
+            Is.EqualTo((true, BacktestFormat.Lobster, messages, orderbook, (DateOnly?)new DateOnly(2012, 6, 21), 10.0)));
+    }
+
+    [Test]
+    public void Engine_ReplayingLobster_BookEndsAsTheFilesLastRow()
+    {
+        var options = TestEngines.Synthetic("replay-e2e", 1_000);
+        options.Feeds = new FeedsOptions { Replay = Lobster() };
+        Assert.That(options.Validate(), Is.Empty);
+        using var host = new EngineHost(options, NullLoggerFactory.Instance);
+        var aapl = host.Instruments[2];
+        Assert.That((aapl.Symbol, aapl.PriceDecimals, aapl.Venue), Is.EqualTo(("AAPL", 4, "REPLAY")), "after SYN0, SYN1");
+        var replay = host.Feeds.Single(f => f.Name == ReplayFeed.Name);
+
+        host.Start();
+        Eventually.Until(() => replay.Messages > 0 && !replay.IsConnected, TestTimeouts.LongRun, "the replay published the whole file");
+        Assert.That(host.Stop(), Is.True, "stopped and drained");
+
+        var book = host.Books[2];
+        Assert.That(book.ErrorTotal, Is.Zero);
+        var last = LastRow();
+        LobsterBookAssert.SideIsRow(book, Side.Sell, last, "after the replay");
+        LobsterBookAssert.SideIsRow(book, Side.Buy, last, "after the replay");
+        Assert.That(replay.Messages, Is.EqualTo(BacktestOptions.Load(BacktestFormat.Lobster, BacktestFixture.Lobster("message"), BacktestFixture.Lobster("orderbook"), null, null, 16).Events.Length));
+    }
+
+    [Test]
+    public void Engine_RiskDecimalsOtherThanTheFiles_RefusesNamingTheEntryToAdd()
+    {
+        var options = TestEngines.Synthetic("replay-decimals", 1_000);
+        options.Feeds = new FeedsOptions { Replay = Lobster() };
+        options.Risk = new RiskOptions { Instruments = [new RiskInstrumentOptions { InstrumentId = 2, PriceDecimals = 2 }] };
+
+        var thrown = Assert.Throws<ConfigException>(() => new EngineHost(options, NullLoggerFactory.Instance));
+
+        Assert.That(thrown!.Message, Does.Contain("AAPL (instrument id 2) has prices of 4 decimals in the file; give risk.instruments an entry { \"instrumentId\": 2, \"priceDecimals\": 4 }"));
+    }
+
+    [Test]
+    public void Engine_FileThatIsNotItsFormat_RefusesWithTheReason()
+    {
+        var options = TestEngines.Synthetic("replay-format", 1_000);
+        options.Feeds = new FeedsOptions { Replay = Lobster(r => (r.Format, r.OrderbookPath) = (BacktestFormat.Itch, "")) };
+
+        var thrown = Assert.Throws<ConfigException>(() => new EngineHost(options, NullLoggerFactory.Instance));
+
+        Assert.That(thrown!.Message, Does.StartWith("feeds.replay:"));
+    }
+
+    private static long[] LastRow()
+    {
+        using var rows = new StreamReader(BacktestFixture.Lobster("orderbook"));
+        var reader = new LobsterOrderbookReader(rows, "orderbook", LobsterBookAssert.Levels);
+        var row = LobsterBookAssert.NewRow();
+        var last = new long[row.Length];
+        while (reader.TryRead(row, out _))
+        {
+            row.CopyTo(last, 0);
+        }
+        return last;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Feeds;
+
+namespace Engine.MarketData;
+
+/// <summary>
+/// Publishes a recorded file's events into the engine on its own thread, each when its recorded time
+/// (relative to the first event's), divided by the speed, has passed on the wall clock; with speed 0
+/// as fast as the sink takes them. Each event's instrument id is moved by the offset the host gave
+/// the file's instruments. Reports to its <see cref="FeedHealth"/> (<c>replay</c>): connected while
+/// it publishes, every event as a message.
+/// </summary>
+/// <remarks>One thread (the feed's). Pacing sleeps while an event is more than 2 ms away and yields closer to it.</remarks>
+internal sealed class ReplayFeed
+{
+    /// <summary>The feed's name: the <c>feed</c> label of its metrics and its readiness component.</summary>
+    public const string Name = "replay";
+
+    private static readonly long s_sleepAboveTicks = Stopwatch.Frequency / 500;
+
+    private readonly MarketDataEvent[] _events;
+    private readonly int _instrumentOffset;
+    private readonly double _speed;
+    private readonly IMarketDataSink _sink;
+
+    /// <summary>Replays <paramref name="events"/> (in file order) into <paramref name="sink"/>, ids moved by <paramref name="instrumentOffset"/>, at <paramref name="speed"/> (0: unpaced).</summary>
+    public ReplayFeed(MarketDataEvent[] events, int instrumentOffset, double speed, IMarketDataSink sink)
+    {
+        _events = events;
+        _instrumentOffset = instrumentOffset;
+        _speed = speed;
+        _sink = sink;
+    }
+
+    /// <summary>The feed's health, read by metrics and readiness.</summary>
+    public FeedHealth Health { get; } = new(Name);
+
+    /// <summary>Events published so far.</summary>
+    public long Published => Health.Messages;
+
+    /// <summary>When event <paramref name="index"/> is due, in Stopwatch ticks, for a replay started at <paramref name="startTicks"/>.</summary>
+    public long DueTicks(int index, long startTicks)
+    {
+        double recordedNs = _events[index].TsEventNs - _events[0].TsEventNs;
+        return startTicks + (long)(recordedNs / _speed * Stopwatch.Frequency / 1e9);
+    }
+
+    /// <summary>Publishes every event, paced, until done or <paramref name="stop"/>; then reads disconnected.</summary>
+    public void Run(CancellationToken stop)
+    {
+        Health.OnConnected();
+        long startTicks = Stopwatch.GetTimestamp();
+        for (int i = 0; i < _events.Length && !stop.IsCancellationRequested; i++)
+        {
+            if (_speed > 0 && !WaitUntil(DueTicks(i, startTicks), stop))
+            {
+                break;
+            }
+            var e = _events[i];
+            e.InstrumentId += _instrumentOffset;
+            e.TsRecvNs = Stopwatch.GetTimestamp();
+            _sink.Publish(in e);
+            Health.OnMessages(1, e.TsRecvNs);
+        }
+        Health.OnDisconnected(stale: false);
+    }
+
+    /// <summary>Waits until <paramref name="dueTicks"/>; false if <paramref name="stop"/> came first.</summary>
+    private static bool WaitUntil(long dueTicks, CancellationToken stop)
+    {
+        for (long now = Stopwatch.GetTimestamp(); now < dueTicks; now = Stopwatch.GetTimestamp())
+        {
+            if (stop.IsCancellationRequested)
+            {
+                return false;
+            }
+            if (dueTicks - now > s_sleepAboveTicks)
+            {
+                Thread.Sleep(1);
+            }
+            else
+            {
+                Thread.Yield();
+            }
+        }
+        return true;
+    }
+}
