@@ -23,8 +23,9 @@ namespace Engine.Host;
 
 /// <summary>
 /// The composition root: builds the inbound ring, the handler chain, the pinned loop and the feeds
-/// (synthetic threads, and the live Kraken and Alpaca feeds when <c>feeds.kraken.enabled</c>,
-/// <c>feeds.alpaca.enabled</c>) from validated options, starts them, and stops them in order.
+/// (synthetic threads; the live Kraken and Alpaca feeds and the replay of a recorded file when
+/// <c>feeds.kraken</c>, <c>feeds.alpaca</c>, <c>feeds.replay</c> are enabled) from validated options,
+/// starts them, and stops them in order.
 /// </summary>
 /// <remarks>Called from the host/control thread only.</remarks>
 public sealed class EngineHost : IDisposable
@@ -70,7 +71,8 @@ public sealed class EngineHost : IDisposable
         _faults = _pipeline.Faults;
         Books = _pipeline.Books;
         Instruments = BuildInstruments(options);
-        var replay = options.Feeds.Replay.Enabled ? BuildReplay(options, Instruments, new RingMarketDataSink(_ring)) : null;
+        var replaySink = new RingMarketDataSink(_ring);
+        var replay = options.Feeds.Replay.Enabled ? BuildReplay(options, Instruments, replaySink) : null;
         Risk = _pipeline.Risk;
         Admin = _pipeline.Admin;
         Router = _pipeline.Router;
@@ -107,6 +109,7 @@ public sealed class EngineHost : IDisposable
         {
             _feedThreads.Add(new Thread(() => replay.Run(_stopFeeds.Token)) { Name = "feed-replay", IsBackground = true });
             health.Add(replay.Health);
+            _feedSinks.Add(replaySink);
         }
         if (options.Feeds.Kraken.Enabled)
         {
@@ -157,10 +160,10 @@ public sealed class EngineHost : IDisposable
     /// <summary>Where the admin side leaves a TWAP parent it built for the loop to start (<see cref="ControlCommand.StartTwap"/>).</summary>
     public Mailbox<TwapParent> TwapParents => _pipeline.TwapParents;
 
-    /// <summary>The instruments by symbol: the synthetic market's <c>SYN0</c>..<c>SYNn-1</c>, then the Kraken pairs and the Alpaca symbols (when those feeds are on).</summary>
+    /// <summary>The instruments by symbol: the synthetic market's <c>SYN0</c>..<c>SYNn-1</c>, then the Kraken pairs, the Alpaca symbols and the replayed file's (when those feeds are on).</summary>
     public InstrumentTable Instruments { get; }
 
-    /// <summary>The health of every feed the engine runs (<c>synthetic-0</c>.., <c>kraken</c>, <c>alpaca</c>), for metrics and readiness. Any thread.</summary>
+    /// <summary>The health of every feed the engine runs (<c>synthetic-0</c>.., <c>replay</c>, <c>kraken</c>, <c>alpaca</c>), for metrics and readiness. Any thread.</summary>
     public IReadOnlyList<FeedHealth> Feeds { get; }
 
     /// <summary>The counting stage of the chain, for status and summary.</summary>
@@ -336,7 +339,7 @@ public sealed class EngineHost : IDisposable
     /// follow; refuses (<see cref="ConfigException"/>) a file that cannot be read or run, instruments
     /// beyond the books, or risk decimals that differ from the file's.
     /// </summary>
-    private ReplayFeed BuildReplay(EngineOptions options, InstrumentTable instruments, RingMarketDataSink sink)
+    private static ReplayFeed BuildReplay(EngineOptions options, InstrumentTable instruments, RingMarketDataSink sink)
     {
         var replay = options.Feeds.Replay;
         const string Source = "feeds.replay";
@@ -380,7 +383,6 @@ public sealed class EngineHost : IDisposable
         {
             instruments.GetOrAdd(instrument.Symbol, instrument.PriceDecimals, venue: "REPLAY");
         }
-        _feedSinks.Add(sink);
         return new ReplayFeed(data.Events, offset, replay.Speed, sink);
     }
 

@@ -5,7 +5,8 @@ namespace Engine.MarketData;
 /// <summary>The live market-data feeds the engine runs beside the synthetic market (config section <c>feeds</c>).</summary>
 /// <remarks>
 /// Instrument ids: the synthetic market's first, then the Kraken pairs, then the Alpaca symbols
-/// (<see cref="AlpacaFeedOptions.Symbols"/>), each feed's in list order, when that feed is enabled.
+/// (<see cref="AlpacaFeedOptions.Symbols"/>), each feed's in list order, when that feed is enabled;
+/// then a replayed file's, known only once the host has read the file.
 /// </remarks>
 public sealed record FeedsOptions
 {

@@ -35,9 +35,6 @@ internal sealed class ReplayFeed
     /// <summary>The feed's health, read by metrics and readiness.</summary>
     public FeedHealth Health { get; } = new(Name);
 
-    /// <summary>Events published so far.</summary>
-    public long Published => Health.Messages;
-
     /// <summary>When event <paramref name="index"/> is due, in Stopwatch ticks, for a replay started at <paramref name="startTicks"/>.</summary>
     public long DueTicks(int index, long startTicks)
     {
