@@ -155,6 +155,22 @@ public sealed class ReplayFeedTests
     }
 
     [Test]
+    public void Engine_SymbolAnotherFeedStreams_IsRefused()
+    {
+        var options = TestEngines.Synthetic("replay-twice", 1_000);
+        options.Feeds = new FeedsOptions
+        {
+            Replay = Lobster(),
+            Alpaca = new AlpacaFeedOptions { Enabled = true, Url = "ws://127.0.0.1:1/v2/iex", Quotes = ["AAPL"] },
+        };
+        Assert.That(options.Validate(), Is.Empty);
+
+        var thrown = Assert.Throws<ConfigException>(() => new EngineHost(options, NullLoggerFactory.Instance, environment: name => name.StartsWith("APCA_", StringComparison.Ordinal) ? "x" : null));
+
+        Assert.That(thrown!.Message, Does.Contain("AAPL is already instrument 2 of another feed"));
+    }
+
+    [Test]
     public void Engine_FileThatIsNotItsFormat_RefusesWithTheReason()
     {
         var options = TestEngines.Synthetic("replay-format", 1_000);

@@ -337,7 +337,7 @@ public sealed class EngineHost : IDisposable
     /// <summary>
     /// Loads <c>feeds.replay</c>'s file and adds its instruments after the others, at the ids that
     /// follow; refuses (<see cref="ConfigException"/>) a file that cannot be read or run, instruments
-    /// beyond the books, or risk decimals that differ from the file's.
+    /// beyond the books or already another feed's, or risk decimals that differ from the file's.
     /// </summary>
     private static ReplayFeed BuildReplay(EngineOptions options, InstrumentTable instruments, RingMarketDataSink sink)
     {
@@ -369,7 +369,11 @@ public sealed class EngineHost : IDisposable
             foreach (var instrument in data.Instruments)
             {
                 int id = offset + instrument.Id;
-                if (decimals[id] != instrument.PriceDecimals)
+                if (instruments.TryGetId(instrument.Symbol, out int taken))
+                {
+                    problems.Add($"{instrument.Symbol} is already instrument {taken} of another feed; a symbol can come from one feed only (replay ITCH or Kraken with symbols that leave it out)");
+                }
+                else if (decimals[id] != instrument.PriceDecimals)
                 {
                     problems.Add($"{instrument.Symbol} (instrument id {id}) has prices of {instrument.PriceDecimals} decimals in the file; give risk.instruments an entry {{ \"instrumentId\": {id}, \"priceDecimals\": {instrument.PriceDecimals} }}");
                 }
