@@ -12,8 +12,9 @@ namespace Engine.Tests.Alpaca;
 /// </summary>
 internal sealed class FakeAlpacaServer : IAsyncDisposable
 {
-    public const string KeyId = "PKFAKEKEYID0001";
-    public const string Secret = "fake-secret-Zq9xW2vB7";
+    // Alpaca's market data and trading APIs take the same keys: the fake trading server's.
+    public const string KeyId = Venues.Alpaca.FakeAlpacaTradingServer.KeyId;
+    public const string Secret = Venues.Alpaca.FakeAlpacaTradingServer.Secret;
 
     private readonly LoopbackWebSocketServer _server;
     private readonly LoopbackOutboxes _outboxes = new();
