@@ -143,6 +143,40 @@ public sealed class ReplayFeedTests
     }
 
     [Test]
+    public void Engine_ReplayingItch_BooksEndAsTheFileAppliedOnItsOwn()
+    {
+        var options = TestEngines.Synthetic("replay-itch", 1_000);
+        options.Feeds = new FeedsOptions { Replay = new ReplayFeedOptions { Enabled = true, Format = BacktestFormat.Itch, Path = BacktestFixture.Itch, Speed = 0 } };
+        Assert.That(options.Validate(), Is.Empty);
+        var data = BacktestOptions.Load(BacktestFormat.Itch, BacktestFixture.Itch, null, null, null, options.Book.Instruments - 2);
+        var expected = new OrderBooks(options.Book);
+        foreach (var e in data.Events)
+        {
+            var copy = e;
+            expected.Apply(ref copy);
+        }
+        using var host = new EngineHost(options, NullLoggerFactory.Instance);
+        var replay = host.Feeds.Single(f => f.Name == ReplayFeed.Name);
+
+        host.Start();
+        Eventually.Until(() => replay.Messages > 0 && !replay.IsConnected, TestTimeouts.LongRun, "the replay published the whole file");
+        Assert.That(host.Stop(), Is.True, "stopped and drained");
+
+        Assert.That(data.Instruments, Has.Count.InRange(1, ItchBacktestData.DefaultSymbols), "the most active symbols, at most four");
+        foreach (var instrument in data.Instruments)
+        {
+            int id = 2 + instrument.Id;
+            Assert.That(host.Instruments[id].Symbol, Is.EqualTo(instrument.Symbol));
+            var book = host.Books[id];
+            Assert.That(book.ErrorTotal, Is.EqualTo(expected[instrument.Id].ErrorTotal), instrument.Symbol);
+            foreach (var side in new[] { Side.Buy, Side.Sell })
+            {
+                Assert.That(Depth(book, side), Is.EqualTo(Depth(expected[instrument.Id], side)).And.Not.Empty, $"{instrument.Symbol} {side}");
+            }
+        }
+    }
+
+    [Test]
     public void Engine_RiskDecimalsOtherThanTheFiles_RefusesNamingTheEntryToAdd()
     {
         var options = TestEngines.Synthetic("replay-decimals", 1_000);
@@ -171,6 +205,19 @@ public sealed class ReplayFeedTests
     }
 
     [Test]
+    public void Engine_NoInstrumentIdLeft_IsRefused()
+    {
+        var options = TestEngines.Synthetic("replay-full", 1_000);
+        options.Book = new BookOptions { Instruments = 2 };
+        options.Feeds = new FeedsOptions { Replay = Lobster() };
+        Assert.That(options.Validate(), Is.Empty);
+
+        var thrown = Assert.Throws<ConfigException>(() => new EngineHost(options, NullLoggerFactory.Instance));
+
+        Assert.That(thrown!.Message, Does.Contain("no instrument id is left for the file: the synthetic market and the live feeds take all 2 (book.instruments)"));
+    }
+
+    [Test]
     public void Engine_FileThatIsNotItsFormat_RefusesWithTheReason()
     {
         var options = TestEngines.Synthetic("replay-format", 1_000);
@@ -192,5 +239,12 @@ public sealed class ReplayFeedTests
             row.CopyTo(last, 0);
         }
         return last;
+    }
+
+    private static BookLevel[] Depth(OrderBook book, Side side)
+    {
+        var levels = new BookLevel[book.LevelCount(side)];
+        book.GetDepth(side, levels);
+        return levels;
     }
 }

@@ -343,17 +343,23 @@ public sealed class EngineHost : IDisposable
     {
         var replay = options.Feeds.Replay;
         const string Source = "feeds.replay";
+        int offset = instruments.Count;
+        int room = options.Book.Instruments - offset;
+        if (room < 1)
+        {
+            throw new ConfigException(Source, [$"no instrument id is left for the file: the synthetic market and the live feeds take all {options.Book.Instruments} (book.instruments)"]);
+        }
         Backtest.BacktestData data;
         try
         {
+            // The file's instruments get the ids that are left: an ITCH file's most active symbols, or its named ones, up to that many.
             data = Backtest.BacktestOptions.Load(replay.Format, replay.Path, replay.OrderbookPath.Length > 0 ? replay.OrderbookPath : null,
-                replay.Symbols.Count > 0 ? replay.Symbols : null, replay.Day(), options.Book.Instruments);
+                replay.Symbols.Count > 0 ? replay.Symbols : null, replay.Day(), room);
         }
         catch (Exception exception) when (exception is Backtest.BacktestException or IOException or UnauthorizedAccessException)
         {
             throw new ConfigException(Source, [$"cannot replay '{replay.Path}': {exception.Message}"]);
         }
-        int offset = instruments.Count;
         var problems = new List<string>(data.Problems);
         if (data.Events.Length == 0)
         {

@@ -31,7 +31,7 @@ public sealed record ReplayFeedOptions
     /// <summary>LOBSTER only: the orderbook file that seeds the book as it stood before the first message; empty: none.</summary>
     public string OrderbookPath { get; set; } = "";
 
-    /// <summary>ITCH and Kraken: the symbols to replay; empty: every one that fits the books.</summary>
+    /// <summary>ITCH and Kraken: the symbols to replay; empty: an ITCH file's 4 most active, every Kraken pair (as many as the instrument ids left).</summary>
     public IReadOnlyList<string> Symbols { get; set; } = [];
 
     /// <summary>LOBSTER and ITCH: the trading day (<c>YYYY-MM-DD</c>) the times count from; empty: a LOBSTER file name's date, else none.</summary>
