@@ -2,7 +2,7 @@ using Engine.Book;
 
 namespace Engine.MarketData;
 
-/// <summary>The live market-data feeds the engine runs beside the synthetic market (config section <c>feeds</c>).</summary>
+/// <summary>The market-data feeds the engine runs beside the synthetic market (config section <c>feeds</c>): live Kraken and Alpaca streams, a replayed file.</summary>
 /// <remarks>
 /// Instrument ids: the synthetic market's first, then the Kraken pairs, then the Alpaca symbols
 /// (<see cref="AlpacaFeedOptions.Symbols"/>), each feed's in list order, when that feed is enabled;
