@@ -20,6 +20,8 @@ public sealed class ReplayFeedTests
     private static MarketDataEvent Add(int instrument, long orderId, long tsNs) =>
         new() { InstrumentId = instrument, Kind = MarketDataKind.Add, Side = Side.Buy, OrderId = orderId, PriceTicks = 100, Quantity = 1, TsEventNs = tsNs };
 
+    private static string KrakenFile => Path.Combine(RepositoryPaths.Root(), "testdata", "kraken", "KRAKEN.ws.50.0");
+
     private static ReplayFeedOptions Lobster(Action<ReplayFeedOptions>? change = null)
     {
         var replay = new ReplayFeedOptions { Enabled = true, Path = BacktestFixture.Lobster("message"), OrderbookPath = BacktestFixture.Lobster("orderbook"), Speed = 0 };
@@ -202,6 +204,23 @@ public sealed class ReplayFeedTests
         var thrown = Assert.Throws<ConfigException>(() => new EngineHost(options, NullLoggerFactory.Instance, environment: name => name.StartsWith("APCA_", StringComparison.Ordinal) ? "x" : null));
 
         Assert.That(thrown!.Message, Does.Contain("AAPL is already instrument 2 of another feed"));
+    }
+
+    [Test]
+    public void Engine_KrakenFileWithPairsTheLoaderLeavesOut_StartsWithTheRestAndLogsWhy()
+    {
+        var options = TestEngines.Synthetic("replay-kraken", 1_000);
+        options.Feeds = new FeedsOptions { Replay = new ReplayFeedOptions { Enabled = true, Format = BacktestFormat.Kraken, Path = KrakenFile, Speed = 0 } };
+        options.Risk = new RiskOptions
+        {
+            Instruments = [new RiskInstrumentOptions { InstrumentId = 2, PriceDecimals = 5, SubPennyRule = false }, new RiskInstrumentOptions { InstrumentId = 3, PriceDecimals = 5, SubPennyRule = false }],
+        };
+        var logs = new CapturingLoggerFactory();
+
+        using var host = new EngineHost(options, logs);
+
+        Assert.That(new[] { host.Instruments[2].Symbol, host.Instruments[3].Symbol }, Is.EqualTo(new[] { "XBT/CHF", "ETH/CHF" }));
+        Assert.That(logs.Logger.Entries.Select(e => e.Message), Has.Some.StartsWith("feeds.replay: ADA/XBT left out"), "what the loader left out is told, not fatal");
     }
 
     [Test]

@@ -72,7 +72,7 @@ public sealed class EngineHost : IDisposable
         Books = _pipeline.Books;
         Instruments = BuildInstruments(options);
         var replaySink = new RingMarketDataSink(_ring);
-        var replay = options.Feeds.Replay.Enabled ? BuildReplay(options, Instruments, replaySink) : null;
+        var replay = options.Feeds.Replay.Enabled ? BuildReplay(options, Instruments, replaySink, loggers.CreateLogger("Engine")) : null;
         Risk = _pipeline.Risk;
         Admin = _pipeline.Admin;
         Router = _pipeline.Router;
@@ -337,9 +337,10 @@ public sealed class EngineHost : IDisposable
     /// <summary>
     /// Loads <c>feeds.replay</c>'s file and adds its instruments after the others, at the ids that
     /// follow; refuses (<see cref="ConfigException"/>) a file that cannot be read or run, instruments
-    /// beyond the books or already another feed's, or risk decimals that differ from the file's.
+    /// beyond the books or already another feed's, or risk decimals that differ from the file's; logs
+    /// what the loader left out.
     /// </summary>
-    private static ReplayFeed BuildReplay(EngineOptions options, InstrumentTable instruments, RingMarketDataSink sink)
+    private static ReplayFeed BuildReplay(EngineOptions options, InstrumentTable instruments, RingMarketDataSink sink, ILogger logger)
     {
         var replay = options.Feeds.Replay;
         const string Source = "feeds.replay";
@@ -360,7 +361,12 @@ public sealed class EngineHost : IDisposable
         {
             throw new ConfigException(Source, [$"cannot replay '{replay.Path}': {exception.Message}"]);
         }
-        var problems = new List<string>(data.Problems);
+        // What the loader left out (a pair's decimals, another quote currency) is told, as the backtest tells it.
+        foreach (string note in data.Problems)
+        {
+            HostLog.ReplayNote(logger, note);
+        }
+        var problems = new List<string>();
         if (data.Events.Length == 0)
         {
             problems.Add($"no market events in '{replay.Path}' ({data.Malformed} malformed): is it {replay.Format} data?");

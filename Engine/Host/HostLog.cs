@@ -36,6 +36,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "GC latency mode {Wanted} (pipeline.gcLatencyMode) was not taken; the GC runs {Actual}: SustainedLowLatency needs concurrent GC (System.GC.Concurrent)")]
     public static partial void GcLatencyModeRefused(ILogger logger, System.Runtime.GCLatencyMode wanted, System.Runtime.GCLatencyMode actual);
 
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "feeds.replay: {Note}")]
+    public static partial void ReplayNote(ILogger logger, string note);
+
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Metrics on {Url}/metrics")]
     public static partial void MetricsOn(ILogger logger, string url);
 }
