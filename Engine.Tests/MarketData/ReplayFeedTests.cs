@@ -37,8 +37,23 @@ public sealed class ReplayFeedTests
 
         feed.Run(CancellationToken.None);
 
-        Assert.That(sink.Events.Select(e => (e.InstrumentId, e.OrderId)), Is.EqualTo(new[] { (5, 1L), (6, 2L), (5, 3L) }));
+        Assert.That(sink.Events.Select(e => (e.InstrumentId, e.OrderId)),
+            Is.EqualTo(new[] { (5, 1L | ReplayFeed.OrderIdSpace), (6, 2L | ReplayFeed.OrderIdSpace), (5, 3L | ReplayFeed.OrderIdSpace) }),
+            "ids moved, order ids in the replay's own range (the synthetic market's start at 1 too)");
         Assert.That((feed.Health.Messages, feed.Health.IsConnected), Is.EqualTo((3L, false)), "done: reads disconnected");
+    }
+
+    [Test]
+    public void Run_Replace_BothOrderIdsInTheReplaysRange()
+    {
+        var sink = new ConcurrentRecordingSink();
+        var replace = new MarketDataEvent { Kind = MarketDataKind.Replace, OrderId = 7, NewOrderId = 8, PriceTicks = 100, Quantity = 1 };
+        var trade = new MarketDataEvent { Kind = MarketDataKind.Trade, OrderId = 0, PriceTicks = 100, Quantity = 1 };
+
+        new ReplayFeed([replace, trade], 0, 0, sink).Run(CancellationToken.None);
+
+        Assert.That((sink.Events[0].OrderId, sink.Events[0].NewOrderId), Is.EqualTo((7L | ReplayFeed.OrderIdSpace, 8L | ReplayFeed.OrderIdSpace)));
+        Assert.That(sink.Events[1].OrderId, Is.Zero, "no id stays no id");
     }
 
     [Test]
@@ -170,7 +185,9 @@ public sealed class ReplayFeedTests
             int id = 2 + instrument.Id;
             Assert.That(host.Instruments[id].Symbol, Is.EqualTo(instrument.Symbol));
             var book = host.Books[id];
-            Assert.That(book.ErrorTotal, Is.EqualTo(expected[instrument.Id].ErrorTotal), instrument.Symbol);
+            Assert.That(Enum.GetValues<BookError>().Select(book.ErrorCount), Is.EqualTo(Enum.GetValues<BookError>().Select(expected[instrument.Id].ErrorCount)),
+                $"{instrument.Symbol}: the errors the file itself carries, kind by kind");
+            TestContext.Out.WriteLine($"{instrument.Symbol}: " + string.Join(", ", Enum.GetValues<BookError>().Select(k => $"{k}={book.ErrorCount(k)}")));
             foreach (var side in new[] { Side.Buy, Side.Sell })
             {
                 Assert.That(Depth(book, side), Is.EqualTo(Depth(expected[instrument.Id], side)).And.Not.Empty, $"{instrument.Symbol} {side}");

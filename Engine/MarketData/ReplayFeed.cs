@@ -7,14 +7,22 @@ namespace Engine.MarketData;
 /// Publishes a recorded file's events into the engine on its own thread, each when its recorded time
 /// (relative to the first event's), divided by the speed, has passed on the wall clock; with speed 0
 /// as fast as the sink takes them. Each event's instrument id is moved by the offset the host gave
-/// the file's instruments. Reports to its <see cref="FeedHealth"/> (<c>replay</c>): connected while
-/// it publishes, every event as a message.
+/// the file's instruments, and its order ids into the replay's own range (<see cref="OrderIdSpace"/>).
+/// Reports to its <see cref="FeedHealth"/> (<c>replay</c>): connected while it publishes, every
+/// event as a message.
 /// </summary>
 /// <remarks>One thread (the feed's). Pacing sleeps while an event is more than 2 ms away and yields closer to it.</remarks>
 internal sealed class ReplayFeed
 {
     /// <summary>The feed's name: the <c>feed</c> label of its metrics and its readiness component.</summary>
     public const string Name = "replay";
+
+    /// <summary>
+    /// Set in every order id the replay publishes. The books share one order-id table, and the synthetic
+    /// market numbers its orders from 1 (thread i from i x 2^48), as a recorded file does: without it
+    /// their ids would meet, and an add would find the other's order (a duplicate) or a delete miss its own.
+    /// </summary>
+    public const long OrderIdSpace = 1L << 62;
 
     private static readonly long s_sleepAboveTicks = Stopwatch.Frequency / 500;
 
@@ -55,6 +63,8 @@ internal sealed class ReplayFeed
             }
             var e = _events[i];
             e.InstrumentId += _instrumentOffset;
+            e.OrderId |= e.OrderId > 0 ? OrderIdSpace : 0;
+            e.NewOrderId |= e.NewOrderId > 0 ? OrderIdSpace : 0;
             e.TsRecvNs = Stopwatch.GetTimestamp();
             _sink.Publish(in e);
             Health.OnMessages(1, e.TsRecvNs);
