@@ -187,7 +187,6 @@ public sealed class ReplayFeedTests
             var book = host.Books[id];
             Assert.That(Enum.GetValues<BookError>().Select(book.ErrorCount), Is.EqualTo(Enum.GetValues<BookError>().Select(expected[instrument.Id].ErrorCount)),
                 $"{instrument.Symbol}: the errors the file itself carries, kind by kind");
-            TestContext.Out.WriteLine($"{instrument.Symbol}: " + string.Join(", ", Enum.GetValues<BookError>().Select(k => $"{k}={book.ErrorCount(k)}")));
             foreach (var side in new[] { Side.Buy, Side.Sell })
             {
                 Assert.That(Depth(book, side), Is.EqualTo(Depth(expected[instrument.Id], side)).And.Not.Empty, $"{instrument.Symbol} {side}");
