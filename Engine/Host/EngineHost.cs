@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Engine.Admin;
+using Engine.Backtest;
 using Engine.Book;
 using Engine.Config;
 using Engine.MarketData;
@@ -350,14 +351,14 @@ public sealed class EngineHost : IDisposable
         {
             throw new ConfigException(Source, [$"no instrument id is left for the file: the synthetic market and the live feeds take all {options.Book.Instruments} (book.instruments)"]);
         }
-        Backtest.BacktestData data;
+        BacktestData data;
         try
         {
             // The file's instruments get the ids that are left: an ITCH file's most active symbols, or its named ones, up to that many.
-            data = Backtest.BacktestOptions.Load(replay.Format, replay.Path, replay.OrderbookPath.Length > 0 ? replay.OrderbookPath : null,
+            data = BacktestOptions.Load(replay.Format, replay.Path, replay.OrderbookPath.Length > 0 ? replay.OrderbookPath : null,
                 replay.Symbols.Count > 0 ? replay.Symbols : null, replay.Day(), room);
         }
-        catch (Exception exception) when (exception is Backtest.BacktestException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is BacktestException or IOException or UnauthorizedAccessException)
         {
             throw new ConfigException(Source, [$"cannot replay '{replay.Path}': {exception.Message}"]);
         }
