@@ -33,7 +33,7 @@ public sealed class ReplayFeedTests
     public void Run_Unpaced_PublishesEveryEventInOrderWithItsIdMoved()
     {
         var sink = new ConcurrentRecordingSink();
-        var feed = new ReplayFeed([Add(0, 1, 10), Add(1, 2, 20), Add(0, 3, 30)], instrumentOffset: 5, speed: 0, sink);
+        var feed = new ReplayFeed([Add(0, 1, 10), Add(1, 2, 20), Add(0, 3, 30)], instruments: 2, instrumentOffset: 5, speed: 0, sink);
 
         feed.Run(CancellationToken.None);
 
@@ -50,16 +50,29 @@ public sealed class ReplayFeedTests
         var replace = new MarketDataEvent { Kind = MarketDataKind.Replace, OrderId = 7, NewOrderId = 8, PriceTicks = 100, Quantity = 1 };
         var trade = new MarketDataEvent { Kind = MarketDataKind.Trade, OrderId = 0, PriceTicks = 100, Quantity = 1 };
 
-        new ReplayFeed([replace, trade], 0, 0, sink).Run(CancellationToken.None);
+        new ReplayFeed([replace, trade], 1, 0, 0, sink).Run(CancellationToken.None);
 
         Assert.That((sink.Events[0].OrderId, sink.Events[0].NewOrderId), Is.EqualTo((7L | ReplayFeed.OrderIdSpace, 8L | ReplayFeed.OrderIdSpace)));
         Assert.That(sink.Events[1].OrderId, Is.Zero, "no id stays no id");
     }
 
     [Test]
+    public void Run_FeedWideEvent_GoesToEachOfTheFilesInstrumentsOnly()
+    {
+        var sink = new ConcurrentRecordingSink();
+        var gap = new MarketDataEvent { InstrumentId = -1, Kind = MarketDataKind.FeedStatus, Status = (byte)FeedStatus.Resync };
+
+        new ReplayFeed([Add(0, 1, 0), gap, Add(1, 2, 0)], instruments: 2, instrumentOffset: 4, speed: 0, sink).Run(CancellationToken.None);
+
+        Assert.That(sink.Events.Select(e => (e.InstrumentId, e.Kind)),
+            Is.EqualTo(new[] { (4, MarketDataKind.Add), (4, MarketDataKind.FeedStatus), (5, MarketDataKind.FeedStatus), (5, MarketDataKind.Add) }),
+            "not instrument 3, another feed's, as moving -1 by the offset gave");
+    }
+
+    [Test]
     public void DueTicks_RecordedTimeSinceTheFirstEventOverTheSpeed()
     {
-        var feed = new ReplayFeed([Add(0, 1, 5_000_000_000), Add(0, 2, 6_000_000_000), Add(0, 3, 8_000_000_000)], 0, speed: 10, new ConcurrentRecordingSink());
+        var feed = new ReplayFeed([Add(0, 1, 5_000_000_000), Add(0, 2, 6_000_000_000), Add(0, 3, 8_000_000_000)], 1, 0, speed: 10, new ConcurrentRecordingSink());
 
         Assert.That(Enumerable.Range(0, 3).Select(i => feed.DueTicks(i, startTicks: 1_000)),
             Is.EqualTo(new[] { 1_000, 1_000 + (Stopwatch.Frequency / 10), 1_000 + (3 * Stopwatch.Frequency / 10) }));
@@ -69,7 +82,7 @@ public sealed class ReplayFeedTests
     public void Run_Paced_WaitsForEachEventsTime()
     {
         var sink = new ConcurrentRecordingSink();
-        var feed = new ReplayFeed([Add(0, 1, 0), Add(0, 2, 60_000_000), Add(0, 3, 120_000_000)], 0, speed: 1, sink);
+        var feed = new ReplayFeed([Add(0, 1, 0), Add(0, 2, 60_000_000), Add(0, 3, 120_000_000)], 1, 0, speed: 1, sink);
 
         long start = Stopwatch.GetTimestamp();
         feed.Run(CancellationToken.None);
@@ -82,7 +95,7 @@ public sealed class ReplayFeedTests
     public void Run_Stopped_PublishesNothingMore()
     {
         var sink = new ConcurrentRecordingSink();
-        var feed = new ReplayFeed([Add(0, 1, 0), Add(0, 2, 3_600_000_000_000)], 0, speed: 1, sink);
+        var feed = new ReplayFeed([Add(0, 1, 0), Add(0, 2, 3_600_000_000_000)], 1, 0, speed: 1, sink);
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
         feed.Run(stop.Token);

@@ -400,7 +400,7 @@ public sealed class EngineHost : IDisposable
         {
             instruments.GetOrAdd(instrument.Symbol, instrument.PriceDecimals, venue: "REPLAY");
         }
-        return new ReplayFeed(data.Events, offset, replay.Speed, sink);
+        return new ReplayFeed(data.Events, data.Instruments.Count, offset, replay.Speed, sink);
     }
 
     private static IVenueHandler Wrap(IVenueHandler handler, EngineHostHooks? hooks) =>

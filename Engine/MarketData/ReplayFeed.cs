@@ -7,7 +7,8 @@ namespace Engine.MarketData;
 /// Publishes a recorded file's events into the engine on its own thread, each when its recorded time
 /// (relative to the first event's), divided by the speed, has passed on the wall clock; with speed 0
 /// as fast as the sink takes them. Each event's instrument id is moved by the offset the host gave
-/// the file's instruments, and its order ids into the replay's own range (<see cref="OrderIdSpace"/>).
+/// the file's instruments (a feed-wide event, instrument -1, goes to each of them, not to the other
+/// feeds' books), and its order ids into the replay's own range (<see cref="OrderIdSpace"/>).
 /// Reports to its <see cref="FeedHealth"/> (<c>replay</c>): connected while it publishes, every
 /// event as a message.
 /// </summary>
@@ -28,13 +29,18 @@ internal sealed class ReplayFeed
 
     private readonly MarketDataEvent[] _events;
     private readonly int _instrumentOffset;
+    private readonly int _instruments;
     private readonly double _speed;
     private readonly IMarketDataSink _sink;
 
-    /// <summary>Replays <paramref name="events"/> (in file order) into <paramref name="sink"/>, ids moved by <paramref name="instrumentOffset"/>, at <paramref name="speed"/> (0: unpaced).</summary>
-    public ReplayFeed(MarketDataEvent[] events, int instrumentOffset, double speed, IMarketDataSink sink)
+    /// <summary>
+    /// Replays <paramref name="events"/> (in file order, of <paramref name="instruments"/> instruments) into
+    /// <paramref name="sink"/>, ids moved by <paramref name="instrumentOffset"/>, at <paramref name="speed"/> (0: unpaced).
+    /// </summary>
+    public ReplayFeed(MarketDataEvent[] events, int instruments, int instrumentOffset, double speed, IMarketDataSink sink)
     {
         _events = events;
+        _instruments = instruments;
         _instrumentOffset = instrumentOffset;
         _speed = speed;
         _sink = sink;
@@ -62,11 +68,22 @@ internal sealed class ReplayFeed
                 break;
             }
             var e = _events[i];
-            e.InstrumentId += _instrumentOffset;
             e.OrderId |= e.OrderId > 0 ? OrderIdSpace : 0;
             e.NewOrderId |= e.NewOrderId > 0 ? OrderIdSpace : 0;
             e.TsRecvNs = Stopwatch.GetTimestamp();
-            _sink.Publish(in e);
+            if (e.InstrumentId >= 0)
+            {
+                e.InstrumentId += _instrumentOffset;
+                _sink.Publish(in e);
+            }
+            else
+            {
+                for (int id = 0; id < _instruments; id++)
+                {
+                    e.InstrumentId = _instrumentOffset + id;
+                    _sink.Publish(in e);
+                }
+            }
             Health.OnMessages(1, e.TsRecvNs);
         }
         Health.OnDisconnected(stale: false);
