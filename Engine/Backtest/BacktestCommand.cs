@@ -52,9 +52,9 @@ public static class BacktestCommand
             {
                 stderr.WriteLine($"backtest: {problem}");
             }
-            if (data.Events.Length == 0)
+            if (data.NoEvents(run.DataPath, run.Format) is { } noEvents)
             {
-                throw new BacktestException($"no market events in {run.DataPath} ({data.Malformed} malformed): is it {run.Format.ToString().ToLowerInvariant()} data?");
+                throw new BacktestException(noEvents);
             }
             foreach (string note in run.Apply(options, data))
             {

@@ -17,4 +17,8 @@ public sealed class BacktestData(IReadOnlyList<BacktestInstrument> instruments, 
 
     /// <summary>The first few problems, as text.</summary>
     public IReadOnlyList<string> Problems { get; } = problems;
+
+    /// <summary>Why the data cannot run, when it holds no market event (the file read from <paramref name="path"/> as <paramref name="format"/>); null when it has some.</summary>
+    public string? NoEvents(string path, BacktestFormat format) =>
+        Events.Length == 0 ? $"no market events in {path} ({Malformed} malformed): is it {format.ToString().ToLowerInvariant()} data?" : null;
 }

@@ -54,9 +54,6 @@ public sealed record BacktestOptions
     /// <summary>Loads the data (whole, off the loop), on the trading day's clock; throws <see cref="BacktestException"/> on data that cannot run.</summary>
     public BacktestData Load(int books) => Load(Format, DataPath, OrderbookPath, Symbols, Date, books);
 
-    /// <summary>The day the times count from: <see cref="Date"/>, else a LOBSTER file name's date; null for Kraken (Unix times already).</summary>
-    public DateOnly? TradingDay() => TradingDay(Format, DataPath, Date);
-
     /// <summary>
     /// Loads a recorded file (whole, off the loop) as the backtest and the paper replay take it: the
     /// instruments at ids 0.., the events on the trading day's clock (<see cref="TradingDay(BacktestFormat, string, DateOnly?)"/>).
@@ -82,7 +79,7 @@ public sealed record BacktestOptions
     }
 
     /// <summary>The day a file's times count from: <paramref name="date"/>, else a LOBSTER file name's date; null for Kraken (Unix times already).</summary>
-    public static DateOnly? TradingDay(BacktestFormat format, string dataPath, DateOnly? date)
+    private static DateOnly? TradingDay(BacktestFormat format, string dataPath, DateOnly? date)
     {
         if (format == BacktestFormat.Kraken)
         {

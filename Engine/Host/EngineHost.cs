@@ -72,8 +72,13 @@ public sealed class EngineHost : IDisposable
         _faults = _pipeline.Faults;
         Books = _pipeline.Books;
         Instruments = BuildInstruments(options);
-        var replaySink = new RingMarketDataSink(_ring);
-        var replay = options.Feeds.Replay.Enabled ? BuildReplay(options, Instruments, replaySink, loggers.CreateLogger("Engine")) : null;
+        ReplayFeed? replay = null;
+        if (options.Feeds.Replay.Enabled)
+        {
+            var replaySink = new RingMarketDataSink(_ring);
+            replay = BuildReplay(options, Instruments, replaySink, loggers.CreateLogger("Engine"));
+            _feedSinks.Add(replaySink);
+        }
         Risk = _pipeline.Risk;
         Admin = _pipeline.Admin;
         Router = _pipeline.Router;
@@ -110,7 +115,6 @@ public sealed class EngineHost : IDisposable
         {
             _feedThreads.Add(new Thread(() => replay.Run(_stopFeeds.Token)) { Name = "feed-replay", IsBackground = true });
             health.Add(replay.Health);
-            _feedSinks.Add(replaySink);
         }
         if (options.Feeds.Kraken.Enabled)
         {
@@ -337,8 +341,8 @@ public sealed class EngineHost : IDisposable
 
     /// <summary>
     /// Loads <c>feeds.replay</c>'s file and adds its instruments after the others, at the ids that
-    /// follow; refuses (<see cref="ConfigException"/>) a file that cannot be read or run, instruments
-    /// beyond the books or already another feed's, or risk decimals that differ from the file's; logs
+    /// follow; refuses (<see cref="ConfigException"/>) a file that cannot be read or run, no id left,
+    /// instruments already another feed's, or risk decimals that differ from the file's; logs
     /// what the loader left out.
     /// </summary>
     private static ReplayFeed BuildReplay(EngineOptions options, InstrumentTable instruments, RingMarketDataSink sink, ILogger logger)
@@ -368,28 +372,22 @@ public sealed class EngineHost : IDisposable
             HostLog.ReplayNote(logger, note);
         }
         var problems = new List<string>();
-        if (data.Events.Length == 0)
+        if (data.NoEvents(replay.Path, replay.Format) is { } noEvents)
         {
-            problems.Add($"no market events in '{replay.Path}' ({data.Malformed} malformed): is it {replay.Format} data?");
+            problems.Add(noEvents);
         }
-        if (offset + data.Instruments.Count > options.Book.Instruments)
+        // The loaders chose at most `room` instruments, so the file's ids fit the books.
+        int[] decimals = options.Risk.PriceDecimalsOf(options.Book.Instruments);
+        foreach (var instrument in data.Instruments)
         {
-            problems.Add($"the file's {data.Instruments.Count} instruments take ids {offset}..{offset + data.Instruments.Count - 1} (after the synthetic and live feeds'), beyond book.instruments ({options.Book.Instruments})");
-        }
-        else
-        {
-            int[] decimals = options.Risk.PriceDecimalsOf(options.Book.Instruments);
-            foreach (var instrument in data.Instruments)
+            int id = offset + instrument.Id;
+            if (instruments.TryGetId(instrument.Symbol, out int taken))
             {
-                int id = offset + instrument.Id;
-                if (instruments.TryGetId(instrument.Symbol, out int taken))
-                {
-                    problems.Add($"{instrument.Symbol} is already instrument {taken} of another feed; a symbol can come from one feed only (replay ITCH or Kraken with symbols that leave it out)");
-                }
-                else if (decimals[id] != instrument.PriceDecimals)
-                {
-                    problems.Add($"{instrument.Symbol} (instrument id {id}) has prices of {instrument.PriceDecimals} decimals in the file; give risk.instruments an entry {{ \"instrumentId\": {id}, \"priceDecimals\": {instrument.PriceDecimals} }}");
-                }
+                problems.Add($"{instrument.Symbol} is already instrument {taken} of another feed; a symbol can come from one feed only (replay ITCH or Kraken with symbols that leave it out)");
+            }
+            else if (decimals[id] != instrument.PriceDecimals)
+            {
+                problems.Add($"{instrument.Symbol} (instrument id {id}) has prices of {instrument.PriceDecimals} decimals in the file; give risk.instruments an entry {{ \"instrumentId\": {id}, \"priceDecimals\": {instrument.PriceDecimals} }}");
             }
         }
         if (problems.Count > 0)
