@@ -19,6 +19,7 @@ public sealed class FeedHealth
     private readonly long _createdTicks = Stopwatch.GetTimestamp();
     private int _connected;
     private int _stale;
+    private int _finished;
     private long _connections;
     private long _messages;
     private long _gaps;
@@ -41,6 +42,9 @@ public sealed class FeedHealth
 
     /// <summary>Whether the last connection ended because no message came within the stale timeout (until the next connection). Any thread.</summary>
     public bool IsStale => Volatile.Read(ref _stale) != 0;
+
+    /// <summary>Whether the feed has delivered all it ever will (a recorded file played to its end). Any thread.</summary>
+    public bool IsFinished => Volatile.Read(ref _finished) != 0;
 
     /// <summary>Times the feed became connected after its first time. Any thread.</summary>
     public long Reconnects => Math.Max(0, Volatile.Read(ref _connections) - 1);
@@ -77,6 +81,13 @@ public sealed class FeedHealth
     {
         Volatile.Write(ref _connected, 0);
         Volatile.Write(ref _stale, stale ? 1 : 0);
+    }
+
+    /// <summary>The feed ended by design: it has delivered all it had, and nothing more will come. Feed side.</summary>
+    public void OnFinished()
+    {
+        Volatile.Write(ref _connected, 0);
+        Volatile.Write(ref _finished, 1);
     }
 
     /// <summary>Counts <paramref name="count"/> messages, the last received at <paramref name="tsRecvTicks"/> (<see cref="Stopwatch"/> ticks). Feed side.</summary>

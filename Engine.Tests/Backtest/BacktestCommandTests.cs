@@ -37,6 +37,9 @@ public sealed class BacktestCommandTests
         Assert.That(root.TryGetProperty("fillList", out _), Is.False, "the summary leaves the lists out");
         Assert.That(report.RootElement.GetProperty("fillList").GetArrayLength(), Is.EqualTo(root.GetProperty("fills").GetInt32()));
         Assert.That(report.RootElement.GetProperty("latency").GetProperty("count").GetInt64(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("bookErrors").GetProperty("total").GetInt64(), Is.Zero, "the sample applies exactly");
+        Assert.That(root.GetProperty("bookErrors").GetProperty("byKind").EnumerateObject(), Is.Empty);
+        Assert.That(stderr, Does.Not.Contain("could not apply"));
     }
 
     [Test]
@@ -56,6 +59,11 @@ public sealed class BacktestCommandTests
         Assert.That(krakenSummary.RootElement.GetProperty("fills").GetInt32(), Is.Zero);
         Assert.That(krakenSummary.RootElement.GetProperty("firstEventNs").GetInt64(), Is.InRange(1_618_617_600_000_000_000, 1_618_704_000_000_000_000), "Kraken's own Unix times, on 2021-04-17");
         Assert.That(krakenErr, Does.Contain("ADA/XBT left out: its prices have 9 decimals"));
+        // The session was recorded at depth 1,000; the shipped books hold 256 levels a side.
+        var bookErrors = krakenSummary.RootElement.GetProperty("bookErrors");
+        Assert.That(bookErrors.GetProperty("byKind").GetProperty("LevelsFull").GetInt64(), Is.EqualTo(350));
+        Assert.That(bookErrors.GetProperty("total").GetInt64(), Is.EqualTo(350));
+        Assert.That(krakenErr, Does.Contain("backtest: the books could not apply 350 events exactly (bookErrors): LevelsFull 350 (raise book.maxLevelsPerSide)"));
     }
 
     [TestCase("--format", "lobster", TestName = "Run_MissingData_Exit64")]

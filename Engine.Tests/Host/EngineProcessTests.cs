@@ -145,6 +145,38 @@ public sealed class EngineProcessTests
         }
     }
 
+    [Test]
+    public void ReplayWithUnknownOrders_LogsTheBookErrorsByKindAndRunsOn()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"engine-bookerrors-{Guid.NewGuid():N}.json");
+        string itch = Path.Combine(RepositoryPaths.Root(), "testdata", "itch50", "ex20101224.TEST_ITCH_50");
+        File.WriteAllText(path, Config
+            .Replace("\"rateEventsPerSecond\": 1000", "\"rateEventsPerSecond\": 1000, \"instruments\": 2", StringComparison.Ordinal)
+            .Replace("\"statusIntervalMs\": 0", $$"""
+                "statusIntervalMs": 0,
+                "feeds": { "replay": { "enabled": true, "format": "Itch", "path": "{{itch}}", "speed": 0 } }
+                """, StringComparison.Ordinal));
+        var lines = new ConcurrentQueue<string>();
+        using var engine = Start(path, lines, durationSeconds: 3);
+        try
+        {
+            Assert.That(engine.WaitForExit(TestTimeouts.LongRun), Is.True, "the engine runs its three seconds");
+            engine.WaitForExit(); // the output readers finish
+            Assert.That(engine.ExitCode, Is.Zero, string.Join(Environment.NewLine, lines));
+            // The file refers to orders it never added (the sample is cut from a day's feed).
+            Assert.That(lines, Has.Some.Contains("The books could not apply").And.Contain("market events exactly since the last check: UnknownOrder "));
+            Assert.That(lines, Has.Some.StartsWith("summary ").And.Contain("lost=0").And.Not.Contain("book_errors=0 "));
+        }
+        finally
+        {
+            if (!engine.HasExited)
+            {
+                engine.Kill();
+            }
+            File.Delete(path);
+        }
+    }
+
     private static Process Start(string configPath, ConcurrentQueue<string> lines, (string Name, string Value)? environment = null, int durationSeconds = 120, bool withoutAlpacaCredentials = false)
     {
         var start = new ProcessStartInfo("dotnet")

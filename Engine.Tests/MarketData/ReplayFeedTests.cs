@@ -4,6 +4,7 @@ using Engine.Book;
 using Engine.Config;
 using Engine.Host;
 using Engine.MarketData;
+using Engine.Metrics;
 using Engine.Risk;
 using Engine.Tests.Alpaca;
 using Engine.Tests.Backtest;
@@ -40,7 +41,7 @@ public sealed class ReplayFeedTests
         Assert.That(sink.Events.Select(e => (e.InstrumentId, e.OrderId)),
             Is.EqualTo(new[] { (5, 1L | ReplayFeed.OrderIdSpace), (6, 2L | ReplayFeed.OrderIdSpace), (5, 3L | ReplayFeed.OrderIdSpace) }),
             "ids moved, order ids in the replay's own range (the synthetic market's start at 1 too)");
-        Assert.That((feed.Health.Messages, feed.Health.IsConnected), Is.EqualTo((3L, false)), "done: reads disconnected");
+        Assert.That((feed.Health.Messages, feed.Health.IsConnected, feed.Health.IsFinished), Is.EqualTo((3L, false, true)), "done: reads finished");
     }
 
     [Test]
@@ -101,6 +102,7 @@ public sealed class ReplayFeedTests
         feed.Run(stop.Token);
 
         Assert.That(sink.Events, Has.Count.EqualTo(1), "the second event was an hour away");
+        Assert.That((feed.Health.IsConnected, feed.Health.IsFinished), Is.EqualTo((false, false)), "stopped before its end: disconnected, not finished");
     }
 
     [Test]
@@ -161,7 +163,10 @@ public sealed class ReplayFeedTests
         var replay = host.Feeds.Single(f => f.Name == ReplayFeed.Name);
 
         host.Start();
-        Eventually.Until(() => replay.Messages > 0 && !replay.IsConnected, TestTimeouts.LongRun, "the replay published the whole file");
+        Eventually.Until(() => replay.IsFinished, TestTimeouts.LongRun, "the replay published the whole file");
+        var readiness = HealthReport.Ready(host).Components.Single(c => c.Name == "feeds/replay");
+        Assert.That(readiness.Detail, Does.StartWith("finished,"));
+        Assert.That(readiness.Ok, Is.True, "a file played to its end is done, not down");
         Assert.That(host.Stop(), Is.True, "stopped and drained");
 
         var book = host.Books[2];
@@ -173,7 +178,7 @@ public sealed class ReplayFeedTests
     }
 
     [Test]
-    public void Engine_ReplayingItch_BooksEndAsTheFileAppliedOnItsOwn()
+    public async Task Engine_ReplayingItch_BooksEndAsTheFileAppliedOnItsOwnAndMetricsCountItsErrors()
     {
         var options = TestEngines.Synthetic("replay-itch", 1_000);
         options.Feeds = new FeedsOptions { Replay = new ReplayFeedOptions { Enabled = true, Format = BacktestFormat.Itch, Path = BacktestFixture.Itch, Speed = 0 } };
@@ -189,7 +194,13 @@ public sealed class ReplayFeedTests
         var replay = host.Feeds.Single(f => f.Name == ReplayFeed.Name);
 
         host.Start();
-        Eventually.Until(() => replay.Messages > 0 && !replay.IsConnected, TestTimeouts.LongRun, "the replay published the whole file");
+        await using var server = await MetricsServer.StartAsync(options.Metrics, host, NullLoggerFactory.Instance);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        Eventually.Until(() => replay.IsFinished, TestTimeouts.LongRun, "the replay published the whole file");
+        long unknown = BookErrorCounts.Read(expected)[BookError.UnknownOrder];
+        Assert.That(unknown, Is.GreaterThan(0), "the sample refers to orders it never added");
+        Eventually.Until(() => http.GetStringAsync("/metrics").GetAwaiter().GetResult().Contains($"engine_book_errors_total{{kind=\"UnknownOrder\"}} {unknown}\n", StringComparison.Ordinal),
+            TestTimeouts.LongRun, $"/metrics counts the file's {unknown} unknown orders");
         Assert.That(host.Stop(), Is.True, "stopped and drained");
 
         Assert.That(data.Instruments, Has.Count.InRange(1, ItchBacktestData.DefaultSymbols), "the most active symbols, at most four");

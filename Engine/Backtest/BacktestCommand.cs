@@ -66,6 +66,10 @@ public static class BacktestCommand
             string chartPath = Path.Combine(run.OutDirectory, ChartFile);
             File.WriteAllText(reportPath, report.ToJson(full: true));
             EquityChart.Write(chartPath, $"backtest {name}, strategy {report.StrategyName}", report.Recorder.Equity, report.Figures);
+            if (report.BookErrors.Total > 0)
+            {
+                stderr.WriteLine($"backtest: the books could not apply {report.BookErrors.Total} events exactly (bookErrors): {report.BookErrors.Describe()}");
+            }
             if (report.Runner.Pipeline.Faults.FaultCount > 0)
             {
                 stderr.WriteLine($"backtest: {report.Runner.Pipeline.Faults.FaultCount} events made a handler throw and were skipped (handlerFaults)");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HdrHistogram;
+using Engine.Book;
 using Engine.Orders;
 using Engine.Strategies;
 
@@ -28,6 +29,9 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
     /// <summary>The runner, for the engine's state after the run.</summary>
     public BacktestRunner Runner => runner;
 
+    /// <summary>The events the books could not apply exactly, by kind.</summary>
+    public BookErrorCounts BookErrors { get; } = BookErrorCounts.Read(runner.Pipeline.Books);
+
     /// <summary>The report as JSON; <paramref name="full"/> adds the curve, round trips and fills (indented), <paramref name="files"/> names the files written (summary).</summary>
     public string ToJson(bool full, IReadOnlyList<string>? files = null)
     {
@@ -50,6 +54,7 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
             runner.Pipeline.Counter.Handled,
             data.Malformed,
             runner.Pipeline.Faults.FaultCount,
+            new ReportBookErrors(BookErrors.Total, BookErrors.ByKind()),
             [.. data.Instruments],
             data.Events.Length > 0 ? data.Events[0].TsEventNs : 0,
             runner.Clock.UtcNowNs(),

@@ -18,6 +18,7 @@ internal sealed record BacktestReportDocument(
     long EventsHandled,
     long Malformed,
     long HandlerFaults,
+    ReportBookErrors BookErrors,
     BacktestInstrument[] Instruments,
     long FirstEventNs,
     long LastEventNs,
@@ -43,6 +44,9 @@ internal sealed record BacktestReportDocument(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<EquityPoint>? Equity,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReportRoundTrip[]? RoundTrips,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReportFill[]? FillList);
+
+/// <summary>Market events the books could not apply exactly (<see cref="Book.BookError"/>), in all and by kind.</summary>
+internal sealed record ReportBookErrors(long Total, IReadOnlyDictionary<string, long> ByKind);
 
 /// <summary>Net, realised and unrealised P&amp;L and fees, cents.</summary>
 internal sealed record ReportPnl(decimal NetCents, decimal RealisedCents, decimal UnrealisedCents, decimal FeesCents);

@@ -30,6 +30,7 @@ public sealed partial class OrderBook
     private readonly BookSide _bids;
     private readonly BookSide _asks;
     private readonly long[] _errorCounts = new long[s_errorKinds];
+    private long _errorTotal;
     private bool _fedByOrders;
     private readonly int _bookId;
     private int _orderCount;
@@ -54,8 +55,8 @@ public sealed partial class OrderBook
     /// <summary>Events applied, whatever their outcome.</summary>
     public long EventCount { get; private set; }
 
-    /// <summary>Events that ended in any error other than <see cref="BookError.None"/>.</summary>
-    public long ErrorTotal { get; private set; }
+    /// <summary>Events that ended in any error other than <see cref="BookError.None"/>; any thread may read it.</summary>
+    public long ErrorTotal => Volatile.Read(ref _errorTotal);
 
     /// <summary>The outcome of the last event.</summary>
     public BookError LastError { get; private set; }
@@ -81,8 +82,8 @@ public sealed partial class OrderBook
     /// <summary>Orders resting in this book.</summary>
     public int OrderCount => _orderCount;
 
-    /// <summary>Events that ended in <paramref name="error"/>.</summary>
-    public long ErrorCount(BookError error) => _errorCounts[(int)error];
+    /// <summary>Events that ended in <paramref name="error"/>; any thread may read it.</summary>
+    public long ErrorCount(BookError error) => Volatile.Read(ref _errorCounts[(int)error]);
 
     /// <summary>Applies one market-data event for this book's instrument and returns its outcome.</summary>
     /// <remarks>
@@ -110,8 +111,9 @@ public sealed partial class OrderBook
         LastError = error;
         if (error != BookError.None)
         {
-            _errorCounts[(int)error]++;
-            ErrorTotal++;
+            // Single-writer counts: the loop writes, the metrics and status threads read.
+            Volatile.Write(ref _errorCounts[(int)error], _errorCounts[(int)error] + 1);
+            Volatile.Write(ref _errorTotal, _errorTotal + 1);
         }
         UpdateCondition();
         return error;

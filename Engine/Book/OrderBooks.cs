@@ -12,8 +12,8 @@ namespace Engine.Book;
 /// (venue order ids are unique across instruments; a cancel that names another instrument's order
 /// is an unknown order for its own book). Loop thread only. Every book is built in the constructor; <see cref="Apply"/> allocates nothing.
 /// An event for an instrument id without a book is counted in <see cref="UnknownInstrumentCount"/>
-/// and skipped. The counters are plain fields: read them from another thread only after the loop
-/// has stopped.
+/// and skipped. The error counts have one writer, the loop, and any thread may read them (the
+/// metrics and the status line do); the other counters only after the loop has stopped.
 /// </remarks>
 public sealed class OrderBooks
 {
@@ -37,8 +37,10 @@ public sealed class OrderBooks
     /// <summary>Number of books.</summary>
     public int Count => _books.Length;
 
-    /// <summary>Events whose instrument id has no book.</summary>
-    public long UnknownInstrumentCount { get; private set; }
+    private long _unknownInstruments;
+
+    /// <summary>Events whose instrument id has no book; any thread may read it.</summary>
+    public long UnknownInstrumentCount => Volatile.Read(ref _unknownInstruments);
 
     /// <summary>The book of <paramref name="instrumentId"/>.</summary>
     public OrderBook this[int instrumentId] => _books[instrumentId];
@@ -59,7 +61,7 @@ public sealed class OrderBooks
         }
         if ((uint)id >= (uint)books.Length)
         {
-            UnknownInstrumentCount++;
+            Volatile.Write(ref _unknownInstruments, _unknownInstruments + 1);
             return BookError.UnknownInstrument;
         }
         return books[id].Apply(ref e);
@@ -75,6 +77,21 @@ public sealed class OrderBooks
         foreach (var book in _books)
         {
             total += book.ErrorTotal;
+        }
+        return total;
+    }
+
+    /// <summary>Events that ended in <paramref name="error"/>, over all books. Walks every book: not for the loop thread.</summary>
+    public long ErrorCount(BookError error)
+    {
+        if (error == BookError.UnknownInstrument)
+        {
+            return UnknownInstrumentCount;
+        }
+        long total = 0;
+        foreach (var book in _books)
+        {
+            total += book.ErrorCount(error);
         }
         return total;
     }

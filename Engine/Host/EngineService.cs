@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using Engine.Admin;
+using Engine.Book;
 using Engine.Config;
 using Engine.Logging;
 using Engine.Metrics;
@@ -113,11 +114,13 @@ public sealed class EngineService : BackgroundService
         using var timer = new PeriodicTimer(interval);
         var last = _engine.Status();
         var lastAt = _started.Elapsed;
+        var lastBookErrors = BookErrorCounts.Read(_engine.Books);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken) && _engine.LoopState == ProcessorState.Running && _started.Elapsed < deadline)
             {
                 _watchdog.Alive(_engine, TimeSpan.FromSeconds(1));
+                lastBookErrors = LogBookErrors(lastBookErrors);
                 var now = _engine.Status();
                 var nowAt = _started.Elapsed;
                 if (_options.StatusIntervalMs > 0)
@@ -160,6 +163,18 @@ public sealed class EngineService : BackgroundService
         _sighup?.Dispose();
         _sigint?.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>Logs the book errors since <paramref name="last"/>, once a check, when there are any (the loop only counts them); returns the new reading.</summary>
+    private BookErrorCounts LogBookErrors(BookErrorCounts last)
+    {
+        var now = BookErrorCounts.Read(_engine.Books);
+        var rise = now.Since(last);
+        if (rise.Total > 0)
+        {
+            HostLog.BookErrors(_log, rise.Total, rise.Describe());
+        }
+        return now;
     }
 
     private string StatusLine(EngineStatus now, EngineStatus last, TimeSpan nowAt, TimeSpan lastAt)

@@ -39,6 +39,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "feeds.replay: {Note}")]
     public static partial void ReplayNote(ILogger logger, string note);
 
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "The books could not apply {Count} market events exactly since the last check: {Kinds}. The events were skipped or applied in part; the engine runs on")]
+    public static partial void BookErrors(ILogger logger, long count, string kinds);
+
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Metrics on {Url}/metrics")]
     public static partial void MetricsOn(ILogger logger, string url);
 }

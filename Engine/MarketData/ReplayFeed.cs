@@ -10,7 +10,7 @@ namespace Engine.MarketData;
 /// the file's instruments (a feed-wide event, instrument -1, goes to each of them, not to the other
 /// feeds' books), and its order ids into the replay's own range (<see cref="OrderIdSpace"/>).
 /// Reports to its <see cref="FeedHealth"/> (<c>replay</c>): connected while it publishes, every
-/// event as a message.
+/// event as a message, finished once the file is done.
 /// </summary>
 /// <remarks>One thread (the feed's). Pacing sleeps while an event is more than 2 ms away and yields closer to it.</remarks>
 internal sealed class ReplayFeed
@@ -56,7 +56,7 @@ internal sealed class ReplayFeed
         return startTicks + (long)(recordedNs / _speed * Stopwatch.Frequency / 1e9);
     }
 
-    /// <summary>Publishes every event, paced, until done or <paramref name="stop"/>; then reads disconnected.</summary>
+    /// <summary>Publishes every event, paced, until done (then it reads finished) or <paramref name="stop"/> (disconnected).</summary>
     public void Run(CancellationToken stop)
     {
         Health.OnConnected();
@@ -86,7 +86,14 @@ internal sealed class ReplayFeed
             }
             Health.OnMessages(1, e.TsRecvNs);
         }
-        Health.OnDisconnected(stale: false);
+        if (stop.IsCancellationRequested)
+        {
+            Health.OnDisconnected(stale: false);
+        }
+        else
+        {
+            Health.OnFinished();
+        }
     }
 
     /// <summary>Waits until <paramref name="dueTicks"/>; false if <paramref name="stop"/> came first.</summary>

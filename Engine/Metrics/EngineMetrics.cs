@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Engine.Book;
 using Engine.Host;
 using Engine.Risk;
 using Prometheus;
@@ -45,6 +46,7 @@ public sealed class EngineMetrics
     private readonly Gauge _openPositions;
     private readonly Gauge _openOrders;
     private readonly Gauge _invalidBooks;
+    private readonly Counter _bookErrors;
     private readonly Gauge _venueReady;
     private readonly Gauge _dailyLossLimit;
     private readonly Gauge _feedConnected;
@@ -90,6 +92,7 @@ public sealed class EngineMetrics
         _openPositions = f.CreateGauge("engine_open_positions", "Positions that are not flat.");
         _openOrders = f.CreateGauge("engine_open_orders", "Open orders.");
         _invalidBooks = f.CreateGauge("engine_invalid_books", "Order books currently invalid (gap, resync, stale).");
+        _bookErrors = f.CreateCounter("engine_book_errors_total", "Market events the books could not apply exactly, by kind (unknown order, levels full, ...): skipped or applied in part, and counted.", "kind");
         _venueReady = f.CreateGauge("engine_venue_ready", "1 when the venue can take orders (Alpaca: stream up and reconciled).");
         _dailyLossLimit = f.CreateGauge("engine_daily_loss_limit_cents", "The daily loss limit in force (risk.maxDailyLossCents), cents.");
         _feedConnected = f.CreateGauge("engine_feed_connected", "1 while the feed delivers usable data (Kraken: subscribed, first snapshot of the connection in; synthetic: running).", "feed");
@@ -143,6 +146,11 @@ public sealed class EngineMetrics
         _openPositions.Set(risk.OpenPositions);
         _openOrders.Set(risk.OpenOrders);
         _invalidBooks.Set(risk.InvalidBooks);
+        var bookErrors = BookErrorCounts.Read(_host.Books);
+        foreach (var kind in BookErrorCounts.Kinds)
+        {
+            _bookErrors.WithLabels(kind.ToString()).IncTo(bookErrors[kind]);
+        }
         _venueReady.Set(_host.VenueReady ? 1 : 0);
         // An immutable object swapped by reference on the loop: reading it here is safe.
         _dailyLossLimit.Set(_host.Risk.Engine.Limits.MaxDailyLossCents);

@@ -46,7 +46,8 @@ public sealed record HealthReport(bool Ok, IReadOnlyList<HealthComponent> Compon
     /// <summary>
     /// Readiness (<c>/readyz</c>): books valid (their feeds connected), the venue ready (for Alpaca:
     /// stream up and reconciled), the breaker closed and trading not halted, and one component per
-    /// feed, <c>feeds/NAME</c>, fine while that feed is connected and not stale.
+    /// feed, <c>feeds/NAME</c>, fine while that feed is connected and not stale, or once it has finished
+    /// (a replayed file played to its end).
     /// </summary>
     public static HealthReport Ready(EngineHost host)
     {
@@ -62,10 +63,11 @@ public sealed record HealthReport(bool Ok, IReadOnlyList<HealthComponent> Compon
         long now = Stopwatch.GetTimestamp();
         foreach (var feed in host.Feeds)
         {
-            string state = feed.IsConnected ? "connected" : feed.IsStale ? "stale" : "disconnected";
+            // A feed that has delivered all it had (a replayed file at its end) is done, not down.
+            string state = feed.IsConnected ? "connected" : feed.IsFinished ? "finished" : feed.IsStale ? "stale" : "disconnected";
             string detail = string.Create(CultureInfo.InvariantCulture,
                 $"{state}, last message {feed.LastMessageAgeSeconds(now):F1} s ago, {feed.Reconnects} reconnects");
-            components.Add(new HealthComponent("feeds/" + feed.Name, feed.IsConnected && !feed.IsStale, detail));
+            components.Add(new HealthComponent("feeds/" + feed.Name, (feed.IsConnected && !feed.IsStale) || feed.IsFinished, detail));
         }
         return new HealthReport(components.TrueForAll(c => c.Ok), components);
     }

@@ -13,18 +13,7 @@ public sealed class OrderBooksReplayBook : IReplayBook
     public OrderBooksReplayBook(BookOptions options) => _books = new OrderBooks(options);
 
     /// <inheritdoc />
-    public long UnknownReferences
-    {
-        get
-        {
-            long total = 0;
-            for (int id = 0; id < _books.Count; id++)
-            {
-                total += _books[id].ErrorCount(BookError.UnknownOrder);
-            }
-            return total;
-        }
-    }
+    public long UnknownReferences => _books.ErrorCount(BookError.UnknownOrder);
 
     /// <summary>Every book error, all kinds, over all books.</summary>
     public long ErrorTotal => _books.ErrorTotal();
