@@ -1,6 +1,9 @@
 using Engine.Config;
+using Engine.MarketData;
 using Engine.Pipeline;
 using Engine.Ring;
+using Engine.Venues;
+using Engine.Venues.Paper;
 using Feeds.Synthetic;
 
 namespace Engine.Tests.Config;
@@ -19,6 +22,47 @@ public sealed class EngineOptionsTests
         var options = new EngineOptions { Ring = new RingOptions { Producers = ProducerType.Single } };
 
         Assert.That(options.Validate(), Is.EqualTo(new[] { "ring.producers: Single cannot serve the engine: feed threads and the control thread (reload, kill) both publish; use Multi" }));
+    }
+
+    [Test]
+    public void Validate_SyntheticOffAndNoFeed_ReportsNoMarketData()
+    {
+        var options = new EngineOptions { Synthetic = new SyntheticFeedOptions { Enabled = false } };
+
+        Assert.That(options.Validate(), Is.EqualTo(new[] { "synthetic.enabled: false with no feed enabled (feeds.kraken, feeds.alpaca, feeds.replay): the engine would have no market data" }));
+    }
+
+    [TestCase(true, 0, 0, true, TestName = "Validate_TwoSourcesWithoutPaperLatency_Passes")]
+    [TestCase(false, 500, 0, true, TestName = "Validate_ReplayAloneWithPaperLatency_Passes")]
+    [TestCase(true, 500, 0, false, TestName = "Validate_SyntheticAndReplayWithEntryLatency_IsRefused")]
+    [TestCase(true, 0, 200, false, TestName = "Validate_SyntheticAndReplayWithReportLatency_IsRefused")]
+    public void Validate_PaperLatencyNeedsOneMarketDataClock(bool synthetic, int entryUs, int reportUs, bool valid)
+    {
+        var options = new EngineOptions
+        {
+            Synthetic = new SyntheticFeedOptions { Enabled = synthetic },
+            Feeds = new FeedsOptions { Replay = new ReplayFeedOptions { Enabled = true, Format = Engine.Backtest.BacktestFormat.Itch, Path = Engine.Tests.Backtest.BacktestFixture.Itch } },
+            Venues = new VenueOptions { Paper = new PaperVenueOptions { EntryLatencyUs = entryUs, ReportLatencyUs = reportUs } },
+        };
+
+        var problems = options.Validate();
+
+        Assert.That(problems, valid
+            ? Is.Empty
+            : Is.EqualTo(new[] { "venues.paper.entryLatencyUs / reportLatencyUs: the paper venue simulates latency on one clock, the latest event time of any source, and the synthetic market and feeds.replay keep different times: the instruments of the source behind would get none. Run one source (synthetic.enabled: false for a feed alone) or set both latencies to 0" }));
+    }
+
+    [Test]
+    public void Validate_SyntheticOff_FeedInstrumentsStartAtZero()
+    {
+        var options = new EngineOptions
+        {
+            Synthetic = new SyntheticFeedOptions { Enabled = false, Instruments = 4 },
+            Book = new Engine.Book.BookOptions { Instruments = 2 },
+            Feeds = new FeedsOptions { Kraken = new KrakenFeedOptions { Enabled = true, Pairs = ["XBT/USD", "ETH/USD"] } },
+        };
+
+        Assert.That(options.Validate(), Is.Empty, "two pairs at ids 0 and 1 fit two books; the synthetic market's four take none");
     }
 
     [Test]

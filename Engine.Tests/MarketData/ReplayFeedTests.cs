@@ -9,6 +9,8 @@ using Engine.Risk;
 using Engine.Tests.Alpaca;
 using Engine.Tests.Backtest;
 using Engine.Tests.Support;
+using Engine.Venues;
+using Engine.Venues.Paper;
 using Feeds;
 using Feeds.Lobster;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -175,6 +177,28 @@ public sealed class ReplayFeedTests
         LobsterBookAssert.SideIsRow(book, Side.Sell, last, "after the replay");
         LobsterBookAssert.SideIsRow(book, Side.Buy, last, "after the replay");
         Assert.That(replay.Messages, Is.EqualTo(BacktestOptions.Load(BacktestFormat.Lobster, BacktestFixture.Lobster("message"), BacktestFixture.Lobster("orderbook"), null, null, 16).Events.Length));
+    }
+
+    [Test]
+    public void Engine_ReplayAloneWithPaperLatency_FileTakesIdZeroAndTheVenueKeepsTheFilesClock()
+    {
+        var options = TestEngines.Synthetic("replay-alone", 1_000);
+        options.Synthetic = options.Synthetic with { Enabled = false };
+        options.Feeds = new FeedsOptions { Replay = Lobster() };
+        options.Venues = new VenueOptions { Paper = new PaperVenueOptions { EntryLatencyUs = 500, ReportLatencyUs = 100 } };
+        Assert.That(options.Validate(), Is.Empty, "one source: the paper venue's latency has one clock");
+        var events = BacktestOptions.Load(BacktestFormat.Lobster, BacktestFixture.Lobster("message"), BacktestFixture.Lobster("orderbook"), null, null, 16).Events;
+        using var host = new EngineHost(options, NullLoggerFactory.Instance);
+        Assert.That((host.Instruments[0].Symbol, host.Instruments.Count), Is.EqualTo(("AAPL", 1)));
+        Assert.That(host.Feeds.Select(f => f.Name), Is.EqualTo(new[] { ReplayFeed.Name }), "no synthetic feed thread");
+        var replay = host.Feeds.Single();
+
+        host.Start();
+        Eventually.Until(() => replay.IsFinished, TestTimeouts.LongRun, "the replay published the whole file");
+        Assert.That(host.Stop(), Is.True, "stopped and drained");
+
+        Assert.That(host.Paper!.Matcher.ClockNs, Is.EqualTo(events.Max(e => e.TsEventNs)), "the venue's clock is the file's own, June 2012");
+        LobsterBookAssert.SideIsRow(host.Books[0], Side.Buy, LastRow(), "after the replay");
     }
 
     [Test]

@@ -84,7 +84,7 @@ public sealed record EngineOptions
         Metrics.Validate("metrics", errors);
         Synthetic.Validate("synthetic", errors);
         Strategy.Validate("strategy", errors, Book.Instruments, Risk);
-        Feeds.Validate("feeds", errors, Synthetic.Instruments, Book, Venues.Kind == VenueKind.Alpaca && Venues.Alpaca?.Mode == AlpacaTradingMode.Live);
+        Feeds.Validate("feeds", errors, Synthetic.ActiveInstruments, Book, Venues.Kind == VenueKind.Alpaca && Venues.Alpaca?.Mode == AlpacaTradingMode.Live);
         Logging.Validate("logging", errors);
         if (StatusIntervalMs is < 0 or > 3_600_000)
         {
@@ -94,10 +94,47 @@ public sealed record EngineOptions
         {
             errors.Add("ring.producers: Single cannot serve the engine: feed threads and the control thread (reload, kill) both publish; use Multi");
         }
-        if (Book.Instruments < Synthetic.Instruments)
+        if (Book.Instruments < Synthetic.ActiveInstruments)
         {
             errors.Add($"book.instruments: {Book.Instruments} is fewer than synthetic.instruments ({Synthetic.Instruments}); every instrument needs a book");
         }
+        ValidateMarketDataSources(errors);
         return errors;
+    }
+
+    /// <summary>
+    /// Some market data to run on, and, when the paper venue simulates latency, one clock to simulate it
+    /// in: the venue's clock is the latest event time of any source, and the synthetic market (January
+    /// 2026 onwards), a replayed file (its recorded times) and the live feeds (now) keep apart, so the
+    /// instruments of the source behind would get no latency.
+    /// </summary>
+    private void ValidateMarketDataSources(List<string> errors)
+    {
+        if (Feeds?.Replay is null || Venues?.Paper is null)
+        {
+            return; // reported by their own validation
+        }
+        var sources = new List<string>(3);
+        if (Synthetic.Enabled)
+        {
+            sources.Add("the synthetic market");
+        }
+        if (Feeds.Replay.Enabled)
+        {
+            sources.Add("feeds.replay");
+        }
+        if (Feeds.AnyLive)
+        {
+            sources.Add("the live feeds");
+        }
+        if (sources.Count == 0)
+        {
+            errors.Add("synthetic.enabled: false with no feed enabled (feeds.kraken, feeds.alpaca, feeds.replay): the engine would have no market data");
+        }
+        bool simulatesLatency = Venues.Paper.EntryLatencyUs > 0 || Venues.Paper.ReportLatencyUs > 0;
+        if (Venues.Kind == VenueKind.Paper && simulatesLatency && sources.Count > 1)
+        {
+            errors.Add($"venues.paper.entryLatencyUs / reportLatencyUs: the paper venue simulates latency on one clock, the latest event time of any source, and {string.Join(" and ", sources)} keep different times: the instruments of the source behind would get none. Run one source (synthetic.enabled: false for a feed alone) or set both latencies to 0");
+        }
     }
 }

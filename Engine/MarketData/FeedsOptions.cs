@@ -19,6 +19,9 @@ public sealed record FeedsOptions
     /// <summary>A recorded file replayed at its recorded pace (paper trading on replayed data).</summary>
     public ReplayFeedOptions Replay { get; set; } = new();
 
+    /// <summary>Whether a live feed (Kraken or Alpaca: venue times on the wall clock) is enabled.</summary>
+    public bool AnyLive => Kraken is { Enabled: true } || Alpaca is { Enabled: true };
+
     private bool KrakenOn => Kraken is { Enabled: true, Pairs: not null };
 
     // Lists set to null in the file are reported by the stream's own validation.

@@ -3,8 +3,17 @@ namespace Feeds.Synthetic;
 /// <summary>Settings of the built-in synthetic market: how many instruments, how fast, which seed.</summary>
 public sealed record SyntheticFeedOptions
 {
+    /// <summary>Whether the engine runs the synthetic market; off, its instruments take no ids and the feeds' start at 0.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Number of instruments, ids 0..n-1.</summary>
     public int Instruments { get; set; } = 4;
+
+    /// <summary>The instrument ids the market takes: <see cref="Instruments"/> when enabled, none when off.</summary>
+    public int ActiveInstruments => Enabled ? Instruments : 0;
+
+    /// <summary>The publishing threads the engine starts: <see cref="Threads"/> when enabled, none when off.</summary>
+    public int ActiveThreads => Enabled ? Threads : 0;
 
     /// <summary>Publishing threads; instrument i belongs to thread i % threads.</summary>
     public int Threads { get; set; } = 1;
