@@ -100,6 +100,11 @@ public sealed class EngineService : BackgroundService
             }
             throw;
         }
+        if (_options.Pipeline.WarmUpEvents > 0)
+        {
+            var warmUp = EngineWarmUp.Run(_options, _options.Pipeline.WarmUpEvents);
+            HostLog.WarmedUp(_log, warmUp.Events, warmUp.Orders, warmUp.Fills, (long)warmUp.Elapsed.TotalMilliseconds);
+        }
         _started.Start();
         _tickToTrade = new LatencyWindow(_engine.Router.TickToOrder);
         _engine.Start();

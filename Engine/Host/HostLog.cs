@@ -42,6 +42,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "The books could not apply {Count} market events exactly since the last check: {Kinds}. The events were skipped or applied in part; the engine runs on")]
     public static partial void BookErrors(ILogger logger, long count, string kinds);
 
+    [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "Warm-up: {Events} synthetic events through a copy of the pipeline, {Orders} orders, {Fills} fills, {Ms} ms (pipeline.warmUpEvents)")]
+    public static partial void WarmedUp(ILogger logger, int events, long orders, long fills, long ms);
+
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Metrics on {Url}/metrics")]
     public static partial void MetricsOn(ILogger logger, string url);
 }

@@ -23,6 +23,12 @@ public sealed record PipelineOptions
     /// </summary>
     public GCLatencyMode GcLatencyMode { get; set; } = GCLatencyMode.SustainedLowLatency;
 
+    /// <summary>
+    /// Synthetic market events run through a throw-away copy of the pipeline at start-up, before the
+    /// feeds, so that the JIT has compiled the order path before the first real event; 0: none.
+    /// </summary>
+    public int WarmUpEvents { get; set; } = 20_000;
+
     /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
     public void Validate(string path, List<string> errors)
     {
@@ -37,6 +43,10 @@ public sealed record PipelineOptions
         if (GcLatencyMode is not (GCLatencyMode.SustainedLowLatency or GCLatencyMode.Interactive or GCLatencyMode.Batch))
         {
             errors.Add($"{path}.gcLatencyMode: {GcLatencyMode} must be SustainedLowLatency, Interactive or Batch (LowLatency and NoGCRegion cannot be held for a whole run)");
+        }
+        if (WarmUpEvents is < 0 or > 1_000_000)
+        {
+            errors.Add($"{path}.warmUpEvents: {WarmUpEvents} is outside 0..1000000 (0 = no warm-up)");
         }
         Thread.Validate($"{path}.thread", errors);
     }
