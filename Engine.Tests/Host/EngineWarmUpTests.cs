@@ -1,6 +1,9 @@
+using Engine.Backtest;
 using Engine.Config;
 using Engine.Host;
+using Engine.Pipeline;
 using Engine.Strategies;
+using Engine.Tests.Backtest;
 using Engine.Tests.Support;
 
 namespace Engine.Tests.Host;
@@ -18,6 +21,17 @@ public sealed class EngineWarmUpTests
         var warmUp = EngineWarmUp.Run(options, events: 5_000);
 
         Assert.That((warmUp.Events, warmUp.Orders > 0, warmUp.Fills > 0), Is.EqualTo((5_000, true, true)), $"{warmUp}: the order path ran, to the venue and back");
+    }
+
+    [Test]
+    public void Run_HandlerFaultUnderLogAndHalt_ThrowsBacktestExceptionForTheServiceToLog()
+    {
+        var options = TestEngines.Synthetic("warm-up-halt", 1_000);
+        options.Pipeline = options.Pipeline with { FaultPolicy = FaultPolicy.LogAndHalt };
+
+        var thrown = Assert.Throws<BacktestException>(() => EngineWarmUp.Run(options, 1_000, () => new ThrowingStrategy(onEvent: 10)));
+
+        Assert.That(thrown!.Message, Does.Contain("halted on a fault"));
     }
 
     [Test]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using Engine.Admin;
+using Engine.Backtest;
 using Engine.Book;
 using Engine.Config;
 using Engine.Logging;
@@ -102,8 +103,16 @@ public sealed class EngineService : BackgroundService
         }
         if (_options.Pipeline.WarmUpEvents > 0)
         {
-            var warmUp = EngineWarmUp.Run(_options, _options.Pipeline.WarmUpEvents);
-            HostLog.WarmedUp(_log, warmUp.Events, warmUp.Orders, warmUp.Fills, (long)warmUp.Elapsed.TotalMilliseconds);
+            try
+            {
+                var warmUp = EngineWarmUp.Run(_options, _options.Pipeline.WarmUpEvents);
+                HostLog.WarmedUp(_log, warmUp.Events, warmUp.Orders, warmUp.Fills, (long)warmUp.Elapsed.TotalMilliseconds);
+            }
+            catch (BacktestException exception)
+            {
+                // The copy halted on a handler's fault (pipeline.faultPolicy: LogAndHalt): the engine itself starts clean.
+                HostLog.WarmUpHalted(_log, exception.Message);
+            }
         }
         _started.Start();
         _tickToTrade = new LatencyWindow(_engine.Router.TickToOrder);

@@ -38,20 +38,25 @@ internal static class EngineWarmUp
     private static readonly TimeSpan s_tierUpPause = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Runs <paramref name="events"/> synthetic market events, three times, through a copy of the pipeline of <paramref name="options"/>; returns the last pass's counts and the whole time.</summary>
-    public static WarmUpResult Run(EngineOptions options, int events)
+    /// <remarks>Throws <see cref="BacktestException"/> when a handler's fault halts the copy (<c>pipeline.faultPolicy: LogAndHalt</c>).</remarks>
+    public static WarmUpResult Run(EngineOptions options, int events) =>
+        Run(options, events, () => StrategyFactory.Create(options.Strategy, options.Book.Instruments));
+
+    /// <summary>As <see cref="Run(EngineOptions, int)"/>, with the strategy of each pass from <paramref name="strategy"/> (tests).</summary>
+    internal static WarmUpResult Run(EngineOptions options, int events, Func<IStrategy?> strategy)
     {
         ArgumentNullException.ThrowIfNull(options);
         long start = Stopwatch.GetTimestamp();
         (int Events, long Orders, long Fills) last = default;
         for (int pass = 0; pass < Passes; pass++)
         {
-            last = RunOnce(options, events);
+            last = RunOnce(options, events, strategy());
             Thread.Sleep(s_tierUpPause);
         }
         return new WarmUpResult(last.Events, last.Orders, last.Fills, Stopwatch.GetElapsedTime(start));
     }
 
-    private static (int Events, long Orders, long Fills) RunOnce(EngineOptions options, int events)
+    private static (int Events, long Orders, long Fills) RunOnce(EngineOptions options, int events, IStrategy? strategy)
     {
         int[] targets = Targets(options);
         var market = new SyntheticFeedOptions { Instruments = targets.Length, Threads = 1, RateEventsPerSecond = 0, MaxEventsPerThread = events, Seed = options.Synthetic.Seed };
@@ -71,7 +76,7 @@ internal static class EngineWarmUp
         }
         int[] decimals = options.Risk.PriceDecimalsOf(options.Book.Instruments);
         var instruments = Enumerable.Range(0, options.Book.Instruments).Select(id => new BacktestInstrument(id, $"WARMUP{id}", decimals[id])).ToList();
-        var runner = new BacktestRunner(options, StrategyFactory.Create(options.Strategy, options.Book.Instruments), new BacktestData(instruments, played, 0, []),
+        var runner = new BacktestRunner(options, strategy, new BacktestData(instruments, played, 0, []),
             new BacktestRecorder(options.Book.Instruments, intervalNs: 1_000_000_000, capitalCents: 1));
         runner.Run();
         var router = runner.Pipeline.Router.Snapshot;

@@ -45,6 +45,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "Warm-up: {Events} synthetic events through a copy of the pipeline, {Orders} orders, {Fills} fills, {Ms} ms (pipeline.warmUpEvents)")]
     public static partial void WarmedUp(ILogger logger, int events, long orders, long fills, long ms);
 
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Warm-up stopped early: {Reason}. The engine starts anyway; its first orders will wait for the JIT")]
+    public static partial void WarmUpHalted(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Metrics on {Url}/metrics")]
     public static partial void MetricsOn(ILogger logger, string url);
 }
