@@ -39,29 +39,57 @@ internal static class InstrumentSelection
     /// <summary>The chosen instruments with their new ids, and the events of those (renumbered) and the feed-wide ones (instrument -1), in order.</summary>
     public static (BacktestInstrument[] Instruments, MarketDataEvent[] Events) Apply(InstrumentTable table, List<MarketDataEvent> events, List<int> chosen)
     {
-        var map = new int[table.Count];
-        Array.Fill(map, -1);
-        var instruments = new BacktestInstrument[chosen.Count];
-        for (int i = 0; i < chosen.Count; i++)
-        {
-            map[chosen[i]] = i;
-            var instrument = table[chosen[i]];
-            instruments[i] = new BacktestInstrument(i, instrument.Symbol, instrument.PriceDecimals);
-        }
-        var kept = new List<MarketDataEvent>(events.Count);
+        var selected = new SelectedEvents(table, chosen);
         foreach (var e in events)
         {
-            if (e.InstrumentId < 0)
-            {
-                kept.Add(e);
-            }
-            else if (e.InstrumentId < map.Length && map[e.InstrumentId] >= 0)
-            {
-                var mapped = e;
-                mapped.InstrumentId = map[e.InstrumentId];
-                kept.Add(mapped);
-            }
+            selected.Publish(in e);
         }
-        return (instruments, [.. kept]);
+        return (selected.Instruments, [.. selected.Events]);
+    }
+}
+
+/// <summary>
+/// A market-data sink that keeps only the chosen instruments' events, renumbered 0..n-1 in the order
+/// chosen, and the feed-wide ones (instrument -1): a decoder can publish a whole file into it and only
+/// what the backtest runs is held.
+/// </summary>
+internal sealed class SelectedEvents : IMarketDataSink
+{
+    private readonly int[] _newIds;
+
+    /// <summary>Keeps <paramref name="chosen"/> (ids of <paramref name="table"/>, which must hold them already).</summary>
+    public SelectedEvents(InstrumentTable table, List<int> chosen)
+    {
+        _newIds = new int[table.Count];
+        Array.Fill(_newIds, -1);
+        Instruments = new BacktestInstrument[chosen.Count];
+        for (int i = 0; i < chosen.Count; i++)
+        {
+            _newIds[chosen[i]] = i;
+            var instrument = table[chosen[i]];
+            Instruments[i] = new BacktestInstrument(i, instrument.Symbol, instrument.PriceDecimals);
+        }
+    }
+
+    /// <summary>The chosen instruments with their new ids.</summary>
+    public BacktestInstrument[] Instruments { get; }
+
+    /// <summary>The events kept, in order.</summary>
+    public List<MarketDataEvent> Events { get; } = [];
+
+    /// <inheritdoc />
+    public void Publish(in MarketDataEvent marketEvent)
+    {
+        int id = marketEvent.InstrumentId;
+        if (id < 0)
+        {
+            Events.Add(marketEvent);
+        }
+        else if (id < _newIds.Length && _newIds[id] >= 0)
+        {
+            var kept = marketEvent;
+            kept.InstrumentId = _newIds[id];
+            Events.Add(kept);
+        }
     }
 }
