@@ -47,16 +47,18 @@ internal static class EngineWarmUp
     {
         ArgumentNullException.ThrowIfNull(options);
         long start = Stopwatch.GetTimestamp();
-        (int Events, long Orders, long Fills) last = default;
+        var market = Market(options, events);
+        (long Orders, long Fills) last = default;
         for (int pass = 0; pass < Passes; pass++)
         {
-            last = RunOnce(options, events, strategy());
+            last = RunOnce(options, market, strategy());
             Thread.Sleep(s_tierUpPause);
         }
-        return new WarmUpResult(last.Events, last.Orders, last.Fills, Stopwatch.GetElapsedTime(start));
+        return new WarmUpResult(market.Length, last.Orders, last.Fills, Stopwatch.GetElapsedTime(start));
     }
 
-    private static (int Events, long Orders, long Fills) RunOnce(EngineOptions options, int events, IStrategy? strategy)
+    /// <summary>The synthetic market's first <paramref name="events"/> events, on the strategy's instruments, <see cref="EventSpacingNs"/> apart.</summary>
+    private static MarketDataEvent[] Market(EngineOptions options, int events)
     {
         int[] targets = Targets(options);
         var market = new SyntheticFeedOptions { Instruments = targets.Length, Threads = 1, RateEventsPerSecond = 0, MaxEventsPerThread = events, Seed = options.Synthetic.Seed };
@@ -74,13 +76,19 @@ internal static class EngineWarmUp
             // requote interval and risk's rate limits let it send orders all along.
             played[i].TsEventNs = firstNs + (i * EventSpacingNs);
         }
+        return played;
+    }
+
+    /// <summary>One pass: <paramref name="market"/> through a new copy of the pipeline; the orders it sent and the fills it got.</summary>
+    private static (long Orders, long Fills) RunOnce(EngineOptions options, MarketDataEvent[] market, IStrategy? strategy)
+    {
         int[] decimals = options.Risk.PriceDecimalsOf(options.Book.Instruments);
         var instruments = Enumerable.Range(0, options.Book.Instruments).Select(id => new BacktestInstrument(id, $"WARMUP{id}", decimals[id])).ToList();
-        var runner = new BacktestRunner(options, strategy, new BacktestData(instruments, played, 0, []),
+        var runner = new BacktestRunner(options, strategy, new BacktestData(instruments, market, 0, []),
             new BacktestRecorder(options.Book.Instruments, intervalNs: 1_000_000_000, capitalCents: 1));
         runner.Run();
         var router = runner.Pipeline.Router.Snapshot;
-        return (played.Length, router.Sent, router.Fills);
+        return (router.Sent, router.Fills);
     }
 
     /// <summary>The ids the strategy trades (at most four), where the synthetic instruments are played.</summary>
