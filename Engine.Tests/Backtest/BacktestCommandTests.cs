@@ -66,6 +66,22 @@ public sealed class BacktestCommandTests
         Assert.That(krakenErr, Does.Contain("backtest: the books could not apply 350 events exactly (bookErrors): LevelsFull 350 (raise book.maxLevelsPerSide)"));
     }
 
+    [Test]
+    public void Run_KrakenWithTheShippedStockLimits_ReportsWhyRiskRefusedEveryIntent()
+    {
+        var (code, stdout, stderr) = Run(null, "--data", BacktestFixture.Kraken, "--format", "kraken", "--config", RepositoryPaths.ShippedConfig(), "--out", _out, "--strategy", "MarketMaker");
+
+        Assert.That(code, Is.Zero, stderr);
+        using var summary = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
+        var orders = summary.RootElement.GetProperty("orders");
+        long submitted = orders.GetProperty("submitted").GetInt64();
+        Assert.That(submitted, Is.GreaterThan(0));
+        // A bitcoin quote of the shipped 100 units is millions of francs: far above risk.defaults.maxOrderNotionalCents ($100,000).
+        Assert.That(orders.GetProperty("refusedFor").GetProperty("MaxOrderNotional").GetInt64(), Is.EqualTo(submitted));
+        Assert.That(orders.GetProperty("sent").GetInt64(), Is.Zero);
+        Assert.That(stderr, Does.Contain($"backtest: risk refused {submitted} of the strategy's {submitted} intents (orders.refusedFor): MaxOrderNotional {submitted}"));
+    }
+
     [TestCase("--format", "lobster", TestName = "Run_MissingData_Exit64")]
     [TestCase("--data", "/nonexistent/file.csv", "--format", "lobster", TestName = "Run_DataFileNotFound_Exit64")]
     [TestCase("--data", "LOBSTER", "--format", "csv", TestName = "Run_UnknownFormat_Exit64")]

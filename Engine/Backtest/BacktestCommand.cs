@@ -66,6 +66,10 @@ public static class BacktestCommand
             string chartPath = Path.Combine(run.OutDirectory, ChartFile);
             File.WriteAllText(reportPath, report.ToJson(full: true));
             EquityChart.Write(chartPath, $"backtest {name}, strategy {report.StrategyName}", report.Recorder.Equity, report.Figures);
+            if (report.RefusedFor.Count > 0)
+            {
+                stderr.WriteLine($"backtest: risk refused {report.Runner.Pipeline.Strategy.Context.Refused} of the strategy's {report.Runner.Pipeline.Strategy.Context.Submitted} intents (orders.refusedFor): {string.Join(", ", report.RefusedFor.Select(r => $"{r.Key} {r.Value}"))}; the limits are risk.* (docs/CONFIG.md)");
+            }
             if (report.BookErrors.Total > 0)
             {
                 stderr.WriteLine($"backtest: the books could not apply {report.BookErrors.Total} events exactly (bookErrors): {report.BookErrors.Describe()}");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HdrHistogram;
 using Engine.Book;
 using Engine.Orders;
+using Engine.Risk;
 using Engine.Strategies;
 
 namespace Engine.Backtest;
@@ -73,13 +74,30 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
             figures.TradedNotionalCents,
             figures.Turnover,
             new ReportSlippage(figures.FillsWithReference, figures.FillsWithEstimate, Rounded(figures.RealisedSlippageBps), Rounded(figures.EstimatedSlippageBps), Rounded(figures.RealisedMinusEstimatedBps)),
-            new ReportOrders(strategy.Submitted, strategy.Refused, router.Sent, router.CancelsSent, router.VenueRejects, router.Fills),
+            new ReportOrders(strategy.Submitted, strategy.Refused, RefusedFor, router.Sent, router.CancelsSent, router.VenueRejects, router.Fills),
             new ReportVenue(venue.OrdersAccepted, venue.OrdersRejected, venue.RejectedNoLiquidity, venue.OrdersCanceled, venue.OrdersExpired, venue.RestingOrderCount, venue.HeldCommandCount, venue.HeldReportCount),
             Latency(),
             files,
             full ? recorder.Equity : null,
             full ? [.. recorder.Trades.Select(t => new ReportRoundTrip(t.InstrumentId, t.IsLong ? "long" : "short", t.OpenNs, t.CloseNs, t.MaxQuantity, t.Fills, t.PnlCents))] : null,
             full ? [.. recorder.Fills.Select(f => new ReportFill(f.TsNs, f.InstrumentId, f.ClientOrderId, f.Side.ToString().ToLowerInvariant(), f.Quantity, f.PriceTicks, f.FeeCents, f.NotionalCents, f.ReferenceSubTicks, f.EstimatedSubTicks, Rounded(f.RealisedSlippageBps), Rounded(f.EstimatedSlippageBps)))] : null);
+    }
+
+    /// <summary>Risk's refusals by reason, those that occurred.</summary>
+    public IReadOnlyDictionary<string, long> RefusedFor { get; } = Refusals(runner);
+
+    private static SortedDictionary<string, long> Refusals(BacktestRunner runner)
+    {
+        var risk = runner.Pipeline.Risk.Snapshot;
+        var refused = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var reason in Enum.GetValues<RiskRejectReason>())
+        {
+            if (reason != RiskRejectReason.None && risk.RejectedFor(reason) > 0)
+            {
+                refused[reason.ToString()] = risk.RejectedFor(reason);
+            }
+        }
+        return refused;
     }
 
     private ReportLatency Latency()
