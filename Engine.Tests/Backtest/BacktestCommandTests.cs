@@ -79,7 +79,21 @@ public sealed class BacktestCommandTests
         // A bitcoin quote of the shipped 100 units is millions of francs: far above risk.defaults.maxOrderNotionalCents ($100,000).
         Assert.That(orders.GetProperty("refusedFor").GetProperty("MaxOrderNotional").GetInt64(), Is.EqualTo(submitted));
         Assert.That(orders.GetProperty("sent").GetInt64(), Is.Zero);
-        Assert.That(stderr, Does.Contain($"backtest: risk refused {submitted} of the strategy's {submitted} intents (orders.refusedFor): MaxOrderNotional {submitted}"));
+        Assert.That(stderr, Does.Contain($"backtest: risk refused {submitted} of {submitted} intents (orders.refusedFor): MaxOrderNotional {submitted}"));
+    }
+
+    [Test]
+    public void Run_Twap_CountsItsChildrenAmongTheIntentsRiskChecked()
+    {
+        var (code, stdout, stderr) = Run(null, "--data", BacktestFixture.Itch, "--format", "itch", "--config", RepositoryPaths.ShippedConfig(), "--out", _out, "--strategy", "Twap");
+
+        Assert.That(code, Is.Zero, stderr);
+        using var summary = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
+        var orders = summary.RootElement.GetProperty("orders");
+        long refused = orders.GetProperty("refusedFor").EnumerateObject().Sum(reason => reason.Value.GetInt64());
+        Assert.That(refused, Is.GreaterThan(0), "the sample's thin books: the children's estimated slippage is beyond the limit");
+        Assert.That(orders.GetProperty("refusedByRisk").GetInt64(), Is.EqualTo(refused));
+        Assert.That(orders.GetProperty("submitted").GetInt64(), Is.EqualTo(refused + orders.GetProperty("sent").GetInt64()));
     }
 
     [TestCase("--format", "lobster", TestName = "Run_MissingData_Exit64")]

@@ -68,7 +68,8 @@ public static class BacktestCommand
             EquityChart.Write(chartPath, $"backtest {name}, strategy {report.StrategyName}", report.Recorder.Equity, report.Figures);
             if (report.RefusedFor.Count > 0)
             {
-                stderr.WriteLine($"backtest: risk refused {report.Runner.Pipeline.Strategy.Context.Refused} of the strategy's {report.Runner.Pipeline.Strategy.Context.Submitted} intents (orders.refusedFor): {string.Join(", ", report.RefusedFor.Select(r => $"{r.Key} {r.Value}"))}; the limits are risk.* (docs/CONFIG.md)");
+                var risk = report.Runner.Pipeline.Risk.Snapshot;
+                stderr.WriteLine($"backtest: risk refused {risk.Rejected} of {risk.Approved + risk.Rejected} intents (orders.refusedFor): {string.Join(", ", report.RefusedFor.Select(r => $"{r.Key} {r.Value}"))}; the limits are risk.* (docs/CONFIG.md)");
             }
             if (report.BookErrors.Total > 0)
             {

@@ -42,7 +42,8 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
 
     private BacktestReportDocument Document(bool full, IReadOnlyList<string>? files)
     {
-        var strategy = runner.Pipeline.Strategy.Context;
+        // The risk checks see every intent: the strategy's and, with the TWAP, its children.
+        var risk = runner.Pipeline.Risk.Snapshot;
         RouterCounters router = runner.Pipeline.Router.Snapshot;
         var venue = runner.Venue.Matcher;
         return new BacktestReportDocument(
@@ -74,7 +75,7 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
             figures.TradedNotionalCents,
             figures.Turnover,
             new ReportSlippage(figures.FillsWithReference, figures.FillsWithEstimate, Rounded(figures.RealisedSlippageBps), Rounded(figures.EstimatedSlippageBps), Rounded(figures.RealisedMinusEstimatedBps)),
-            new ReportOrders(strategy.Submitted, strategy.Refused, RefusedFor, router.Sent, router.CancelsSent, router.VenueRejects, router.Fills),
+            new ReportOrders(risk.Approved + risk.Rejected, risk.Rejected, RefusedFor, router.Sent, router.CancelsSent, router.VenueRejects, router.Fills),
             new ReportVenue(venue.OrdersAccepted, venue.OrdersRejected, venue.RejectedNoLiquidity, venue.OrdersCanceled, venue.OrdersExpired, venue.RestingOrderCount, venue.HeldCommandCount, venue.HeldReportCount),
             Latency(),
             files,
