@@ -61,6 +61,7 @@ internal sealed class ReplayFeed
     {
         Health.OnConnected();
         long startTicks = Stopwatch.GetTimestamp();
+        int published = 0;
         for (int i = 0; i < _events.Length && !stop.IsCancellationRequested; i++)
         {
             if (_speed > 0 && !WaitUntil(DueTicks(i, startTicks), stop))
@@ -85,14 +86,15 @@ internal sealed class ReplayFeed
                 }
             }
             Health.OnMessages(1, e.TsRecvNs);
+            published++;
         }
-        if (stop.IsCancellationRequested)
+        if (published == _events.Length)
         {
-            Health.OnDisconnected(stale: false);
+            Health.OnFinished();
         }
         else
         {
-            Health.OnFinished();
+            Health.OnDisconnected(stale: false);
         }
     }
 
