@@ -53,6 +53,44 @@ public sealed class AlpacaLivePathTests
         AlpacaClientHarness.AssertNoSecretIn(logs.Logger);
     }
 
+    [Test]
+    public async Task StreamAloneIntoThePaperVenueWithLatency_HeldOrdersGoOutOnTheWallClockWithoutAnotherQuote()
+    {
+        await using var data = await FakeAlpacaServer.StartAsync();
+        await using var venue = await FakeAlpacaTradingServer.StartAsync();
+        var options = Options(data.Url, venue) with
+        {
+            Synthetic = new SyntheticFeedOptions { Enabled = false },
+            Pipeline = new PipelineOptions { Thread = new LoopThreadOptions { Name = "alpaca-paper", CpuSet = [], Nice = 0 }, CancelOrdersOnStop = false },
+            Strategy = new StrategyOptions { Name = StrategyKind.MarketMaker, Instruments = [0] },
+            Venues = new VenueOptions { Kind = VenueKind.Paper, Paper = new Engine.Venues.Paper.PaperVenueOptions { EntryLatencyUs = 2_000 } },
+        };
+        Assert.That(options.Validate(), Is.Empty, "one source: the paper venue's latency has one clock");
+        using var host = new EngineHost(options, new CapturingLoggerFactory(), environment: name => name switch
+        {
+            AlpacaTradingOptions.KeyIdVariable => FakeAlpacaServer.KeyId,
+            AlpacaTradingOptions.SecretKeyVariable => FakeAlpacaServer.Secret,
+            _ => null,
+        });
+        Assert.That(host.Instruments[0].Symbol, Is.EqualTo("AMD"));
+        host.Start();
+        Eventually.Until(() => data.Streaming == 1, TestTimeouts.Join, "the data stream subscribed");
+
+        data.Send(0, AlpacaTestData.ThreeQuotes); // then nothing more: a quiet market
+
+        // Venue time moves with the market events alone otherwise: the quotes' 2 ms of entry latency would never pass.
+        Eventually.Until(() => Acknowledged(host) == 2, TestTimeouts.LongRun, "the venue answered the market maker's bid and ask");
+        Assert.That(host.Stop(), Is.True, "stopped and drained");
+        Assert.That((host.Paper!.Matcher.RestingOrderCount, host.Paper.Matcher.HeldCommandCount), Is.EqualTo((2, 0)), "87.66 and 87.67 rest on the quoted book");
+    }
+
+    private static long Acknowledged(EngineHost host)
+    {
+        var acks = new Engine.Metrics.LatencyWindow(host.Router.IntentToAck);
+        acks.Advance();
+        return acks.Total;
+    }
+
     private static EngineOptions Options(string dataUrl, FakeAlpacaTradingServer venue) => new()
     {
         Ring = new RingOptions { Slots = 4096, Producers = ProducerType.Multi, WaitStrategy = WaitStrategyKind.Yielding, MaxBatchSize = 256 },

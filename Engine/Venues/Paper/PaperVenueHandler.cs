@@ -1,10 +1,17 @@
 using Engine.Orders;
+using Engine.Pipeline;
 
 namespace Engine.Venues.Paper;
 
 /// <summary>The paper venue on its gateway thread: market events from the loop keep the matcher's books, commands are matched against them.</summary>
-/// <remarks>Gateway thread only. The loop forwards every market event before the orders it led to, so the matcher sees both in the loop's order and its fills are a function of the inbound sequence alone.</remarks>
-public sealed class PaperVenueHandler(PaperMatcher matcher) : IVenueHandler
+/// <remarks>
+/// <para>Gateway thread only. The loop forwards every market event before the orders it led to, so the matcher sees both in the loop's order and its fills are a function of the inbound sequence alone.</para>
+/// <para>Venue time moves with the market events. With <c>wallClock</c> (the engine's market data all
+/// from live feeds, whose event times are the wall clock's) it also moves with the wall clock while the
+/// gateway is idle, so that a command held for its entry latency, or a report for its report
+/// latency, goes out on time on a quiet market instead of waiting for the next quote.</para>
+/// </remarks>
+public sealed class PaperVenueHandler(PaperMatcher matcher, IClock? wallClock = null) : IVenueHandler
 {
     /// <summary>The matcher, for status and tests (read it only after the gateway thread has stopped).</summary>
     public PaperMatcher Matcher => matcher;
@@ -25,6 +32,9 @@ public sealed class PaperVenueHandler(PaperMatcher matcher) : IVenueHandler
     /// <inheritdoc />
     public void OnIdle(IExecutionSink reports)
     {
-        // Venue time moves only with market events: nothing is due while the market is quiet.
+        if (wallClock is not null && matcher.HeldCommandCount + matcher.HeldReportCount > 0)
+        {
+            matcher.AdvanceClock(wallClock.UtcNowNs(), reports);
+        }
     }
 }
