@@ -95,11 +95,33 @@ public static class BacktestCommand
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(data);
+        WarmUp(options);
         var recorder = new BacktestRecorder(options.Book.Instruments, run.IntervalMs * 1_000_000L, run.CapitalFor(options.Risk));
         var runner = new BacktestRunner(options, strategy, data, recorder);
         runner.Run();
         var figures = BacktestFigures.Compute(recorder, runner.Pipeline.Risk.Positions.Totals, run.SecondsPerYear);
         return new BacktestReport(run, name, data, recorder, figures, runner);
+    }
+
+    /// <summary>
+    /// Compiles the pipeline's code before the run (<c>pipeline.warmUpEvents</c>, as <c>engine run</c>
+    /// does), so that the report's latency is the pipeline's and not the JIT's: on the LOBSTER sample with
+    /// the market maker, p50 1.6 us and max 6.3 ms without, 0.44 us and 50-68 us with.
+    /// </summary>
+    private static void WarmUp(EngineOptions options)
+    {
+        if (options.Pipeline.WarmUpEvents == 0)
+        {
+            return;
+        }
+        try
+        {
+            EngineWarmUp.Run(options, options.Pipeline.WarmUpEvents);
+        }
+        catch (BacktestException exception)
+        {
+            throw new BacktestException($"the warm-up on a synthetic market (pipeline.warmUpEvents; 0 turns it off) halted: {exception.Message}");
+        }
     }
 
     private static BacktestOptions? Parse(ReplayArguments arguments, out string? name, out string? configPath)

@@ -107,7 +107,7 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
         bool any = h.TotalCount > 0;
         double runSeconds = runner.RunTicks / (double)System.Diagnostics.Stopwatch.Frequency;
         return new ReportLatency(
-            "wall-clock ns per inbound event through the handler chain, and the whole run (not deterministic)",
+            "wall-clock ns per inbound event through the handler chain after the warm-up (pipeline.warmUpEvents), and the whole run (not deterministic)",
             h.TotalCount,
             any ? h.GetValueAtPercentile(50) : 0,
             any ? h.GetValueAtPercentile(90) : 0,
