@@ -1,3 +1,4 @@
+using System.Numerics;
 using Engine.Admin;
 using Engine.Book;
 using Engine.Logging;
@@ -102,11 +103,16 @@ public sealed record EngineOptions
         return errors;
     }
 
+    /// <summary>The sources of market data enabled (read it once the options have validated).</summary>
+    public MarketDataSources Sources =>
+        (Synthetic.Enabled ? MarketDataSources.Synthetic : MarketDataSources.None)
+        | (Feeds.Replay.Enabled ? MarketDataSources.Replay : MarketDataSources.None)
+        | (Feeds.AnyLive ? MarketDataSources.Live : MarketDataSources.None);
+
     /// <summary>
     /// Some market data to run on, and, when the paper venue simulates latency, one clock to simulate it
-    /// in: the venue's clock is the latest event time of any source, and the synthetic market (January
-    /// 2026 onwards), a replayed file (its recorded times) and the live feeds (now) keep apart, so the
-    /// instruments of the source behind would get no latency.
+    /// in: the venue's clock is the latest event time of any source, and the sources' clocks keep apart
+    /// (<see cref="MarketDataSources"/>), so the instruments of the source behind would get no latency.
     /// </summary>
     private void ValidateMarketDataSources(List<string> errors)
     {
@@ -114,27 +120,33 @@ public sealed record EngineOptions
         {
             return; // reported by their own validation
         }
-        var sources = new List<string>(3);
-        if (Synthetic.Enabled)
-        {
-            sources.Add("the synthetic market");
-        }
-        if (Feeds.Replay.Enabled)
-        {
-            sources.Add("feeds.replay");
-        }
-        if (Feeds.AnyLive)
-        {
-            sources.Add("the live feeds");
-        }
-        if (sources.Count == 0)
+        var sources = Sources;
+        if (sources == MarketDataSources.None)
         {
             errors.Add("synthetic.enabled: false with no feed enabled (feeds.kraken, feeds.alpaca, feeds.replay): the engine would have no market data");
         }
         bool simulatesLatency = Venues.Paper.EntryLatencyUs > 0 || Venues.Paper.ReportLatencyUs > 0;
-        if (Venues.Kind == VenueKind.Paper && simulatesLatency && sources.Count > 1)
+        if (Venues.Kind == VenueKind.Paper && simulatesLatency && BitOperations.PopCount((uint)sources) > 1)
         {
-            errors.Add($"venues.paper.entryLatencyUs / reportLatencyUs: the paper venue simulates latency on one clock, the latest event time of any source, and {string.Join(" and ", sources)} keep different times: the instruments of the source behind would get none. Run one source (synthetic.enabled: false for a feed alone) or set both latencies to 0");
+            errors.Add($"venues.paper.entryLatencyUs / reportLatencyUs: the paper venue simulates latency on one clock, the latest event time of any source, and {SourceNames(sources)} keep different times: the instruments of the source behind would get none. Run one source (synthetic.enabled: false for a feed alone) or set both latencies to 0");
         }
+    }
+
+    private static string SourceNames(MarketDataSources sources)
+    {
+        var names = new List<string>(3);
+        if (sources.HasFlag(MarketDataSources.Synthetic))
+        {
+            names.Add("the synthetic market");
+        }
+        if (sources.HasFlag(MarketDataSources.Replay))
+        {
+            names.Add("feeds.replay");
+        }
+        if (sources.HasFlag(MarketDataSources.Live))
+        {
+            names.Add("the live feeds");
+        }
+        return string.Join(" and ", names);
     }
 }

@@ -97,8 +97,7 @@ public sealed class EngineHost : IDisposable
         else
         {
             // Live feeds alone stamp events on the wall clock: the venue's time may then follow it between events.
-            bool liveOnly = !options.Synthetic.Enabled && !options.Feeds.Replay.Enabled && options.Feeds.AnyLive;
-            Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book), liveOnly ? clock : null);
+            Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book), options.Sources == MarketDataSources.Live ? clock : null);
             _venue = new VenueThread("venue-paper", _outbound, Wrap(Paper, hooks), reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
