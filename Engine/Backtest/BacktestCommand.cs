@@ -110,13 +110,9 @@ public static class BacktestCommand
     /// </summary>
     private static void WarmUp(EngineOptions options)
     {
-        if (options.Pipeline.WarmUpEvents == 0)
-        {
-            return;
-        }
         try
         {
-            EngineWarmUp.Run(options, options.Pipeline.WarmUpEvents);
+            EngineWarmUp.Run(options);
         }
         catch (BacktestException exception)
         {

@@ -101,18 +101,17 @@ public sealed class EngineService : BackgroundService
             }
             throw;
         }
-        if (_options.Pipeline.WarmUpEvents > 0)
+        try
         {
-            try
+            if (EngineWarmUp.Run(_options) is { } warmUp)
             {
-                var warmUp = EngineWarmUp.Run(_options, _options.Pipeline.WarmUpEvents);
                 HostLog.WarmedUp(_log, warmUp.Events, warmUp.Orders, warmUp.Fills, (long)warmUp.Elapsed.TotalMilliseconds);
             }
-            catch (BacktestException exception)
-            {
-                // The copy halted on a handler's fault (pipeline.faultPolicy: LogAndHalt): the engine itself starts clean.
-                HostLog.WarmUpHalted(_log, exception.Message);
-            }
+        }
+        catch (BacktestException exception)
+        {
+            // The copy halted on a handler's fault (pipeline.faultPolicy: LogAndHalt): the engine itself starts clean.
+            HostLog.WarmUpHalted(_log, exception.Message);
         }
         _started.Start();
         _tickToTrade = new LatencyWindow(_engine.Router.TickToOrder);

@@ -20,7 +20,7 @@ namespace Engine.Host;
 /// Nothing of the copy outlives the call: its books, orders, positions and venue are dropped, and it
 /// has no feed, thread, metric or log of its own. The synthetic instruments are played on the ids the
 /// strategy trades, so that its orders go out: the market maker's and the imbalance taker's
-/// instruments (the first four ids when they trade all), or the TWAP's parent order's.
+/// instruments (the first four when they trade all), or the TWAP's parent order's.
 /// </remarks>
 internal static class EngineWarmUp
 {
@@ -34,20 +34,31 @@ internal static class EngineWarmUp
     /// </summary>
     private const int Passes = 3;
 
+    /// <summary>The most instruments the synthetic market is played on: enough for every path, few enough to keep each busy.</summary>
+    private const int MaxInstruments = 4;
+
     /// <summary>After each pass: the 100 ms before calls are counted, and the background compilations.</summary>
     private static readonly TimeSpan s_tierUpPause = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Runs <paramref name="events"/> synthetic market events, three times, through a copy of the pipeline of <paramref name="options"/>; returns the last pass's counts and the whole time.</summary>
+    /// <summary>
+    /// Runs <c>pipeline.warmUpEvents</c> synthetic market events, three times, through a copy of the
+    /// pipeline of <paramref name="options"/>; returns the last pass's counts and the whole time, or
+    /// null when the warm-up is off (0 events).
+    /// </summary>
     /// <remarks>Throws <see cref="BacktestException"/> when a handler's fault halts the copy (<c>pipeline.faultPolicy: LogAndHalt</c>).</remarks>
-    public static WarmUpResult Run(EngineOptions options, int events) =>
-        Run(options, events, () => StrategyFactory.Create(options.Strategy, options.Book.Instruments));
+    public static WarmUpResult? Run(EngineOptions options) =>
+        Run(options, () => StrategyFactory.Create(options.Strategy, options.Book.Instruments));
 
-    /// <summary>As <see cref="Run(EngineOptions, int)"/>, with the strategy of each pass from <paramref name="strategy"/> (tests).</summary>
-    internal static WarmUpResult Run(EngineOptions options, int events, Func<IStrategy?> strategy)
+    /// <summary>As <see cref="Run(EngineOptions)"/>, with the strategy of each pass from <paramref name="strategy"/> (tests).</summary>
+    internal static WarmUpResult? Run(EngineOptions options, Func<IStrategy?> strategy)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Pipeline.WarmUpEvents == 0)
+        {
+            return null;
+        }
         long start = Stopwatch.GetTimestamp();
-        var market = Market(options, events);
+        var market = Market(options, options.Pipeline.WarmUpEvents);
         (long Orders, long Fills) last = default;
         for (int pass = 0; pass < Passes; pass++)
         {
@@ -91,7 +102,7 @@ internal static class EngineWarmUp
         return (router.Sent, router.Fills);
     }
 
-    /// <summary>The ids the strategy trades (at most four), where the synthetic instruments are played.</summary>
+    /// <summary>The ids the strategy trades (at most <see cref="MaxInstruments"/>), where the synthetic instruments are played.</summary>
     private static int[] Targets(EngineOptions options)
     {
         var strategy = options.Strategy;
@@ -100,8 +111,8 @@ internal static class EngineWarmUp
             return [strategy.Twap.InstrumentId];
         }
         return strategy.Instruments.Count > 0
-            ? [.. strategy.Instruments.Take(4)]
-            : [.. Enumerable.Range(0, Math.Min(4, options.Book.Instruments))];
+            ? [.. strategy.Instruments.Take(MaxInstruments)]
+            : [.. Enumerable.Range(0, Math.Min(MaxInstruments, options.Book.Instruments))];
     }
 }
 
