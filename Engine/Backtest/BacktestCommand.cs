@@ -68,8 +68,7 @@ public static class BacktestCommand
             EquityChart.Write(chartPath, $"backtest {name}, strategy {report.StrategyName}", report.Recorder.Equity, report.Figures);
             if (report.RefusedFor.Count > 0)
             {
-                var risk = report.Runner.Pipeline.Risk.Snapshot;
-                stderr.WriteLine($"backtest: risk refused {risk.Rejected} of {risk.Approved + risk.Rejected} intents (orders.refusedFor): {string.Join(", ", report.RefusedFor.Select(r => $"{r.Key} {r.Value}"))}; the limits are risk.* (docs/CONFIG.md)");
+                stderr.WriteLine($"backtest: risk refused {report.IntentsRefused} of {report.IntentsChecked} intents (orders.refusedFor): {string.Join(", ", report.RefusedFor.Select(r => $"{r.Key} {r.Value}"))}; the limits are risk.* (docs/CONFIG.md)");
             }
             if (report.BookErrors.Total > 0)
             {

@@ -42,8 +42,6 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
 
     private BacktestReportDocument Document(bool full, IReadOnlyList<string>? files)
     {
-        // The risk checks see every intent: the strategy's and, with the TWAP, its children.
-        var risk = runner.Pipeline.Risk.Snapshot;
         RouterCounters router = runner.Pipeline.Router.Snapshot;
         var venue = runner.Venue.Matcher;
         return new BacktestReportDocument(
@@ -75,7 +73,7 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
             figures.TradedNotionalCents,
             figures.Turnover,
             new ReportSlippage(figures.FillsWithReference, figures.FillsWithEstimate, Rounded(figures.RealisedSlippageBps), Rounded(figures.EstimatedSlippageBps), Rounded(figures.RealisedMinusEstimatedBps)),
-            new ReportOrders(risk.Approved + risk.Rejected, risk.Rejected, RefusedFor, router.Sent, router.CancelsSent, router.VenueRejects, router.Fills),
+            new ReportOrders(IntentsChecked, IntentsRefused, RefusedFor, router.Sent, router.CancelsSent, router.VenueRejects, router.Fills),
             new ReportVenue(venue.OrdersAccepted, venue.OrdersRejected, venue.RejectedNoLiquidity, venue.OrdersCanceled, venue.OrdersExpired, venue.RestingOrderCount, venue.HeldCommandCount, venue.HeldReportCount),
             Latency(),
             files,
@@ -83,6 +81,12 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
             full ? [.. recorder.Trades.Select(t => new ReportRoundTrip(t.InstrumentId, t.IsLong ? "long" : "short", t.OpenNs, t.CloseNs, t.MaxQuantity, t.Fills, t.PnlCents))] : null,
             full ? [.. recorder.Fills.Select(f => new ReportFill(f.TsNs, f.InstrumentId, f.ClientOrderId, f.Side.ToString().ToLowerInvariant(), f.Quantity, f.PriceTicks, f.FeeCents, f.NotionalCents, f.ReferenceSubTicks, f.EstimatedSubTicks, Rounded(f.RealisedSlippageBps), Rounded(f.EstimatedSlippageBps)))] : null);
     }
+
+    /// <summary>Intents through the risk checks, which see every one: the strategy's and, with the TWAP, its children.</summary>
+    public long IntentsChecked => runner.Pipeline.Risk.Snapshot.Approved + IntentsRefused;
+
+    /// <summary>Intents the risk checks refused.</summary>
+    public long IntentsRefused => runner.Pipeline.Risk.Snapshot.Rejected;
 
     /// <summary>Risk's refusals by reason, those that occurred.</summary>
     public IReadOnlyDictionary<string, long> RefusedFor { get; } = Refusals(runner);
