@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Engine.Tests.Backtest;
 using Engine.Tests.Support;
 
 namespace Engine.Tests.Host;
@@ -95,77 +96,63 @@ public sealed class EngineProcessTests
         using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         squatter.Start();
         int port = ((System.Net.IPEndPoint)squatter.LocalEndpoint).Port;
-        string path = Path.Combine(Path.GetTempPath(), $"engine-port-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, Config.Replace("\"metrics\": { \"port\": 0 }", $"\"metrics\": {{ \"port\": {port} }}", StringComparison.Ordinal));
-        var lines = new ConcurrentQueue<string>();
-        using var engine = Start(path, lines);
-        try
-        {
-            Assert.That(engine.WaitForExit(TestTimeouts.Join), Is.True, "the engine gives up at once");
-            engine.WaitForExit(); // the output readers finish
-            Assert.That(engine.ExitCode, Is.EqualTo(1), string.Join(Environment.NewLine, lines));
-            Assert.That(lines, Has.Some.StartsWith("cannot start:").And.Contain("address"));
-            Assert.That(lines, Has.None.Contains("Unhandled exception"));
-        }
-        finally
-        {
-            if (!engine.HasExited)
-            {
-                engine.Kill();
-            }
-            File.Delete(path);
-        }
+        var (exitCode, lines) = RunToExit(Config.Replace("\"metrics\": { \"port\": 0 }", $"\"metrics\": {{ \"port\": {port} }}", StringComparison.Ordinal),
+            TestTimeouts.Join, "the engine gives up at once");
+
+        Assert.That(exitCode, Is.EqualTo(1), string.Join(Environment.NewLine, lines));
+        Assert.That(lines, Has.Some.StartsWith("cannot start:").And.Contain("address"));
+        Assert.That(lines, Has.None.Contains("Unhandled exception"));
     }
 
     [Test]
     public void AlpacaFeedWithoutCredentials_RefusesToStartNamingTheVariablesAndExitCode1()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"engine-alpaca-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, Config.Replace("\"statusIntervalMs\": 0", """
+        string config = Config.Replace("\"statusIntervalMs\": 0", """
             "statusIntervalMs": 0,
             "feeds": { "alpaca": { "enabled": true, "url": "ws://127.0.0.1:1/v2/iex", "trades": ["AAPL"] } }
-            """, StringComparison.Ordinal));
-        var lines = new ConcurrentQueue<string>();
-        using var engine = Start(path, lines, withoutAlpacaCredentials: true);
-        try
-        {
-            Assert.That(engine.WaitForExit(TestTimeouts.Join), Is.True, "the engine gives up at once");
-            engine.WaitForExit(); // the output readers finish
-            Assert.That(engine.ExitCode, Is.EqualTo(1), string.Join(Environment.NewLine, lines));
-            Assert.That(lines, Has.Some.StartsWith("Missing credentials:").And.Contain("APCA_API_KEY_ID").And.Contain("APCA_API_SECRET_KEY"));
-            Assert.That(lines, Has.None.Contains("Unhandled exception"));
-        }
-        finally
-        {
-            if (!engine.HasExited)
-            {
-                engine.Kill();
-            }
-            File.Delete(path);
-        }
+            """, StringComparison.Ordinal);
+
+        var (exitCode, lines) = RunToExit(config, TestTimeouts.Join, "the engine gives up at once", withoutAlpacaCredentials: true);
+
+        Assert.That(exitCode, Is.EqualTo(1), string.Join(Environment.NewLine, lines));
+        Assert.That(lines, Has.Some.StartsWith("Missing credentials:").And.Contain("APCA_API_KEY_ID").And.Contain("APCA_API_SECRET_KEY"));
+        Assert.That(lines, Has.None.Contains("Unhandled exception"));
     }
 
     [Test]
     public void ReplayWithUnknownOrders_LogsTheBookErrorsByKindAndRunsOn()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"engine-bookerrors-{Guid.NewGuid():N}.json");
-        string itch = Path.Combine(RepositoryPaths.Root(), "testdata", "itch50", "ex20101224.TEST_ITCH_50");
-        File.WriteAllText(path, Config
+        string config = Config
             .Replace("\"rateEventsPerSecond\": 1000", "\"rateEventsPerSecond\": 1000, \"instruments\": 2", StringComparison.Ordinal)
             .Replace("\"statusIntervalMs\": 0", $$"""
                 "statusIntervalMs": 0,
-                "feeds": { "replay": { "enabled": true, "format": "Itch", "path": "{{itch}}", "speed": 0 } }
-                """, StringComparison.Ordinal));
+                "feeds": { "replay": { "enabled": true, "format": "Itch", "path": "{{BacktestFixture.Itch}}", "speed": 0 } }
+                """, StringComparison.Ordinal);
+
+        var (exitCode, lines) = RunToExit(config, TestTimeouts.LongRun, "the engine runs its three seconds", durationSeconds: 3);
+
+        Assert.That(exitCode, Is.Zero, string.Join(Environment.NewLine, lines));
+        // The file refers to orders it never added (the sample is cut from a day's feed).
+        Assert.That(lines, Has.Some.Contains("The books could not apply").And.Contain("market events exactly since the last check: UnknownOrder "));
+        Assert.That(lines, Has.Some.StartsWith("summary ").And.Contain("lost=0").And.Not.Contain("book_errors=0 "));
+    }
+
+    /// <summary>
+    /// Runs the engine on <paramref name="config"/> (written to a temporary file) until it exits by
+    /// itself, which must happen within <paramref name="timeout"/> (<paramref name="why"/>); its exit
+    /// code and every line it printed. A process still running at the end is killed.
+    /// </summary>
+    private static (int ExitCode, string[] Lines) RunToExit(string config, TimeSpan timeout, string why, int durationSeconds = 120, bool withoutAlpacaCredentials = false)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"engine-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, config);
         var lines = new ConcurrentQueue<string>();
-        using var engine = Start(path, lines, durationSeconds: 3);
+        using var engine = Start(path, lines, durationSeconds: durationSeconds, withoutAlpacaCredentials: withoutAlpacaCredentials);
         try
         {
-            Assert.That(engine.WaitForExit(TestTimeouts.LongRun), Is.True, "the engine runs its three seconds");
+            Assert.That(engine.WaitForExit(timeout), Is.True, why);
             engine.WaitForExit(); // the output readers finish
-            Assert.That(engine.ExitCode, Is.Zero, string.Join(Environment.NewLine, lines));
-            // The file refers to orders it never added (the sample is cut from a day's feed).
-            Assert.That(lines, Has.Some.Contains("The books could not apply").And.Contain("market events exactly since the last check: UnknownOrder "));
-            Assert.That(lines, Has.Some.StartsWith("summary ").And.Contain("lost=0").And.Not.Contain("book_errors=0 "));
+            return (engine.ExitCode, [.. lines]);
         }
         finally
         {
