@@ -4,7 +4,7 @@
 #   ./run.sh test            restore, build and run every test; the last line is "N passed, N failed"
 #   ./run.sh bench [name]    run the benchmarks: ring (the ring harness), orders (the order path), latency (the full
 #                            pipeline's tick-to-trade against the bare ring), throughput (its highest sustainable rate),
-#                            micro (BenchmarkDotNet), all
+#                            inplace (the pipeline's own work per event on one core), micro (BenchmarkDotNet), all
 #   ./run.sh replay ...      replay recorded market data (./run.sh replay for usage)
 #   ./run.sh backtest ...    backtest a strategy on recorded data; report in results/ (./run.sh backtest for usage)
 # Anything after the command is passed on (./run.sh run --duration-s 10, ./run.sh bench ring --quick).
@@ -47,7 +47,7 @@ bench)
     exec dotnet Engine.Bench/bin/Release/net10.0/Engine.Bench.dll "${@:-ring}"
     ;;
 *)
-    echo "usage: ./run.sh [run|check-config|test|bench [ring|orders|latency|throughput|micro|all]|replay|backtest] [args...]" >&2
+    echo "usage: ./run.sh [run|check-config|test|bench [ring|orders|latency|throughput|inplace|micro|all]|replay|backtest] [args...]" >&2
     exit 64
     ;;
 esac

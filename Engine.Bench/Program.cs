@@ -6,6 +6,7 @@ using Engine.Bench.Latency;
 // bench orders [--orders N] [--rate R]  intents through risk, router and the paper venue: orders/s, intent-to-ack latency
 // bench latency [options]     the full pipeline at a fixed offered rate: tick-to-trade against the bare ring (bench latency --help)
 // bench throughput [options]  the full pipeline's highest sustainable event rate
+// bench inplace [options]     the pipeline's own work per event on one core: an order event's publish to send, no trip between cores
 // bench all              both
 string name = args.Length > 0 ? args[0] : "ring";
 string[] rest = args.Length > 0 ? args[1..] : [];
@@ -17,6 +18,8 @@ switch (name)
         return OrderPathHarness.Run(rest);
     case "latency":
         return LatencyHarness.Run(rest);
+    case "inplace":
+        return InPlaceHarness.Run(rest);
     case "throughput":
         return ThroughputHarness.Run(rest);
     case "micro":
@@ -26,6 +29,6 @@ switch (name)
         BenchmarkSwitcher.FromAssembly(typeof(RingHarness).Assembly).Run(["--filter", "*"]);
         return RingHarness.Run(rest);
     default:
-        Console.Error.WriteLine($"unknown benchmark '{name}': use ring, orders, latency, throughput, micro or all");
+        Console.Error.WriteLine($"unknown benchmark '{name}': use ring, orders, latency, throughput, inplace, micro or all");
         return 64;
 }

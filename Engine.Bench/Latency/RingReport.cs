@@ -46,6 +46,19 @@ internal sealed record OrderPathSummary(
     int GcCollections,
     long AllocatedBytes);
 
+/// <summary>
+/// The last line of <c>bench inplace</c>, from its median run: the publish floor, a market event's
+/// chain, an order event's publish-to-send, and the order's work above the floor (p50, ns).
+/// </summary>
+internal sealed record InPlaceSummary(
+    long Rate,
+    int OrderEvery,
+    int Runs,
+    LatencyStats Publish,
+    LatencyStats MarketEvent,
+    LatencyStats TickToSend,
+    long OrderWorkP50Ns);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(RingReport))]
 [JsonSerializable(typeof(RingSummary))]
@@ -53,4 +66,5 @@ internal sealed record OrderPathSummary(
 [JsonSerializable(typeof(LatencyReport))]
 [JsonSerializable(typeof(LatencySummary))]
 [JsonSerializable(typeof(ThroughputSummary))]
+[JsonSerializable(typeof(InPlaceSummary))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Engine.Host;
+using Engine.Orders;
+using Engine.Pipeline;
+using Engine.Ring.WaitStrategies;
+using Engine.Venues;
+using Engine.Venues.Paper;
+using HdrHistogram;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Engine.Bench.Latency;
+
+/// <summary>
+/// <c>bench inplace</c>: the pipeline's own work per event on the loop's core, with no trip between
+/// cores before it. The engine's pipeline (<see cref="EnginePipeline"/>, the stages the engine runs, with
+/// the harness's <see cref="EveryNthStrategy"/>) is stepped on the calling thread, pinned to the loop's
+/// CPU, which also publishes each market event, one every 1/rate s as <c>bench latency</c> offers them.
+/// The paper venue runs on its own thread on the other CPU, as in the engine; its reports come back
+/// through the inbound ring and are handled between market events.
+/// </summary>
+/// <remarks>
+/// <para>Three measures, from the publish stamp of each event:</para>
+/// <list type="bullet">
+/// <item><c>publish</c>: the claim, the copy into the slot, the publish and a clock read; the floor under the other two;</item>
+/// <item><c>market_event</c>: the end of the chain, end of batch included (every event is its own batch at this rate), for events that sent nothing;</item>
+/// <item><c>tick_to_send</c>: the order's command written to the outbound ring, for events that sent an order.</item>
+/// </list>
+/// <para><c>tick_to_send</c> less <c>publish</c> is what an order event's handling adds to the ring's
+/// one-way trip in <c>bench latency</c> when the cores cost nothing: the part of the p50 bar the code
+/// decides. It does not move with the host's placement of the two vCPUs, which <c>bench latency</c>'s
+/// figures do. Nothing is paced here against a producer; the stamp is the real publish time.</para>
+/// </remarks>
+internal static class InPlaceHarness
+{
+    public static int Run(string[] args)
+    {
+        var settings = InPlaceHarnessSettings.Parse(args);
+        if (settings is null)
+        {
+            Console.Error.WriteLine(InPlaceHarnessSettings.Usage);
+            return 64;
+        }
+        Pinning.Apply(pinned: true, BenchPipeline.LoopCpu);
+        var market = MarketRecording.Record(BenchPipeline.Market, MarketRecording.DefaultEvents);
+        var runs = new List<InPlaceRun>(settings.Runs);
+        for (int run = 1; run <= settings.Runs; run++)
+        {
+            var result = Measure(settings, market);
+            runs.Add(result);
+            Console.WriteLine($"run {run}: publish {result.Publish.Summary()}");
+            Console.WriteLine($"run {run}: market event {result.MarketEvent.Summary()}");
+            Console.WriteLine($"run {run}: tick to send {result.TickToSend.Summary()} (submitted {result.Orders}, refused {result.Refused})");
+        }
+        var median = runs.OrderBy(r => r.TickToSend.P50Ns).ElementAt(runs.Count / 2);
+        Console.WriteLine($"median run by tick-to-send p50: the order's work in place p50 {median.TickToSend.P50Ns - median.Publish.P50Ns} ns above the publish");
+        var summary = new InPlaceSummary(settings.Rate, settings.OrderEvery, runs.Count, median.Publish, median.MarketEvent, median.TickToSend, median.TickToSend.P50Ns - median.Publish.P50Ns);
+        Console.WriteLine(JsonSerializer.Serialize(summary, BenchJsonContext.Default.InPlaceSummary));
+        return 0;
+    }
+
+    /// <summary>One run on a fresh pipeline: the first third of the events warms it, the rest is measured.</summary>
+    private static InPlaceRun Measure(InPlaceHarnessSettings settings, MarketRecording market)
+    {
+        var options = BenchPipeline.Options(WaitStrategyKind.BusySpin, BenchPipeline.EveryNth, ringSlots: 65_536);
+        var strategy = new EveryNthStrategy(settings.OrderEvery, quantity: 100);
+        var pipeline = new EnginePipeline(options, new SystemClock(), strategy, forwardMarketData: true, NullLogger.Instance);
+        var paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
+        using var venue = new VenueThread("bench-venue", pipeline.Outbound, paper, new BufferedExecutionSink(pipeline.Ring, 65_536), [BenchPipeline.ProducerCpu]);
+        venue.Start();
+        var processor = pipeline.Processor;
+        var producer = new PacedProducer(pipeline.Ring, market);
+        var publish = LatencyStats.NewHistogram();
+        var marketEvent = LatencyStats.NewHistogram();
+        var tickToSend = LatencyStats.NewHistogram();
+        long interval = Math.Max(1, Stopwatch.Frequency / settings.Rate);
+        long measureFrom = settings.Events / 3;
+        long due = Stopwatch.GetTimestamp();
+        for (long n = 0; n < settings.Events; n++)
+        {
+            // The venue's reports as they come, as the loop handles them between market events.
+            due = Math.Max(due + interval, Stopwatch.GetTimestamp());
+            while (Stopwatch.GetTimestamp() < due)
+            {
+                processor.RunAvailable(int.MaxValue);
+            }
+            long commandsBefore = pipeline.Outbound.Cursor;
+            long published = producer.Run(1, ratePerSecond: 0, startTicks: 0).EndTicks;
+            long sequence = pipeline.Ring.Cursor;
+            long stamp = pipeline.Ring[sequence].TsPublishTicks;
+            // A report the venue published just before the event is handled first: that event is not measured.
+            bool alone = processor.Sequence.Value == sequence - 1;
+            processor.RunAvailable(1);
+            long end = Stopwatch.GetTimestamp();
+            if (n >= measureFrom && alone)
+            {
+                publish.RecordValue(published - stamp);
+                long sent = SentTicks(pipeline, commandsBefore);
+                (sent > 0 ? tickToSend : marketEvent).RecordValue((sent > 0 ? sent : end) - stamp);
+            }
+        }
+        venue.Stop(TimeSpan.FromSeconds(10));
+        if (processor.State != Ring.ProcessorState.Idle)
+        {
+            throw new InvalidOperationException($"the chain stopped: {processor.State}");
+        }
+        return new InPlaceRun(LatencyStats.From(publish), LatencyStats.From(marketEvent), LatencyStats.From(tickToSend), strategy.Submitted, strategy.Refused);
+    }
+
+    /// <summary>The send stamp of the first new order written after <paramref name="before"/>, or 0.</summary>
+    private static long SentTicks(EnginePipeline pipeline, long before)
+    {
+        for (long s = before + 1; s <= pipeline.Outbound.Cursor; s++)
+        {
+            ref readonly var command = ref pipeline.Outbound[s];
+            if (command.Kind == OrderCommandKind.New)
+            {
+                return command.TsSentTicks;
+            }
+        }
+        return 0;
+    }
+
+    private sealed record InPlaceRun(LatencyStats Publish, LatencyStats MarketEvent, LatencyStats TickToSend, long Orders, long Refused);
+}
