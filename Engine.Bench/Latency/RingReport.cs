@@ -47,17 +47,15 @@ internal sealed record OrderPathSummary(
     long AllocatedBytes);
 
 /// <summary>
-/// The last line of <c>bench inplace</c>, from its median run: the publish floor, a market event's
-/// chain, an order event's publish-to-send, and the order's work above the floor (p50, ns).
+/// The last line of <c>bench inplace</c>, from its median run by <c>chain_to_send</c>'s p50: a market
+/// event's chain, and an order event's chain up to its command written.
 /// </summary>
 internal sealed record InPlaceSummary(
     long Rate,
     int OrderEvery,
     int Runs,
-    LatencyStats Publish,
     LatencyStats MarketEvent,
-    LatencyStats TickToSend,
-    long OrderWorkP50Ns);
+    LatencyStats ChainToSend);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(RingReport))]

@@ -41,21 +41,27 @@ public sealed class MarketDataEventTests
     [TestCase(MarketDataKind.ClearBook)]
     [TestCase(MarketDataKind.Trade)]
     [TestCase(MarketDataKind.TradingStatus)]
-    public void ForBook_KindWithoutTail_KeepsTheFirst40BytesAndZeroesTheRest(MarketDataKind kind)
+    public void CopyForBookTo_KindWithoutTail_KeepsTheFirst40BytesAndZeroesTheRest(MarketDataKind kind)
     {
         var e = Full(kind);
+        var slot = Full(MarketDataKind.Quote) with { InstrumentId = 9, OrderId = 99 }; // what the slot held before
 
-        Assert.That(e.ForBook(), Is.EqualTo(e with { NewOrderId = 0, AskPriceTicks = 0, AskQuantity = 0, Sequence = 0, TsRecvNs = 0 }));
+        e.CopyForBookTo(ref slot);
+
+        Assert.That(slot, Is.EqualTo(e with { NewOrderId = 0, AskPriceTicks = 0, AskQuantity = 0, Sequence = 0, TsRecvNs = 0 }));
     }
 
     [TestCase(MarketDataKind.Replace)]
     [TestCase(MarketDataKind.Quote)]
     [TestCase(MarketDataKind.FeedStatus)]
-    public void ForBook_KindWithTail_IsTheWholeEvent(MarketDataKind kind)
+    public void CopyForBookTo_KindWithTail_CopiesTheWholeEvent(MarketDataKind kind)
     {
         var e = Full(kind);
+        var slot = Full(MarketDataKind.Add) with { InstrumentId = 9, OrderId = 99 };
 
-        Assert.That(e.ForBook(), Is.EqualTo(e));
+        e.CopyForBookTo(ref slot);
+
+        Assert.That(slot, Is.EqualTo(e));
     }
 
     /// <summary>An event of <paramref name="kind"/> with every field set.</summary>

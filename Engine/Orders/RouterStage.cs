@@ -165,7 +165,7 @@ public sealed class RouterStage
     }
 
     /// <summary>
-    /// Copies a market event to the simulated venue as its book needs it (<see cref="MarketDataEvent.ForBook"/>:
+    /// Copies a market event to the simulated venue as its book needs it (<see cref="MarketDataEvent.CopyForBookTo"/>:
     /// an order-by-order event without reading the second line of its inbound slot, a cross-core trip before
     /// the order that may follow); waits if the venue's ring is full (the simulator back-pressures the loop).
     /// </summary>
@@ -174,7 +174,7 @@ public sealed class RouterStage
         long commandSequence = _outbound.Next();
         ref var c = ref _outbound[commandSequence];
         c.Kind = OrderCommandKind.MarketData;
-        c.Market = market.ForBook();
+        market.CopyForBookTo(ref c.Market);
         c.OriginSequence = sequence;
         c.OriginEventNs = market.TsEventNs;
         c.TsOriginTicks = originTicks;
