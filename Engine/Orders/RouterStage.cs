@@ -133,7 +133,7 @@ public sealed class RouterStage
                     }
                     _live.Replaces++;
                 }
-                SendNew(in intent, approved.Decisions[i], sequence, e.TsPublishTicks);
+                SendNew(in intent, in approved.Decisions[i], sequence, e.TsPublishTicks);
             }
         }
         approved.Clear();
@@ -186,7 +186,7 @@ public sealed class RouterStage
     /// latency, the risk engine's open-order state) follows. Nothing can come back for the order before
     /// the loop has finished this event, so the table is current when the venue's answer is handled.
     /// </summary>
-    private void SendNew(in OrderIntent intent, RiskDecision decision, long sequence, long originTicks)
+    private void SendNew(in OrderIntent intent, in RiskDecision decision, long sequence, long originTicks)
     {
         long id = intent.ClientOrderId != 0 ? intent.ClientOrderId : _ids.Next();
         if (!_orders.CanAdd(id))

@@ -32,7 +32,13 @@ public sealed class ApprovedOrders
     /// <summary>Whether another approval fits.</summary>
     public bool HasRoom => Count < _intents.Length;
 
-    internal void Add(in OrderIntent intent, RiskDecision decision)
+    /// <summary>Holds an approval.</summary>
+    /// <remarks>
+    /// The decision comes by reference, as it goes on to the router: passed by value, the 32 bytes the
+    /// checks had just written were copied through the stack, and the copy's wide loads waited for those
+    /// narrow stores to reach the cache (<c>bench inplace</c>: an order event's chain to send 271-290 -> 251-270 ns).
+    /// </remarks>
+    internal void Add(in OrderIntent intent, in RiskDecision decision)
     {
         _intents[Count] = intent;
         _decisions[Count] = decision;

@@ -149,7 +149,7 @@ public sealed class RiskStage
             _breaker.OnProbeSent(_nowNs);
         }
         ApprovedTotal++;
-        Approved.Add(in intent, decision);
+        Approved.Add(in intent, in decision);
         return decision;
     }
 
