@@ -71,7 +71,7 @@ public struct MarketDataEvent
     /// Field by field into the destination, not through a returned copy: a temporary written field by
     /// field and then copied whole is read back with wide loads that cannot take their data from the
     /// narrow stores still on their way to the cache, so they wait for those stores and every one before
-    /// them (the router's forward to the paper venue: 265 -> 230 ns a market event in place, PERFORMANCE.md).
+    /// them (the router's forward to the paper venue: a market event 270-290 -> 230-251 ns in place, PERFORMANCE.md).
     /// </remarks>
     public readonly void CopyForBookTo(ref MarketDataEvent destination)
     {
