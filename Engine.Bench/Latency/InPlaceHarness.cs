@@ -76,12 +76,14 @@ internal static class InPlaceHarness
         long due = Stopwatch.GetTimestamp();
         for (long n = 0; n < settings.Events; n++)
         {
-            // The venue's reports as they come, as the loop handles them between market events.
+            // The venue's reports as they come, as the loop handles them between market events; all of
+            // them even when behind time, or they would pile up in the inbound ring until it was full.
             due = Math.Max(due + interval, Stopwatch.GetTimestamp());
-            while (Stopwatch.GetTimestamp() < due)
+            do
             {
                 processor.RunAvailable(int.MaxValue);
             }
+            while (Stopwatch.GetTimestamp() < due);
             long commandsBefore = pipeline.Outbound.Cursor;
             producer.Run(1, ratePerSecond: 0, startTicks: 0);
             long sequence = pipeline.Ring.Cursor;

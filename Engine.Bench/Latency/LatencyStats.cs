@@ -9,9 +9,13 @@ internal sealed record LatencyStats(long Count, long P50Ns, long P90Ns, long P99
     /// <summary>A histogram for Stopwatch-tick values up to ten seconds, three significant digits.</summary>
     public static LongHistogram NewHistogram() => new(10 * Stopwatch.Frequency, 3);
 
-    /// <summary>Reads the percentiles of a histogram recorded in Stopwatch ticks.</summary>
+    /// <summary>Reads the percentiles of a histogram recorded in Stopwatch ticks; all zero when it recorded nothing.</summary>
     public static LatencyStats From(HistogramBase histogram)
     {
+        if (histogram.TotalCount == 0)
+        {
+            return new LatencyStats(0, 0, 0, 0, 0, 0, 0);
+        }
         long Ns(double percentile) => TicksToNs(histogram.GetValueAtPercentile(percentile));
         return new LatencyStats(histogram.TotalCount, Ns(50), Ns(90), Ns(99), Ns(99.9), Ns(99.99), TicksToNs(histogram.GetMaxValue()));
     }

@@ -9,6 +9,15 @@ public sealed class LatencySummaryTests
     private static readonly string[] s_statsFields = ["count", "p50_ns", "p90_ns", "p99_ns", "p999_ns", "p9999_ns", "max_ns"];
 
     [Test]
+    public void From_AnEmptyHistogram_IsAllZeros()
+    {
+        // bench inplace with an order on every event measures no market-only event at all.
+        var stats = LatencyStats.From(LatencyStats.NewHistogram());
+
+        Assert.That(stats, Is.EqualTo(new LatencyStats(0, 0, 0, 0, 0, 0, 0)));
+    }
+
+    [Test]
     public void Serialize_LatencySummary_HasTheFieldsIssue7AsksFor()
     {
         var ring = new LatencyStats(10, 700, 900, 15_000, 20_000, 30_000, 40_000);
