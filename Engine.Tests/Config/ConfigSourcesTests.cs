@@ -79,7 +79,7 @@ public sealed class ConfigSourcesTests
             """);
         Write("engine.staging.json", """
             // comments allowed, as in the base file
-            { "pipeline": { "thread": { "cpuSet": [3] } }, "ring": { "slots": 2048, }, }
+            { "pipeline": { "thread": { "cpuSet": [3], "exclusive": false } }, "ring": { "slots": 2048, }, }
             """);
 
         var options = ConfigLoader.Load(new ConfigSources(basePath, "staging", []));
@@ -88,6 +88,7 @@ public sealed class ConfigSourcesTests
         {
             Assert.That(options.Pipeline.Thread.CpuSet, Is.EqualTo(new[] { 3 }), "lists are replaced, not appended");
             Assert.That(options.Pipeline.Thread.Name, Is.EqualTo("base-loop"));
+            Assert.That(options.Pipeline.Thread.Exclusive, Is.False, "the loop's CPUs shared, as the overlay says");
             Assert.That(options.Ring.Slots, Is.EqualTo(2048));
             Assert.That(options.Ring.MaxBatchSize, Is.EqualTo(64));
         }

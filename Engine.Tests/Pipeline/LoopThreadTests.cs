@@ -17,14 +17,16 @@ public sealed class LoopThreadTests
     /// Nice 19 always succeeds (raising one's own nice value needs no privilege), so the only
     /// warnings the loop can log are about pinning.
     /// </summary>
-    private static (BatchEventProcessor<TestEvent, LoopProbeHandler> Processor, LoopThreadOptions Options) CreateLoop(params int[] cpuSet)
+    private static (BatchEventProcessor<TestEvent, LoopProbeHandler> Processor, LoopThreadOptions Options) CreateLoop(params int[] cpuSet) => CreateLoop(exclusive: false, cpuSet);
+
+    private static (BatchEventProcessor<TestEvent, LoopProbeHandler> Processor, LoopThreadOptions Options) CreateLoop(bool exclusive, params int[] cpuSet)
     {
         var ring = RingBuffer<TestEvent>.Create(ProducerType.Single, 256, new YieldingWaitStrategy());
         var processor = new BatchEventProcessor<TestEvent, LoopProbeHandler>(
             ring, ring.NewBarrier(), new LoopProbeHandler(), new RecordingExceptionHandler(FaultAction.Halt), 64);
         ring.AddGatingSequences(processor.Sequence);
         TestProducer.Publish(ring, producerId: 0, Events);
-        return (processor, new LoopThreadOptions { Name = "test-loop", CpuSet = cpuSet, Nice = 19 });
+        return (processor, new LoopThreadOptions { Name = "test-loop", CpuSet = cpuSet, Nice = 19, Exclusive = exclusive });
     }
 
     private static void AssumeLinuxWithCpuZero()
@@ -51,6 +53,111 @@ public sealed class LoopThreadTests
             Assert.That(loop.IsPinned, Is.True);
             Assert.That(processor.Handler.Count, Is.EqualTo(Events));
             Assert.That(logger.CountAt(LogLevel.Warning), Is.Zero);
+        }
+    }
+
+    private static void AssumeLinuxWithCpuZeroAndAnother()
+    {
+        AssumeLinuxWithCpuZero();
+        Assume.That(LinuxThreadTuning.CurrentThreadAffinity(), Has.Count.GreaterThan(1), "the other threads need a CPU besides the loop's");
+    }
+
+    /// <summary>The CPUs a thread started now by the calling thread may run on.</summary>
+    private static IReadOnlyList<int> AffinityOfNewThread()
+    {
+        IReadOnlyList<int> affinity = [];
+        var thread = new Thread(() => affinity = LinuxThreadTuning.CurrentThreadAffinity());
+        thread.Start();
+        thread.Join();
+        return affinity;
+    }
+
+    [Test]
+    public void Start_Exclusive_OtherThreadsLeaveTheLoopsCpuUntilItStops()
+    {
+        AssumeLinuxWithCpuZeroAndAnother();
+        var before = LinuxThreadTuning.CurrentThreadAffinity();
+        var (processor, options) = CreateLoop(exclusive: true, 0);
+        var logger = new CapturingLogger();
+        var loop = new LoopThread(processor, options, logger);
+
+        loop.Start();
+        var during = LinuxThreadTuning.CurrentThreadAffinity();
+        var bornDuring = AffinityOfNewThread();
+        bool stopped = loop.Stop(TestTimeouts.Join);
+        var after = LinuxThreadTuning.CurrentThreadAffinity();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stopped, Is.True);
+            Assert.That(processor.Handler.Affinity, Is.EqualTo(new[] { 0 }), "the loop itself stays");
+            Assert.That(during, Is.EqualTo(before.Where(cpu => cpu != 0)), "this thread, moved off");
+            Assert.That(bornDuring, Does.Not.Contain(0), "a thread it starts meanwhile is born elsewhere");
+            Assert.That(after, Is.EqualTo(before), "given its CPUs back at the stop");
+            Assert.That(logger.Entries.Select(entry => entry.Message), Has.One.Contains("has CPUs 0 to itself"));
+            Assert.That(logger.CountAt(LogLevel.Warning), Is.Zero);
+        }
+    }
+
+    [Test]
+    public void Start_Exclusive_ThreadBoundToTheLoopsCpuLaterIsMovedOff()
+    {
+        // As the runtime's tier-up compiler is when the loop itself starts it: born on the loop's CPU alone.
+        AssumeLinuxWithCpuZeroAndAnother();
+        var (processor, options) = CreateLoop(exclusive: true, 0);
+        var loop = new LoopThread(processor, options, NullLogger.Instance);
+        IReadOnlyList<int> seen = [];
+        string? pinError = null;
+
+        loop.Start();
+        var intruder = new Thread(() =>
+        {
+            pinError = LinuxThreadTuning.TryPinCurrentThread([0]);
+            var deadline = DateTime.UtcNow + (4 * CpuIsolation.Period) + TestTimeouts.Join;
+            do
+            {
+                Thread.Sleep(10);
+                seen = LinuxThreadTuning.CurrentThreadAffinity();
+            }
+            while (seen.Contains(0) && DateTime.UtcNow < deadline);
+        });
+        intruder.Start();
+        intruder.Join();
+        loop.Stop(TestTimeouts.Join);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(pinError, Is.Null);
+            Assert.That(seen, Is.Not.Empty.And.Not.Contain(0));
+        }
+    }
+
+    [Test]
+    public void Start_NotExclusive_LeavesOtherThreadsWhereTheyAre()
+    {
+        AssumeLinuxWithCpuZeroAndAnother();
+        var before = LinuxThreadTuning.CurrentThreadAffinity();
+        var (processor, options) = CreateLoop(exclusive: false, 0);
+        var loop = new LoopThread(processor, options, NullLogger.Instance);
+
+        loop.Start();
+        var during = LinuxThreadTuning.CurrentThreadAffinity();
+        loop.Stop(TestTimeouts.Join);
+
+        Assert.That(during, Is.EqualTo(before));
+    }
+
+    [Test]
+    public void TryStart_EveryCpuOfTheProcess_RefusesAndSaysWhy()
+    {
+        Assume.That(OperatingSystem.IsLinux(), Is.True, "CPU affinity is Linux only");
+
+        using var isolation = CpuIsolation.TryStart(LinuxThreadTuning.CurrentThreadAffinity(), out string? reason);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(isolation, Is.Null);
+            Assert.That(reason, Does.Contain("no CPU outside the loop's"));
         }
     }
 

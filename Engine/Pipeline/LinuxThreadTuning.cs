@@ -10,6 +10,7 @@ internal static partial class LinuxThreadTuning
 {
     private const int CpuSetWords = 16; // 1024 CPUs, the size of glibc's cpu_set_t
     private const int PrioProcess = 0;
+    private const nuint MaskBytes = CpuSetWords * sizeof(ulong);
 
     /// <summary>Binds the calling thread to <paramref name="cpus"/>. Returns null, or why it failed.</summary>
     public static string? TryPinCurrentThread(IReadOnlyList<int> cpus)
@@ -18,18 +19,66 @@ internal static partial class LinuxThreadTuning
         {
             return "CPU pinning is only supported on Linux";
         }
-        var mask = new ulong[CpuSetWords];
         foreach (int cpu in cpus)
         {
             if (cpu < 0 || cpu >= CpuSetWords * 64)
             {
                 return $"CPU {cpu} is outside 0..{(CpuSetWords * 64) - 1}";
             }
-            mask[cpu / 64] |= 1UL << (cpu % 64);
         }
-        return SchedSetAffinity(0, (nuint)(CpuSetWords * sizeof(ulong)), mask) == 0
+        return SchedSetAffinity(0, MaskBytes, Mask(cpus)) == 0
             ? null
             : $"sched_setaffinity failed: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}";
+    }
+
+    /// <summary>The affinity mask (a cpu_set_t as words) of <paramref name="cpus"/>, each in 0..1023.</summary>
+    public static ulong[] Mask(IEnumerable<int> cpus)
+    {
+        var mask = new ulong[CpuSetWords];
+        foreach (int cpu in cpus)
+        {
+            mask[cpu / 64] |= 1UL << (cpu % 64);
+        }
+        return mask;
+    }
+
+    /// <summary>The affinity mask of thread <paramref name="threadId"/> (0: the calling thread), or null where it cannot be read (not Linux, or the thread has ended).</summary>
+    public static ulong[]? Affinity(int threadId)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+        var mask = new ulong[CpuSetWords];
+        return SchedGetAffinity(threadId, MaskBytes, mask) == 0 ? mask : null;
+    }
+
+    /// <summary>Binds thread <paramref name="threadId"/> to <paramref name="mask"/>; whether it could (not when it has ended).</summary>
+    public static bool TrySetAffinity(int threadId, ulong[] mask) =>
+        OperatingSystem.IsLinux() && SchedSetAffinity(threadId, MaskBytes, mask) == 0;
+
+    /// <summary>The kernel's id of the calling thread (what <c>top -H</c> shows). Linux only.</summary>
+    public static int CurrentThreadId() => GetTid();
+
+    /// <summary>The ids of the process's threads now, from /proc/self/task; empty where that cannot be read.</summary>
+    public static IReadOnlyList<int> ProcessThreadIds()
+    {
+        var ids = new List<int>();
+        try
+        {
+            foreach (string task in Directory.EnumerateDirectories("/proc/self/task"))
+            {
+                if (int.TryParse(Path.GetFileName(task), out int id))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // No /proc: nothing to list.
+        }
+        return ids;
     }
 
     /// <summary>The CPUs the calling thread may run on, or an empty list where that cannot be read.</summary>
@@ -39,8 +88,8 @@ internal static partial class LinuxThreadTuning
         {
             return [];
         }
-        var mask = new ulong[CpuSetWords];
-        if (SchedGetAffinity(0, (nuint)(CpuSetWords * sizeof(ulong)), mask) != 0)
+        var mask = Affinity(0);
+        if (mask is null)
         {
             return [];
         }

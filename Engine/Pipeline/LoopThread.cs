@@ -13,6 +13,7 @@ public sealed partial class LoopThread
     private readonly LoopThreadOptions _options;
     private readonly ILogger _logger;
     private readonly Thread _thread;
+    private CpuIsolation? _isolation;
     private Exception? _crash;
     private bool _isPinned;
 
@@ -39,14 +40,34 @@ public sealed partial class LoopThread
     /// </summary>
     public bool IsPinned => Volatile.Read(ref _isPinned);
 
-    /// <summary>Starts the thread.</summary>
-    public void Start() => _thread.Start();
+    /// <summary>
+    /// Starts the thread; with <see cref="LoopThreadOptions.Exclusive"/>, first moves the process's
+    /// other threads off its CPUs, so the threads started after it are born elsewhere.
+    /// </summary>
+    public void Start()
+    {
+        if (_options.Exclusive && _options.CpuSet.Count > 0 && OperatingSystem.IsLinux())
+        {
+            _isolation = CpuIsolation.TryStart(_options.CpuSet, out string? reason);
+            string cpus = string.Join(',', _options.CpuSet);
+            if (_isolation is null)
+            {
+                LogNotExclusive(_logger, _options.Name, cpus, reason!);
+            }
+            else
+            {
+                LogExclusive(_logger, _options.Name, cpus, _isolation.Moved);
+            }
+        }
+        _thread.Start();
+    }
 
     /// <summary>Halts the processor (it drains what is published first) and waits for the thread to end.</summary>
     public bool Stop(TimeSpan timeout)
     {
         _processor.Halt();
         bool ended = _thread.Join(timeout);
+        _isolation?.Dispose();
         if (_crash is not null)
         {
             throw new InvalidOperationException($"loop thread '{_options.Name}' crashed", _crash);
@@ -73,11 +94,15 @@ public sealed partial class LoopThread
     {
         if (_options.CpuSet.Count > 0)
         {
+            // Exempt before binding: a sweep between the two would move this thread off its CPUs.
+            _isolation?.Exempt(LinuxThreadTuning.CurrentThreadId());
             string? pinError = LinuxThreadTuning.TryPinCurrentThread(_options.CpuSet);
             Volatile.Write(ref _isPinned, pinError is null);
             if (pinError is not null)
             {
                 ThreadLog.PinFailed(_logger, _options.Name, string.Join(',', _options.CpuSet), pinError);
+                // Not on its CPUs, the loop has nothing to keep the other threads off.
+                _isolation?.Dispose();
             }
         }
         string? niceError = LinuxThreadTuning.TrySetCurrentThreadNice(_options.Nice);
@@ -89,6 +114,12 @@ public sealed partial class LoopThread
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Thread {Thread} keeps its default priority: {Reason}.")]
     private static partial void LogNiceFailed(ILogger logger, string thread, string reason);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Information, Message = "Thread {Thread} has CPUs {Cpus} to itself: {Moved} other threads moved off them.")]
+    private static partial void LogExclusive(ILogger logger, string thread, string cpus, int moved);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Warning, Message = "Thread {Thread} shares CPUs {Cpus} with the process's other threads: {Reason}.")]
+    private static partial void LogNotExclusive(ILogger logger, string thread, string cpus, string reason);
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Critical, Message = "Loop thread {Thread} crashed")]
     private static partial void LogCrash(ILogger logger, string thread, Exception exception);

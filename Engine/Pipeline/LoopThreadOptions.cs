@@ -9,6 +9,12 @@ public sealed record LoopThreadOptions
     /// <summary>CPUs the thread is bound to (sched_setaffinity). Empty: not pinned.</summary>
     public IReadOnlyList<int> CpuSet { get; set; } = [];
 
+    /// <summary>
+    /// With a <see cref="CpuSet"/>: the loop's CPUs are the loop's alone. The process's other threads
+    /// are moved off them at start and every 250 ms while the loop runs (<see cref="CpuIsolation"/>).
+    /// </summary>
+    public bool Exclusive { get; set; } = true;
+
     /// <summary>Linux nice value for the thread, -20 (highest) to 19. Values below 0 need CAP_SYS_NICE.</summary>
     public int Nice { get; set; } = -10;
 
