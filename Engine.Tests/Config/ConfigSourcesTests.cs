@@ -67,7 +67,8 @@ public sealed class ConfigSourcesTests
         {
             Assert.That(options.Ring.WaitStrategy, Is.EqualTo(WaitStrategyKind.BusySpin), "from the overlay");
             Assert.That(options.Ring.Slots, Is.EqualTo(65_536), "a sibling the overlay leaves alone keeps the base value");
-            Assert.That(options.Pipeline.Thread.CpuSet, Is.EqualTo(new[] { 1 }), "a section the overlay leaves out keeps the base value");
+            Assert.That(options.Pipeline.Thread.CpuSet, Is.EqualTo(new[] { 1 }), "a key the overlay leaves out keeps the base value");
+            Assert.That(options.Pipeline.Thread.Exclusive, Is.True, "production keeps the engine's other threads off the loop's CPU");
         }
     }
 
@@ -79,7 +80,7 @@ public sealed class ConfigSourcesTests
             """);
         Write("engine.staging.json", """
             // comments allowed, as in the base file
-            { "pipeline": { "thread": { "cpuSet": [3], "exclusive": false } }, "ring": { "slots": 2048, }, }
+            { "pipeline": { "thread": { "cpuSet": [3], "exclusive": true } }, "ring": { "slots": 2048, }, }
             """);
 
         var options = ConfigLoader.Load(new ConfigSources(basePath, "staging", []));
@@ -88,7 +89,7 @@ public sealed class ConfigSourcesTests
         {
             Assert.That(options.Pipeline.Thread.CpuSet, Is.EqualTo(new[] { 3 }), "lists are replaced, not appended");
             Assert.That(options.Pipeline.Thread.Name, Is.EqualTo("base-loop"));
-            Assert.That(options.Pipeline.Thread.Exclusive, Is.False, "the loop's CPUs shared, as the overlay says");
+            Assert.That(options.Pipeline.Thread.Exclusive, Is.True, "a key the base leaves out, from the overlay");
             Assert.That(options.Ring.Slots, Is.EqualTo(2048));
             Assert.That(options.Ring.MaxBatchSize, Is.EqualTo(64));
         }

@@ -100,39 +100,6 @@ public sealed class LoopThreadTests
     }
 
     [Test]
-    public void Start_Exclusive_ThreadBoundToTheLoopsCpuLaterIsMovedOff()
-    {
-        // As the runtime's tier-up compiler is when the loop itself starts it: born on the loop's CPU alone.
-        AssumeLinuxWithCpuZeroAndAnother();
-        var (processor, options) = CreateLoop(exclusive: true, 0);
-        var loop = new LoopThread(processor, options, NullLogger.Instance);
-        IReadOnlyList<int> seen = [];
-        string? pinError = null;
-
-        loop.Start();
-        var intruder = new Thread(() =>
-        {
-            pinError = LinuxThreadTuning.TryPinCurrentThread([0]);
-            var deadline = DateTime.UtcNow + (4 * CpuIsolation.Period) + TestTimeouts.Join;
-            do
-            {
-                Thread.Sleep(10);
-                seen = LinuxThreadTuning.CurrentThreadAffinity();
-            }
-            while (seen.Contains(0) && DateTime.UtcNow < deadline);
-        });
-        intruder.Start();
-        intruder.Join();
-        loop.Stop(TestTimeouts.Join);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(pinError, Is.Null);
-            Assert.That(seen, Is.Not.Empty.And.Not.Contain(0));
-        }
-    }
-
-    [Test]
     public void Start_NotExclusive_LeavesOtherThreadsWhereTheyAre()
     {
         AssumeLinuxWithCpuZeroAndAnother();

@@ -1,54 +1,40 @@
 namespace Engine.Pipeline;
 
 /// <summary>
-/// Keeps the loop's CPUs for the loop alone: moves every other thread of the process off them when
-/// it starts, again every <see cref="Period"/>, and gives the threads it moved their CPUs back when
-/// disposed. Without it the scheduler puts the engine's other threads (a feed, the logger, the
-/// runtime's tier-up compiler and collector) on the loop's busy CPU, and the loop waits for them.
+/// Keeps the loop's CPUs for the loop alone: before the loop starts, moves every other thread of the
+/// process off them, so the threads started afterwards are born elsewhere too, and gives the threads
+/// it moved their CPUs back when disposed. Without it the scheduler puts the engine's other threads
+/// (a feed, the logger, the runtime's tier-up compiler and collector) on the loop's busy CPU, and the
+/// loop waits for them.
 /// </summary>
 /// <remarks>
-/// <para>The repeats are for threads the loop itself starts: a new thread inherits its creator's
-/// CPUs, and the runtime starts its tier-up compiler from whichever thread first has a method to
-/// compile, the loop included. Such a thread, bound to the loop's CPUs only, goes to the process's
-/// other CPUs; any other thread keeps its own CPUs minus the loop's.</para>
-/// <para>Linux only. The sweeps run on a timer's thread, never on the loop; they allocate, which
-/// is allowed there. A thread that ends between being listed and being moved is skipped.</para>
+/// <para>A thread keeps its own CPUs minus the loop's; one bound to the loop's CPUs alone gets the
+/// process's other CPUs. A thread the loop itself starts later inherits the loop's CPU: in this
+/// engine only the runtime's tier-up compiler can be one, when it starts again after idling while a
+/// method the loop calls reaches its call count. Sweeping again every second caught it, but the
+/// sweeps' own code and its tier-up cost the other CPU more than it saved (PERFORMANCE.md).</para>
+/// <para>Linux only; runs on the thread that starts the loop, never on the loop, and allocates there.
+/// A thread that ends between being listed and being moved is skipped.</para>
 /// </remarks>
 internal sealed class CpuIsolation : IDisposable
 {
-    /// <summary>How often the process's threads are looked at again.</summary>
-    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
-
     private readonly ulong[] _loopCpus;
     private readonly ulong[] _elsewhere;
     private readonly Dictionary<int, ulong[]> _moved = [];
-    private readonly Lock _gate = new();
-    private readonly Timer _timer;
-    private int _exemptThreadId;
-    private bool _disposed;
+    private int _disposed;
 
     private CpuIsolation(ulong[] loopCpus, ulong[] elsewhere)
     {
         _loopCpus = loopCpus;
         _elsewhere = elsewhere;
-        _timer = new Timer(_ => Sweep(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Threads moved off the loop's CPUs so far.</summary>
-    public int Moved
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _moved.Count;
-            }
-        }
-    }
+    /// <summary>Threads moved off the loop's CPUs.</summary>
+    public int Moved => _moved.Count;
 
     /// <summary>
-    /// Moves every thread of the process now on <paramref name="loopCpus"/> off them, and keeps doing
-    /// so; null, with the reason, when the process has no other CPU or is not on Linux.
+    /// Moves every thread of the process now on <paramref name="loopCpus"/> off them; null, with the
+    /// reason, when the process has no other CPU or is not on Linux.
     /// </summary>
     public static CpuIsolation? TryStart(IReadOnlyList<int> loopCpus, out string? reason)
     {
@@ -66,56 +52,38 @@ internal sealed class CpuIsolation : IDisposable
             return null;
         }
         var isolation = new CpuIsolation(loop, elsewhere);
-        isolation.Sweep();
-        isolation._timer.Change(Period, Period);
+        isolation.MoveThreadsOff();
         reason = null;
         return isolation;
     }
 
-    /// <summary>The thread a sweep leaves where it is: the loop's own, set before it binds itself to its CPUs.</summary>
-    public void Exempt(int threadId) => Volatile.Write(ref _exemptThreadId, threadId);
-
-    /// <summary>Moves the threads now on the loop's CPUs (but the exempt one) off them.</summary>
-    internal void Sweep()
+    private void MoveThreadsOff()
     {
-        lock (_gate)
+        foreach (int threadId in LinuxThreadTuning.ProcessThreadIds())
         {
-            if (_disposed)
+            var mask = LinuxThreadTuning.Affinity(threadId);
+            if (mask is null || !Overlaps(mask, _loopCpus))
             {
-                return;
+                continue;
             }
-            int exempt = Volatile.Read(ref _exemptThreadId);
-            foreach (int threadId in LinuxThreadTuning.ProcessThreadIds())
+            var target = Without(mask, _loopCpus);
+            if (LinuxThreadTuning.TrySetAffinity(threadId, IsEmpty(target) ? _elsewhere : target))
             {
-                var mask = threadId == exempt ? null : LinuxThreadTuning.Affinity(threadId);
-                if (mask is null || !Overlaps(mask, _loopCpus))
-                {
-                    continue;
-                }
-                var target = Without(mask, _loopCpus);
-                if (LinuxThreadTuning.TrySetAffinity(threadId, IsEmpty(target) ? _elsewhere : target))
-                {
-                    _moved.TryAdd(threadId, mask);
-                }
+                _moved.Add(threadId, mask);
             }
         }
     }
 
-    /// <summary>Stops the sweeps and gives every thread moved, if it still runs, the CPUs it had.</summary>
+    /// <summary>Gives every thread moved, if it still runs, the CPUs it had. Once; later calls do nothing.</summary>
     public void Dispose()
     {
-        lock (_gate)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            if (_disposed)
-            {
-                return;
-            }
-            _disposed = true;
-            _timer.Dispose();
-            foreach (var (threadId, mask) in _moved)
-            {
-                _ = LinuxThreadTuning.TrySetAffinity(threadId, mask);
-            }
+            return;
+        }
+        foreach (var (threadId, mask) in _moved)
+        {
+            _ = LinuxThreadTuning.TrySetAffinity(threadId, mask);
         }
     }
 

@@ -57,9 +57,6 @@ internal static partial class LinuxThreadTuning
     public static bool TrySetAffinity(int threadId, ulong[] mask) =>
         OperatingSystem.IsLinux() && SchedSetAffinity(threadId, MaskBytes, mask) == 0;
 
-    /// <summary>The kernel's id of the calling thread (what <c>top -H</c> shows). Linux only.</summary>
-    public static int CurrentThreadId() => GetTid();
-
     /// <summary>The ids of the process's threads now, from /proc/self/task; empty where that cannot be read.</summary>
     public static IReadOnlyList<int> ProcessThreadIds()
     {

@@ -94,8 +94,6 @@ public sealed partial class LoopThread
     {
         if (_options.CpuSet.Count > 0)
         {
-            // Exempt before binding: a sweep between the two would move this thread off its CPUs.
-            _isolation?.Exempt(LinuxThreadTuning.CurrentThreadId());
             string? pinError = LinuxThreadTuning.TryPinCurrentThread(_options.CpuSet);
             Volatile.Write(ref _isPinned, pinError is null);
             if (pinError is not null)

@@ -11,9 +11,10 @@ public sealed record LoopThreadOptions
 
     /// <summary>
     /// With a <see cref="CpuSet"/>: the loop's CPUs are the loop's alone. The process's other threads
-    /// are moved off them at start and every 250 ms while the loop runs (<see cref="CpuIsolation"/>).
+    /// are moved off them before the loop starts, and get them back when it stops (<see cref="CpuIsolation"/>).
+    /// Off by default: on two CPUs the threads moved then delay the feed instead (docs/CONFIG.md).
     /// </summary>
-    public bool Exclusive { get; set; } = true;
+    public bool Exclusive { get; set; }
 
     /// <summary>Linux nice value for the thread, -20 (highest) to 19. Values below 0 need CAP_SYS_NICE.</summary>
     public int Nice { get; set; } = -10;
