@@ -9,10 +9,10 @@ namespace Engine.Pipeline;
 /// </summary>
 /// <remarks>
 /// <para>A thread keeps its own CPUs minus the loop's; one bound to the loop's CPUs alone gets the
-/// process's other CPUs. A thread the loop itself starts later inherits the loop's CPU: in this
-/// engine only the runtime's tier-up compiler can be one, when it starts again after idling while a
-/// method the loop calls reaches its call count. Sweeping again every second caught it, but the
-/// sweeps' own code and its tier-up cost the other CPU more than it saved (PERFORMANCE.md).</para>
+/// process's other CPUs. A thread the loop itself starts later inherits the loop's CPU, such as the
+/// runtime's tier-up compiler when it starts again after idling just as a method the loop calls
+/// reaches its call count. Sweeping again every second caught it, but the sweeps' own code and its
+/// tier-up cost the other CPU more than they saved (PERFORMANCE.md, session 11).</para>
 /// <para>Linux only; runs on the thread that starts the loop, never on the loop, and allocates there.
 /// A thread that ends between being listed and being moved is skipped.</para>
 /// </remarks>
