@@ -91,6 +91,21 @@ public sealed class EngineProcessTests
     }
 
     [Test]
+    public void Duration_StatusIntervalLonger_StopsAfterTheDurationNotAtTheNextStatusLine()
+    {
+        var (exitCode, lines) = RunToExit(Config.Replace("\"statusIntervalMs\": 0", "\"statusIntervalMs\": 60000", StringComparison.Ordinal),
+            TestTimeouts.Join, "the engine stops after its one second", durationSeconds: 1);
+
+        string summary = lines.Single(line => line.StartsWith("summary ", StringComparison.Ordinal));
+        double ranSeconds = double.Parse(summary.Split(' ').Single(field => field.StartsWith("run_s=", StringComparison.Ordinal))["run_s=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.Zero, string.Join(Environment.NewLine, lines));
+            Assert.That(ranSeconds, Is.InRange(1.0, 2.0));
+        }
+    }
+
+    [Test]
     public void MetricsPortInUse_RefusesToStartWithAClearErrorAndExitCode1()
     {
         using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
