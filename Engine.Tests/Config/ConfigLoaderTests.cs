@@ -136,6 +136,7 @@ public sealed class ConfigLoaderTests
             synthetic["rateEventsPerSecond"] = -5;
             synthetic["maxEventsPerThread"] = -1;
             root["statusIntervalMs"] = -1;
+            Section(root, "feeds")["cpuSet"] = new JsonArray(2000);
         });
         string[] keyPaths =
         [
@@ -143,7 +144,7 @@ public sealed class ConfigLoaderTests
             "pipeline.shutdownTimeoutMs", "pipeline.thread.name", "pipeline.thread.cpuSet[0]", "pipeline.thread.nice",
             "book.maxOrders", "book.maxLevelsPerSide",
             "synthetic.instruments", "synthetic.threads", "synthetic.rateEventsPerSecond", "synthetic.maxEventsPerThread",
-            "statusIntervalMs",
+            "statusIntervalMs", "feeds.cpuSet",
         ];
 
         var thrown = ParseFails(json);
@@ -232,6 +233,7 @@ public sealed class ConfigLoaderTests
     [TestCase("ring")]
     [TestCase("pipeline.thread")]
     [TestCase("pipeline.thread.cpuSet")]
+    [TestCase("feeds.cpuSet")]
     public void Parse_SectionIsNull_ThrowsConfigExceptionNamingIt(string keyPath)
     {
         string[] keys = keyPath.Split('.');

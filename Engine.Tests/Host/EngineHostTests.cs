@@ -46,6 +46,58 @@ public sealed class EngineHostTests
         return (T)field!.GetValue(owner)!;
     }
 
+    /// <summary>The CPUs thread <paramref name="name"/> of this process may run on, once it runs (empty if it never does).</summary>
+    private static int[] AffinityOfThread(string name)
+    {
+        int[] cpus = [];
+        Eventually.Until(() =>
+        {
+            foreach (int threadId in LinuxThreadTuning.ProcessThreadIds())
+            {
+                string comm = File.Exists($"/proc/self/task/{threadId}/comm") ? File.ReadAllText($"/proc/self/task/{threadId}/comm").Trim() : "";
+                if (comm == name && LinuxThreadTuning.Affinity(threadId) is { } mask)
+                {
+                    cpus = [.. Enumerable.Range(0, mask.Length * 64).Where(cpu => (mask[cpu / 64] & (1UL << (cpu % 64))) != 0)];
+                    return cpus.Length == 1;
+                }
+            }
+            return false;
+        }, TestTimeouts.Join, $"thread {name} runs bound to one CPU");
+        return cpus;
+    }
+
+    [Test]
+    public void Start_FeedsCpuSet_TheSyntheticFeedsThreadRunsOnlyThere()
+    {
+        Assume.That(OperatingSystem.IsLinux(), Is.True, "CPU pinning is Linux only");
+        Assume.That(LinuxThreadTuning.CurrentThreadAffinity(), Does.Contain(0), "this process may not run on CPU 0");
+        var options = SyntheticRun(ProducerType.Multi, 1, long.MaxValue) with { Feeds = new Engine.MarketData.FeedsOptions { CpuSet = [0] } };
+        using var host = new EngineHost(options, NullLoggerFactory.Instance);
+
+        host.Start();
+        var affinity = AffinityOfThread("feed-synth-0");
+        Assert.That(host.Stop(), Is.True);
+
+        Assert.That(affinity, Is.EqualTo(new[] { 0 }));
+    }
+
+    [Test]
+    public void Start_FeedsCpuSetNotAvailable_WarnsOnceAndTheFeedRunsAnyway()
+    {
+        Assume.That(OperatingSystem.IsLinux(), Is.True, "CPU pinning is Linux only");
+        var options = SyntheticRun(ProducerType.Multi, 1, 20_000) with { Feeds = new Engine.MarketData.FeedsOptions { CpuSet = [1000] } };
+        var loggers = new CapturingLoggerFactory();
+        using var host = new EngineHost(options, loggers);
+
+        host.Start();
+        Eventually.Until(() => host.Status().EventsPublished == 20_000, TestTimeouts.LongRun, "the feed published everything");
+        Assert.That(host.Stop(), Is.True);
+
+        var warnings = loggers.Logger.Entries.Where(entry => entry.Message.Contains("feed-synth-0", StringComparison.Ordinal)).ToList();
+        Assert.That(warnings, Has.Count.EqualTo(1));
+        Assert.That(warnings[0].Message, Does.Contain("could not be pinned to CPUs 1000"));
+    }
+
     [Test]
     public void ReloadRiskLimitsAndKill_WhileRunning_ReachTheLoopThroughTheRing()
     {

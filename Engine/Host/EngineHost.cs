@@ -109,12 +109,12 @@ public sealed class EngineHost : IDisposable
             var feedHealth = new FeedHealth($"synthetic-{i}");
             var feed = new SyntheticMarketFeed(options.Synthetic, i, new RingMarketDataSink(_ring), feedHealth);
             _feeds[i] = feed;
-            _feedThreads.Add(new Thread(() => feed.Run(_stopFeeds.Token)) { Name = $"feed-synth-{i}", IsBackground = true });
+            _feedThreads.Add(FeedThread($"feed-synth-{i}", feed.Run, options.Feeds.CpuSet, loggers));
             health.Add(feedHealth);
         }
         if (replay is not null)
         {
-            _feedThreads.Add(new Thread(() => replay.Run(_stopFeeds.Token)) { Name = "feed-replay", IsBackground = true });
+            _feedThreads.Add(FeedThread("feed-replay", replay.Run, options.Feeds.CpuSet, loggers));
             health.Add(replay.Health);
         }
         if (options.Feeds.Kraken.Enabled)
@@ -346,6 +346,22 @@ public sealed class EngineHost : IDisposable
     /// instruments already another feed's, or risk decimals that differ from the file's; logs
     /// what the loader left out.
     /// </summary>
+    /// <summary>
+    /// A thread for one of the engine's own feeds: bound to <paramref name="cpus"/> (<c>feeds.cpuSet</c>;
+    /// one warning if it cannot be, and it runs anyway), then <paramref name="run"/> until the feeds stop.
+    /// Off the loop's CPU, a feed that wakes for its next event never preempts the loop.
+    /// </summary>
+    private Thread FeedThread(string name, Action<CancellationToken> run, List<int> cpus, ILoggerFactory loggers) =>
+        new(() =>
+        {
+            if (cpus.Count > 0 && LinuxThreadTuning.TryPinCurrentThread(cpus) is { } pinError)
+            {
+                ThreadLog.PinFailed(loggers.CreateLogger("Engine.Feeds"), name, string.Join(',', cpus), pinError);
+            }
+            run(_stopFeeds.Token);
+        })
+        { Name = name, IsBackground = true };
+
     private static ReplayFeed BuildReplay(EngineOptions options, InstrumentTable instruments, RingMarketDataSink sink, ILogger logger)
     {
         var replay = options.Feeds.Replay;

@@ -19,6 +19,12 @@ public sealed record FeedsOptions
     /// <summary>A recorded file replayed at its recorded pace (paper trading on replayed data).</summary>
     public ReplayFeedOptions Replay { get; set; } = new();
 
+    /// <summary>
+    /// CPUs the engine's own feed threads (the synthetic market's and the replay's) bind to; empty:
+    /// anywhere. Keep them off <c>pipeline.thread.cpuSet</c>. The live feeds read on thread-pool threads, which are not bound.
+    /// </summary>
+    public List<int> CpuSet { get; set; } = [0];
+
     /// <summary>Whether a live feed (Kraken or Alpaca: venue times on the wall clock) is enabled.</summary>
     public bool AnyLive => Kraken is { Enabled: true } || Alpaca is { Enabled: true };
 
@@ -61,6 +67,7 @@ public sealed record FeedsOptions
             errors.Add($"{path}.{(Kraken is null ? "kraken" : Alpaca is null ? "alpaca" : "replay")}: must be an object");
             return;
         }
+        Config.CpuSetValidation.Check(path + ".cpuSet", CpuSet, errors);
         Replay.Validate(path + ".replay", errors);
         Kraken.Validate(path + ".kraken", errors);
         Alpaca.Validate(path + ".alpaca", errors);

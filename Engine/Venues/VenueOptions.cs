@@ -26,13 +26,7 @@ public sealed record VenueOptions
         {
             errors.Add($"{path}.kind: {Kind} is not Paper or Alpaca");
         }
-        foreach (int cpu in CpuSet)
-        {
-            if (cpu is < 0 or > 1023)
-            {
-                errors.Add($"{path}.cpuSet: CPU {cpu} is outside 0..1023");
-            }
-        }
+        Config.CpuSetValidation.Check($"{path}.cpuSet", CpuSet, errors);
         Paper.Validate($"{path}.paper", errors);
         if (Alpaca is null)
         {
