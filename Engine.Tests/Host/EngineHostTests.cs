@@ -47,9 +47,9 @@ public sealed class EngineHostTests
     }
 
     /// <summary>The CPUs thread <paramref name="name"/> of this process may run on, once it runs (empty if it never does).</summary>
-    private static int[] AffinityOfThread(string name)
+    private static IReadOnlyList<int> AffinityOfThread(string name)
     {
-        int[] cpus = [];
+        IReadOnlyList<int> cpus = [];
         Eventually.Until(() =>
         {
             foreach (int threadId in LinuxThreadTuning.ProcessThreadIds())
@@ -57,8 +57,8 @@ public sealed class EngineHostTests
                 string comm = File.Exists($"/proc/self/task/{threadId}/comm") ? File.ReadAllText($"/proc/self/task/{threadId}/comm").Trim() : "";
                 if (comm == name && LinuxThreadTuning.Affinity(threadId) is { } mask)
                 {
-                    cpus = [.. Enumerable.Range(0, mask.Length * 64).Where(cpu => (mask[cpu / 64] & (1UL << (cpu % 64))) != 0)];
-                    return cpus.Length == 1;
+                    cpus = LinuxThreadTuning.Cpus(mask);
+                    return cpus.Count == 1;
                 }
             }
             return false;

@@ -341,12 +341,6 @@ public sealed class EngineHost : IDisposable
     }
 
     /// <summary>
-    /// Loads <c>feeds.replay</c>'s file and adds its instruments after the others, at the ids that
-    /// follow; refuses (<see cref="ConfigException"/>) a file that cannot be read or run, no id left,
-    /// instruments already another feed's, or risk decimals that differ from the file's; logs
-    /// what the loader left out.
-    /// </summary>
-    /// <summary>
     /// A thread for one of the engine's own feeds: bound to <paramref name="cpus"/> (<c>feeds.cpuSet</c>;
     /// one warning if it cannot be, and it runs anyway), then <paramref name="run"/> until the feeds stop.
     /// Off the loop's CPU, a feed that wakes for its next event never preempts the loop.
@@ -354,14 +348,17 @@ public sealed class EngineHost : IDisposable
     private Thread FeedThread(string name, Action<CancellationToken> run, List<int> cpus, ILoggerFactory loggers) =>
         new(() =>
         {
-            if (cpus.Count > 0 && LinuxThreadTuning.TryPinCurrentThread(cpus) is { } pinError)
-            {
-                ThreadLog.PinFailed(loggers.CreateLogger("Engine.Feeds"), name, string.Join(',', cpus), pinError);
-            }
+            ThreadLog.PinCurrentThread(loggers.CreateLogger("Engine.Feeds"), name, cpus);
             run(_stopFeeds.Token);
         })
         { Name = name, IsBackground = true };
 
+    /// <summary>
+    /// Loads <c>feeds.replay</c>'s file and adds its instruments after the others, at the ids that
+    /// follow; refuses (<see cref="ConfigException"/>) a file that cannot be read or run, no id left,
+    /// instruments already another feed's, or risk decimals that differ from the file's; logs
+    /// what the loader left out.
+    /// </summary>
     private static ReplayFeed BuildReplay(EngineOptions options, InstrumentTable instruments, RingMarketDataSink sink, ILogger logger)
     {
         var replay = options.Feeds.Replay;

@@ -79,17 +79,11 @@ internal static partial class LinuxThreadTuning
     }
 
     /// <summary>The CPUs the calling thread may run on, or an empty list where that cannot be read.</summary>
-    public static IReadOnlyList<int> CurrentThreadAffinity()
+    public static IReadOnlyList<int> CurrentThreadAffinity() => Affinity(0) is { } mask ? Cpus(mask) : [];
+
+    /// <summary>The CPUs an affinity mask (<see cref="Affinity"/>) holds, in order.</summary>
+    public static IReadOnlyList<int> Cpus(ulong[] mask)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return [];
-        }
-        var mask = Affinity(0);
-        if (mask is null)
-        {
-            return [];
-        }
         var cpus = new List<int>();
         for (int cpu = 0; cpu < CpuSetWords * 64; cpu++)
         {

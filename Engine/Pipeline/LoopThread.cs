@@ -94,11 +94,10 @@ public sealed partial class LoopThread
     {
         if (_options.CpuSet.Count > 0)
         {
-            string? pinError = LinuxThreadTuning.TryPinCurrentThread(_options.CpuSet);
+            string? pinError = ThreadLog.PinCurrentThread(_logger, _options.Name, _options.CpuSet);
             Volatile.Write(ref _isPinned, pinError is null);
             if (pinError is not null)
             {
-                ThreadLog.PinFailed(_logger, _options.Name, string.Join(',', _options.CpuSet), pinError);
                 // Not on its CPUs, the loop has nothing to keep the other threads off.
                 _isolation?.Dispose();
             }

@@ -73,14 +73,7 @@ public sealed class VenueThread : IDisposable
 
     private void Run()
     {
-        if (_cpus.Count > 0)
-        {
-            PinError = LinuxThreadTuning.TryPinCurrentThread(_cpus);
-            if (PinError is not null)
-            {
-                ThreadLog.PinFailed(_logger, _thread.Name ?? "venue", string.Join(',', _cpus), PinError);
-            }
-        }
+        PinError = ThreadLog.PinCurrentThread(_logger, _thread.Name ?? "venue", _cpus);
         try
         {
             long next = 0;
