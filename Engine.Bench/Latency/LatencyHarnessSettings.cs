@@ -112,14 +112,14 @@ internal sealed record LatencyHarnessSettings(
         return settings;
     }
 
-    /// <summary>The canonical name of a strategy the harness can run: <see cref="BenchPipeline.EveryNth"/> or a built-in one other than None; null otherwise.</summary>
+    /// <summary>The canonical name of a strategy the harness can run: <see cref="BenchPipeline.EveryNth"/> or a built-in one other than None (not Plugin: the harness reads no configuration to name one); null otherwise.</summary>
     public static string? ParseStrategy(string? value)
     {
         if (string.Equals(value, BenchPipeline.EveryNth, StringComparison.OrdinalIgnoreCase))
         {
             return BenchPipeline.EveryNth;
         }
-        return Enum.TryParse(value, ignoreCase: true, out StrategyKind kind) && Enum.IsDefined(kind) && kind != StrategyKind.None && !int.TryParse(value, CultureInfo.InvariantCulture, out _)
+        return Enum.TryParse(value, ignoreCase: true, out StrategyKind kind) && Enum.IsDefined(kind) && kind is not (StrategyKind.None or StrategyKind.Plugin) && !int.TryParse(value, CultureInfo.InvariantCulture, out _)
             ? kind.ToString()
             : null;
     }

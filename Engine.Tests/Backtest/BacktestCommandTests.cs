@@ -43,6 +43,31 @@ public sealed class BacktestCommandTests
     }
 
     [Test]
+    public void Run_LobsterWithAPluginStrategy_TradesUnderItsOwnName()
+    {
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositoryPaths.ShippedConfig()), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
+        config["strategy"] = System.Text.Json.Nodes.JsonNode.Parse($$"""
+            {
+              "name": "Plugin",
+              "plugin": {
+                "assembly": {{JsonSerializer.Serialize(typeof(Engine.Tests.Strategies.Plugins.MidMomentumPlugin).Assembly.Location)}},
+                "type": "Engine.Tests.Strategies.Plugins.MidMomentumPlugin",
+                "parameters": { "instrument": 0, "quantity": 100, "thresholdTicks": 100, "cooldownEvents": 200 }
+              }
+            }
+            """);
+        string configPath = Path.Combine(_out, "plugin.json");
+        File.WriteAllText(configPath, config.ToJsonString());
+
+        var (code, stdout, stderr) = Run(null, "--data", BacktestFixture.Lobster("message"), "--orderbook", BacktestFixture.Lobster("orderbook"), "--format", "lobster", "--config", configPath, "--out", _out);
+
+        Assert.That(code, Is.Zero, stderr);
+        using var summary = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
+        Assert.That(summary.RootElement.GetProperty("fills").GetInt32(), Is.Positive);
+        Assert.That(summary.RootElement.GetProperty("strategy").GetString(), Is.EqualTo("MidMomentum"));
+    }
+
+    [Test]
     public void Run_ItchAndKrakenWithoutStrategy_ExitZeroAndNoFills()
     {
         var (itch, itchOut, itchErr) = Run(null, "--data", BacktestFixture.Itch, "--format", "itch", "--config", RepositoryPaths.ShippedConfig(), "--out", Path.Combine(_out, "itch"), "--symbols", "ALC,BOB", "--date", "2010-12-24", "--strategy", "None");

@@ -63,6 +63,7 @@ public sealed class LatencyHarnessSettingsTests
     [TestCase("--duration-s", "0")]
     [TestCase("--wait", "Spinning")]
     [TestCase("--strategy", "None")]
+    [TestCase("--strategy", "Plugin")]
     [TestCase("--strategy", "Nope")]
     [TestCase("--order-every", "0")]
     [TestCase("--ring-slots", "5000")]

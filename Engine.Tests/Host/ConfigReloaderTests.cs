@@ -5,6 +5,7 @@ using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
 using Engine.Strategies;
+using Engine.Tests.Strategies.Plugins;
 using Engine.Tests.Support;
 using Feeds.Synthetic;
 using Microsoft.Extensions.Logging;
@@ -226,6 +227,37 @@ public sealed class ConfigReloaderTests
     }
 
     [Test]
+    public void Reload_PluginParameters_ReachThePluginsRunningStrategyAndBadOnesAreRefusedUnderTheirKey()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"reload-plugin-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, WithPlugin(thresholdTicks: 5));
+        var options = ConfigLoader.Load(path);
+        var host = new EngineHost(options with { Pipeline = options.Pipeline with { Thread = options.Pipeline.Thread with { Name = "reload-plugin" } } }, NullLoggerFactory.Instance);
+        var reloader = new ConfigReloader(new ConfigSources(path, null, []), options, host, _log);
+        host.Start();
+        try
+        {
+            File.WriteAllText(path, WithPlugin(thresholdTicks: 2));
+            Assert.That(reloader.Reload(), Is.True);
+            var strategy = (MidMomentumStrategy)host.Strategy.Strategy!;
+            Eventually.Until(() => strategy.Parameters.ThresholdTicks == 2, TestTimeouts.LongRun, "the loop handed the plugin's strategy its new parameters");
+
+            File.WriteAllText(path, WithPlugin(thresholdTicks: 0));
+            Assert.That(reloader.Reload(), Is.False);
+
+            Assert.That(host.Stop(), Is.True);
+            Assert.That(_log.Entries.Single(e => e.Level == LogLevel.Error).Message, Does.Contain("strategy.plugin.parameters.thresholdTicks: 0 is not an integer in 1..1000000"));
+            Assert.That(strategy.Parameters.ThresholdTicks, Is.EqualTo(2));
+        }
+        finally
+        {
+            host.Stop();
+            host.Dispose();
+            File.Delete(path);
+        }
+    }
+
+    [Test]
     public void ChangesNeedingRestart_StrategyParametersOnly_IsEmpty()
     {
         var options = new EngineOptions { Strategy = new StrategyOptions { Name = StrategyKind.MarketMaker } };
@@ -238,6 +270,17 @@ public sealed class ConfigReloaderTests
     private static string WithStrategy(string name, long halfSpreadTicks, int intervalMs = 250) => Base.Replace(
         "\"risk\": {",
         $"\"strategy\": {{ \"name\": \"{name}\", \"instruments\": [0], \"marketMaker\": {{ \"halfSpreadTicks\": {halfSpreadTicks}, \"minRequoteIntervalMs\": {intervalMs} }} }}, \"risk\": {{",
+        StringComparison.Ordinal);
+
+    private static string WithPlugin(long thresholdTicks) => Base.Replace(
+        "\"risk\": {",
+        $$"""
+        "strategy": { "name": "Plugin", "plugin": {
+            "assembly": {{System.Text.Json.JsonSerializer.Serialize(typeof(MidMomentumPlugin).Assembly.Location)}},
+            "type": "Engine.Tests.Strategies.Plugins.MidMomentumPlugin",
+            "parameters": { "instrument": 0, "quantity": 10, "thresholdTicks": {{thresholdTicks}} } } },
+        "risk": {
+        """,
         StringComparison.Ordinal);
 
     private (EngineHost Host, ConfigReloader Reloader, string Path) StartWithStrategy(string name)

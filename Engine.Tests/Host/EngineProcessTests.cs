@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Engine.Tests.Backtest;
+using Engine.Tests.Strategies.Plugins;
 using Engine.Tests.Support;
 
 namespace Engine.Tests.Host;
@@ -151,6 +152,44 @@ public sealed class EngineProcessTests
         Assert.That(lines, Has.Some.Contains("The books could not apply").And.Contain("market events exactly since the last check: UnknownOrder "));
         Assert.That(lines, Has.Some.StartsWith("summary ").And.Contain("lost=0").And.Not.Contain("book_errors=0 "));
     }
+
+    [Test]
+    public void StrategyPlugin_FromAnAssemblyOfTheUsers_TradesInTheEngineProcess()
+    {
+        // The engine ships without this test assembly: it loads it in a context of its own and lends it Engine.dll.
+        var (exitCode, lines) = RunToExit(WithPlugin(typeof(MidMomentumPlugin).FullName!), TestTimeouts.LongRun, "the engine runs its three seconds", durationSeconds: 3);
+
+        Assert.That(exitCode, Is.Zero, string.Join(Environment.NewLine, lines));
+        string summary = lines.Single(line => line.StartsWith("summary ", StringComparison.Ordinal));
+        long orders = long.Parse(summary.Split(' ').Single(field => field.StartsWith("orders=", StringComparison.Ordinal))["orders=".Length..].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(orders, Is.Positive, summary);
+        Assert.That(summary, Does.EndWith(" risk_rejects=0"), "its orders are on the price grid and within the limits");
+    }
+
+    [Test]
+    public void StrategyPlugin_TypeNotInItsAssembly_RefusesToStartNamingTheKeyAndExitCode1()
+    {
+        var (exitCode, lines) = RunToExit(WithPlugin("Engine.Tests.NoSuchPlugin"), TestTimeouts.Join, "the engine gives up at once");
+
+        Assert.That(exitCode, Is.EqualTo(1), string.Join(Environment.NewLine, lines));
+        Assert.That(lines, Has.Some.Contains("strategy.plugin.type: no type 'Engine.Tests.NoSuchPlugin' in Engine.Tests"));
+        Assert.That(lines, Has.None.Contains("Unhandled exception"));
+    }
+
+    /// <summary>The test config at 20,000 synthetic events/s running the plugin <paramref name="type"/> of this test assembly on instrument 0, an order at most every 5,000 of its events.</summary>
+    private static string WithPlugin(string type) => Config
+        .Replace("\"rateEventsPerSecond\": 1000", "\"rateEventsPerSecond\": 20000", StringComparison.Ordinal)
+        .Replace("\"statusIntervalMs\": 0", $$"""
+            "statusIntervalMs": 0,
+            "strategy": {
+              "name": "Plugin",
+              "plugin": {
+                "assembly": {{System.Text.Json.JsonSerializer.Serialize(typeof(MidMomentumPlugin).Assembly.Location)}},
+                "type": "{{type}}",
+                "parameters": { "instrument": 0, "quantity": 10, "thresholdTicks": 1, "cooldownEvents": 5000 }
+              }
+            }
+            """, StringComparison.Ordinal);
 
     /// <summary>
     /// Runs the engine on <paramref name="config"/> (written to a temporary file) until it exits by

@@ -21,7 +21,7 @@ public sealed class ConfigReloader
     private const string StartupOnlyRiskKey = "breaker";
     private const string LoggingSection = "logging";
     private const string StrategySection = "strategy";
-    private const string StartupOnlyStrategyKey = "name";
+    private static readonly string[][] s_startupOnlyStrategyKeys = [["name"], ["plugin", "assembly"], ["plugin", "type"]];
     private static readonly string[] s_reloadableLoggingKeys = ["minimumLevel", "levels"];
 
     private readonly ConfigSources _sources;
@@ -76,7 +76,7 @@ public sealed class ConfigReloader
             }
             _host.ReloadRiskLimits(reloaded);
             var strategy = _running.Strategy;
-            if (reloaded.Strategy.Name == strategy.Name)
+            if (reloaded.Strategy.RunsTheSameStrategyAs(strategy))
             {
                 _host.ReloadStrategyParameters(reloaded.Strategy);
                 strategy = reloaded.Strategy;
@@ -110,6 +110,15 @@ public sealed class ConfigReloader
         }
     }
 
+    private static JsonNode? At(JsonNode? node, string[] keys)
+    {
+        foreach (string key in keys)
+        {
+            node = node?[key];
+        }
+        return node;
+    }
+
     /// <summary>The key paths, other than the reloadable risk limits, strategy parameters (and log levels when <paramref name="reloadsLogLevels"/>), whose values differ.</summary>
     internal static List<string> ChangesNeedingRestart(EngineOptions running, EngineOptions reloaded, bool reloadsLogLevels = false)
     {
@@ -127,9 +136,12 @@ public sealed class ConfigReloader
             }
             else if (key == StrategySection)
             {
-                if (!JsonNode.DeepEquals(before[key]?[StartupOnlyStrategyKey], value?[StartupOnlyStrategyKey]))
+                foreach (string[] keys in s_startupOnlyStrategyKeys)
                 {
-                    changed.Add($"{StrategySection}.{StartupOnlyStrategyKey}");
+                    if (!JsonNode.DeepEquals(At(before[key], keys), At(value, keys)))
+                    {
+                        changed.Add($"{StrategySection}.{string.Join('.', keys)}");
+                    }
                 }
             }
             else if (key == LoggingSection && reloadsLogLevels)

@@ -12,6 +12,7 @@ public static class StrategyFactory
             StrategyKind.MarketMaker => new MarketMakerStrategy(options, instruments),
             StrategyKind.ImbalanceTaker => new ImbalanceTakerStrategy(options, instruments),
             StrategyKind.Twap => new TwapStrategy(options),
+            StrategyKind.Plugin => options.Plugin.Create(instruments),
             _ => null,
         };
     }

@@ -14,4 +14,7 @@ public enum StrategyKind
 
     /// <summary><see cref="TwapStrategy"/>: executes the one parent order of <c>strategy.twap</c>.</summary>
     Twap,
+
+    /// <summary>A strategy of the user's, from the assembly and type <c>strategy.plugin</c> names (<see cref="IStrategyPlugin"/>).</summary>
+    Plugin,
 }

@@ -21,6 +21,9 @@ public sealed record StrategyOptions
     /// <summary>The TWAP strategy's parent order (used when <see cref="Name"/> is <see cref="StrategyKind.Twap"/>); started when the strategy starts.</summary>
     public TwapOptions Twap { get; set; } = new();
 
+    /// <summary>The plugin strategy's assembly, type and parameters (used when <see cref="Name"/> is <see cref="StrategyKind.Plugin"/>).</summary>
+    public StrategyPluginOptions Plugin { get; set; } = new();
+
     /// <summary>
     /// Adds every problem with these options to <paramref name="errors"/>; <paramref name="instruments"/>
     /// is the number of books. With <paramref name="risk"/>, the selected strategy's quantities must be
@@ -51,10 +54,23 @@ public sealed record StrategyOptions
         MarketMaker.Validate($"{path}.marketMaker", errors);
         ImbalanceTaker.Validate($"{path}.imbalanceTaker", errors);
         Twap.Validate($"{path}.twap", errors, instruments);
+        if (Name == StrategyKind.Plugin)
+        {
+            // Only then: loading it runs the plugin's code, and an unused section needs no assembly.
+            Plugin.Validate($"{path}.plugin", errors, instruments);
+        }
         if (risk is not null && errors.Count == before)
         {
             ValidateAgainstRisk(path, errors, instruments, risk);
         }
+    }
+
+    /// <summary>Whether <paramref name="other"/> selects the same strategy (the same plugin, for <see cref="StrategyKind.Plugin"/>), so only parameters differ.</summary>
+    public bool RunsTheSameStrategyAs(StrategyOptions other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Name == other.Name
+            && (Name != StrategyKind.Plugin || (Plugin.Assembly == other.Plugin.Assembly && Plugin.Type == other.Plugin.Type));
     }
 
     /// <summary>Whether the market maker and the imbalance taker trade <paramref name="instrumentId"/>.</summary>
