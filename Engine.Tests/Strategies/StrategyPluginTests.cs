@@ -205,6 +205,41 @@ public sealed class StrategyPluginTests
         Assert.That(h.OutboundRing[h.OutboundRing.Cursor].Quantity, Is.EqualTo(7));
     }
 
+    [Test]
+    public void SamplePlugin_WarmedLoopWithAReloadAmongItsEvents_AllocatesNothing()
+    {
+        var strategy = (MidMomentumStrategy)StrategyFactory.Create(Plugin("""{ "instrument": 0, "quantity": 100, "thresholdTicks": 1 }"""), instruments: 2)!;
+        var h = new StrategyHarness(strategy, new RiskOptions { Defaults = new() { PriceDecimals = 2 }, SubmitsPerSecond = 100_000, SubmitBurst = 1_000 });
+        var reloaded = Plugin("""{ "instrument": 0, "quantity": 200, "thresholdTicks": 1 }""");
+        Run(200);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run(2_000);
+        h.Parameters.Post(reloaded);
+        h.Command(Engine.Pipeline.ControlCommand.ApplyStrategyParameters);
+        Run(2_000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That(allocated, Is.Zero);
+        Assert.That((strategy.Signals, strategy.Parameters.Quantity), Is.EqualTo((4_199L, 200L)), "an order on every event but the first, which set the reference");
+
+        void Run(int events)
+        {
+            for (int i = 0; i < events; i++)
+            {
+                long signals = strategy.Signals;
+                long up = i % 2; // the mid moves a tick every event: a signal each time
+                h.Quote(9_990 + up, 500, 10_010 + up, 500);
+                if (strategy.Signals > signals)
+                {
+                    h.Report(ExecutionKind.Canceled, h.OutboundRing[h.OutboundRing.Cursor].ClientOrderId); // the IOC found nothing
+                }
+                h.Advance(1);
+                h.DrainOutbound();
+            }
+        }
+    }
+
     private static (StrategyHarness Harness, MidMomentumStrategy Strategy) Run(string parameters)
     {
         var strategy = (MidMomentumStrategy)StrategyFactory.Create(Plugin(parameters), instruments: 2)!;
