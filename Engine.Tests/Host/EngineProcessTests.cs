@@ -160,6 +160,7 @@ public sealed class EngineProcessTests
         var (exitCode, lines) = RunToExit(WithPlugin(typeof(MidMomentumPlugin).FullName!), TestTimeouts.LongRun, "the engine runs its three seconds", durationSeconds: 3);
 
         Assert.That(exitCode, Is.Zero, string.Join(Environment.NewLine, lines));
+        Assert.That(lines, Has.Some.Contains($"Strategy MidMomentum: plugin {typeof(MidMomentumPlugin).FullName} from {typeof(MidMomentumPlugin).Assembly.Location} (Engine.Tests 1.0.0.0)"));
         string summary = lines.Single(line => line.StartsWith("summary ", StringComparison.Ordinal));
         long orders = long.Parse(summary.Split(' ').Single(field => field.StartsWith("orders=", StringComparison.Ordinal))["orders=".Length..].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(orders, Is.Positive, summary);
@@ -167,12 +168,14 @@ public sealed class EngineProcessTests
     }
 
     [Test]
-    public void StrategyPlugin_TypeNotInItsAssembly_RefusesToStartNamingTheKeyAndExitCode1()
+    [TestCase("Engine.Tests.NoSuchPlugin", "strategy.plugin.type: no type 'Engine.Tests.NoSuchPlugin' in Engine.Tests")]
+    [TestCase("Engine.Tests.Strategies.StrategyPluginTests+PluginThatCannotCreate", "Create threw ArgumentException: no such symbol")]
+    public void StrategyPlugin_NotFoundOrFailingToCreate_RefusesToStartNamingTheKeyAndExitCode1(string type, string expected)
     {
-        var (exitCode, lines) = RunToExit(WithPlugin("Engine.Tests.NoSuchPlugin"), TestTimeouts.Join, "the engine gives up at once");
+        var (exitCode, lines) = RunToExit(WithPlugin(type), TestTimeouts.Join, "the engine gives up at once");
 
         Assert.That(exitCode, Is.EqualTo(1), string.Join(Environment.NewLine, lines));
-        Assert.That(lines, Has.Some.Contains("strategy.plugin.type: no type 'Engine.Tests.NoSuchPlugin' in Engine.Tests"));
+        Assert.That(lines, Has.Some.Contains(expected));
         Assert.That(lines, Has.None.Contains("Unhandled exception"));
     }
 

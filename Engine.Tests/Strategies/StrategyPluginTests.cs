@@ -246,6 +246,38 @@ public sealed class StrategyPluginTests
         return (new StrategyHarness(strategy), strategy);
     }
 
+    [TestCase("Engine.Tests.Strategies.StrategyPluginTests+PluginThatCannotCreate", "strategy.plugin.type: Engine.Tests.Strategies.StrategyPluginTests+PluginThatCannotCreate.Create threw ArgumentException: no such symbol")]
+    [TestCase("Engine.Tests.Strategies.StrategyPluginTests+PluginThatCreatesNothing", "strategy.plugin.type: Engine.Tests.Strategies.StrategyPluginTests+PluginThatCreatesNothing.Create returned no strategy")]
+    public void Create_PluginFailsToMakeItsStrategy_IsAConfigurationProblemNamingIt(string type, string expected)
+    {
+        var options = Plugin(type: type);
+        Assert.That(Validate(options), Is.Empty, "its parameters are fine");
+
+        var thrown = Assert.Throws<ConfigException>(() => StrategyFactory.Create(options, instruments: 2));
+
+        Assert.That(thrown!.Problems, Is.EqualTo(new[] { expected }));
+    }
+
+    /// <summary>A plugin whose Create fails.</summary>
+    public sealed class PluginThatCannotCreate : IStrategyPlugin
+    {
+        public void Validate(JsonElement parameters, int instruments, List<string> errors)
+        {
+        }
+
+        public IStrategy Create(JsonElement parameters, int instruments) => throw new ArgumentException("no such symbol");
+    }
+
+    /// <summary>A plugin whose Create returns null (the engine would otherwise run no strategy).</summary>
+    public sealed class PluginThatCreatesNothing : IStrategyPlugin
+    {
+        public void Validate(JsonElement parameters, int instruments, List<string> errors)
+        {
+        }
+
+        public IStrategy Create(JsonElement parameters, int instruments) => null!;
+    }
+
     /// <summary>A plugin the engine cannot make: its only constructor takes arguments.</summary>
     public sealed class PluginWithArguments(int unused) : IStrategyPlugin
     {

@@ -66,6 +66,10 @@ public sealed class EngineHost : IDisposable
         bool alpaca = options.Venues.Kind == VenueKind.Alpaca;
         // Alpaca matches on its own: market data stays in the engine.
         _pipeline = new EnginePipeline(options, clock, hooks?.Strategy ?? StrategyFactory.Create(options.Strategy, options.Book.Instruments), forwardMarketData: !alpaca, loggers.CreateLogger("Engine.Loop"), hooks?.ChainLatency);
+        if (hooks?.Strategy is null && options.Strategy.Name == StrategyKind.Plugin)
+        {
+            HostLog.StrategyPlugin(loggers.CreateLogger("Engine"), _pipeline.Strategy.Strategy!, options.Strategy.Plugin);
+        }
         _ring = _pipeline.Ring;
         _outbound = _pipeline.Outbound;
         _processor = _pipeline.Processor;

@@ -1,6 +1,7 @@
 using Engine.Config;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
+using Engine.Strategies;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Host;
@@ -47,6 +48,17 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Warm-up stopped early: {Reason}. The engine starts anyway; its first orders will wait for the JIT")]
     public static partial void WarmUpHalted(ILogger logger, string reason);
+
+    /// <summary>Once, at start-up: which plugin the strategy came from.</summary>
+    public static void StrategyPlugin(ILogger logger, IStrategy strategy, StrategyPluginOptions plugin)
+    {
+        string name = strategy.Name;
+        string description = plugin.Describe();
+        StrategyPlugin(logger, name, description);
+    }
+
+    [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "Strategy {Name}: plugin {Plugin}")]
+    private static partial void StrategyPlugin(ILogger logger, string name, string plugin);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Metrics on {Url}/metrics")]
     public static partial void MetricsOn(ILogger logger, string url);

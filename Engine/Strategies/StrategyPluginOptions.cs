@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Engine.Config;
 
 namespace Engine.Strategies;
 
@@ -54,12 +55,36 @@ public sealed record StrategyPluginOptions
         }
     }
 
-    /// <summary>The strategy the plugin makes with these parameters (validated first: <see cref="Validate"/>).</summary>
+    /// <summary>
+    /// The strategy the plugin makes with these parameters (validated first: <see cref="Validate"/>).
+    /// A plugin that cannot be loaded, whose <c>Create</c> throws or returns null, is refused as a
+    /// configuration problem (<see cref="ConfigException"/>), so the engine and a backtest stop with its message.
+    /// </summary>
     public IStrategy Create(int instruments)
     {
         var loaded = StrategyPlugins.Load(Assembly, Type);
-        return loaded.Plugin is { } plugin
-            ? plugin.Create(Parameters, instruments)
-            : throw new InvalidOperationException($"strategy.plugin.{loaded.ProblemKey}: {loaded.Problem}");
+        if (loaded.Plugin is not { } plugin)
+        {
+            throw Refused($"strategy.plugin.{loaded.ProblemKey}: {loaded.Problem}");
+        }
+        IStrategy? strategy;
+        try
+        {
+            strategy = plugin.Create(Parameters, instruments);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw Refused($"strategy.plugin.type: {Type}.Create threw {exception.GetType().Name}: {exception.Message}");
+        }
+        return strategy ?? throw Refused($"strategy.plugin.type: {Type}.Create returned no strategy");
     }
+
+    /// <summary>Which plugin runs, for the log: its class, the file it came from, the assembly's name and version. After <see cref="Create"/>.</summary>
+    public string Describe()
+    {
+        var assembly = StrategyPlugins.Load(Assembly, Type).Plugin!.GetType().Assembly;
+        return $"{Type} from {assembly.Location} ({assembly.GetName().Name} {assembly.GetName().Version})";
+    }
+
+    private static ConfigException Refused(string problem) => new("strategy.plugin", [problem]);
 }
