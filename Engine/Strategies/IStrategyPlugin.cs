@@ -10,8 +10,9 @@ namespace Engine.Strategies;
 /// asks it for the strategy the loop runs.
 /// </summary>
 /// <remarks>
-/// Both members run off the loop, on the thread that loads or reloads the configuration. The
-/// strategy they create runs on the loop under <see cref="IStrategy"/>'s rules. Build the plugin
+/// Both members run off the loop, on the thread that loads or reloads the configuration, while
+/// strategies made earlier may be running on the loop: keep the plugin itself stateless, and give
+/// each strategy its own state. The strategy runs on the loop under <see cref="IStrategy"/>'s rules. Build the plugin
 /// against the engine's own <c>Engine.dll</c> and <c>Feeds.dll</c>, and do not ship copies of them:
 /// the engine always lends its own.
 /// </remarks>
