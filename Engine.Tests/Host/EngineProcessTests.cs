@@ -179,6 +179,22 @@ public sealed class EngineProcessTests
         Assert.That(lines, Has.None.Contains("Unhandled exception"));
     }
 
+    [Test]
+    public void VenueSlowerThanTheAckTimeout_WarnsOfTheUnansweredOrdersAndRunsOn()
+    {
+        // The paper venue takes 30 s of venue time to enter an order; the engine waits 200 ms for an answer.
+        string config = WithPlugin(typeof(MidMomentumPlugin).FullName!).Replace(
+            "\"statusIntervalMs\": 0,",
+            "\"statusIntervalMs\": 0, \"orders\": { \"ackTimeoutMs\": 200 }, \"venues\": { \"paper\": { \"entryLatencyUs\": 30000000 } },",
+            StringComparison.Ordinal);
+
+        var (exitCode, lines) = RunToExit(config, TestTimeouts.LongRun, "the engine runs its three seconds", durationSeconds: 3);
+
+        Assert.That(exitCode, Is.Zero, string.Join(Environment.NewLine, lines));
+        Assert.That(lines, Has.Some.Contains("orders had no answer from the venue 200 ms after their send"));
+        Assert.That(lines, Has.Some.StartsWith("summary ").And.Contain(" fills=0 "));
+    }
+
     /// <summary>The test config at 20,000 synthetic events/s running the plugin <paramref name="type"/> of this test assembly on instrument 0, an order at most every 5,000 of its events.</summary>
     private static string WithPlugin(string type) => Config
         .Replace("\"rateEventsPerSecond\": 1000", "\"rateEventsPerSecond\": 20000", StringComparison.Ordinal)

@@ -65,7 +65,7 @@ public sealed class EngineHost : IDisposable
         clock ??= new SystemClock();
         bool alpaca = options.Venues.Kind == VenueKind.Alpaca;
         // Alpaca matches on its own: market data stays in the engine.
-        _pipeline = new EnginePipeline(options, clock, hooks?.Strategy ?? StrategyFactory.Create(options.Strategy, options.Book.Instruments), forwardMarketData: !alpaca, loggers.CreateLogger("Engine.Loop"), hooks?.ChainLatency);
+        _pipeline = new EnginePipeline(options, clock, hooks?.Strategy ?? StrategyFactory.Create(options.Strategy, options.Book.Instruments), forwardMarketData: !alpaca, loggers.CreateLogger("Engine.Loop"), hooks?.ChainLatency, watchAnswers: true);
         if (hooks?.Strategy is null && options.Strategy.Name == StrategyKind.Plugin)
         {
             HostLog.StrategyPlugin(loggers.CreateLogger("Engine"), _pipeline.Strategy.Strategy!, options.Strategy.Plugin);

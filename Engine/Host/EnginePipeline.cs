@@ -29,9 +29,11 @@ public sealed class EnginePipeline
     /// Wires the pipeline on <paramref name="clock"/> with <paramref name="strategy"/> (null: none);
     /// with <paramref name="forwardMarketData"/> (a simulated venue) the router copies every market
     /// event into the outbound ring before the orders it led to; <paramref name="chainLatency"/> (a
-    /// harness's) records each event's time from publish to the end of the chain.
+    /// harness's) records each event's time from publish to the end of the chain. With
+    /// <paramref name="watchAnswers"/> the router holds the venue to <c>orders.ackTimeoutMs</c> in wall
+    /// time (the engine live or on paper; not a backtest, whose venue answers in recorded time).
     /// </summary>
-    public EnginePipeline(EngineOptions options, IClock clock, IStrategy? strategy, bool forwardMarketData, ILogger loopLogger, LatencyRecorder? chainLatency = null)
+    public EnginePipeline(EngineOptions options, IClock clock, IStrategy? strategy, bool forwardMarketData, ILogger loopLogger, LatencyRecorder? chainLatency = null, bool watchAnswers = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
@@ -40,7 +42,7 @@ public sealed class EnginePipeline
         Risk = RiskStage.Create(options.Risk, options.Slippage, options.Positions, Books, LimitsMailbox, clock);
         Admin = new AdminMailbox(options.Orders.Capacity);
         Outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, options.Orders.OutboundSlots, new YieldingWaitStrategy());
-        Router = new RouterStage(Risk, new OrderTable(options.Orders.Capacity), Outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData, Admin);
+        Router = new RouterStage(Risk, new OrderTable(options.Orders.Capacity), Outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData, Admin, watchAnswers ? options.Orders.AckTimeoutMs : 0);
         Strategy = new StrategyStage(strategy, new StrategyContext(Books, Risk, Router.Ids, clock, Router.Orders), StrategyParameters);
         Twap = new TwapStage(clock, Router.Ids, TwapParents, Admin);
         Counter = new EventCounter(chainLatency);

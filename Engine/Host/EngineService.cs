@@ -134,6 +134,7 @@ public sealed class EngineService : BackgroundService
         var last = _engine.Status();
         var lastAt = _started.Elapsed;
         var lastBookErrors = BookErrorCounts.Read(_engine.Books);
+        long lastUnanswered = 0;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken) && _engine.LoopState == ProcessorState.Running && _started.Elapsed < deadline)
@@ -144,6 +145,7 @@ public sealed class EngineService : BackgroundService
                 }
                 _watchdog.Alive(_engine, TimeSpan.FromSeconds(1));
                 lastBookErrors = LogBookErrors(lastBookErrors);
+                lastUnanswered = LogUnanswered(lastUnanswered);
                 var now = _engine.Status();
                 var nowAt = _started.Elapsed;
                 if (_options.StatusIntervalMs > 0)
@@ -186,6 +188,17 @@ public sealed class EngineService : BackgroundService
         _sighup?.Dispose();
         _sigint?.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>Logs the orders newly found unanswered since <paramref name="last"/> (the loop only counts them); returns the new count.</summary>
+    private long LogUnanswered(long last)
+    {
+        long now = _engine.Router.Snapshot.Unanswered;
+        if (now > last)
+        {
+            HostLog.Unanswered(_log, now - last, _options.Orders.AckTimeoutMs, now);
+        }
+        return now;
     }
 
     /// <summary>Logs the book errors since <paramref name="last"/>, once a check, when there are any (the loop only counts them); returns the new reading.</summary>

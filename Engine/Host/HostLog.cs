@@ -49,6 +49,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Warm-up stopped early: {Reason}. The engine starts anyway; its first orders will wait for the JIT")]
     public static partial void WarmUpHalted(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "{Count} orders had no answer from the venue {TimeoutMs} ms after their send ({Total} since start): each counts as an order-path error toward the breaker; they stay open until the venue reports them (orders.ackTimeoutMs, engine_orders_unanswered_total)")]
+    public static partial void Unanswered(ILogger logger, long count, int timeoutMs, long total);
+
     /// <summary>Once, at start-up: which plugin the strategy came from.</summary>
     public static void StrategyPlugin(ILogger logger, IStrategy strategy, StrategyPluginOptions plugin)
     {

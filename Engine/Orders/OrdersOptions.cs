@@ -12,6 +12,13 @@ public sealed record OrdersOptions
     /// <summary>Execution reports a gateway may hold while the inbound ring is full.</summary>
     public int ReportQueue { get; set; } = 65_536;
 
+    /// <summary>
+    /// An order the venue has not answered (accepted, rejected or filled it) this long after its send
+    /// is counted as unanswered, once, and reported to the circuit breaker as an order-path error; 0: never.
+    /// Wall time: the engine live and on paper, not a backtest.
+    /// </summary>
+    public int AckTimeoutMs { get; set; } = 5_000;
+
     /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
     public void Validate(string path, List<string> errors)
     {
@@ -27,6 +34,10 @@ public sealed record OrdersOptions
         if (ReportQueue is < 16 or > 4_194_304)
         {
             errors.Add($"{path}.reportQueue: {ReportQueue} is outside 16..4194304");
+        }
+        if (AckTimeoutMs is < 0 or > 600_000)
+        {
+            errors.Add($"{path}.ackTimeoutMs: {AckTimeoutMs} is outside 0..600000 (0: off)");
         }
     }
 }

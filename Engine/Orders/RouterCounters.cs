@@ -18,6 +18,8 @@ public sealed class RouterCounters
     private long _replacesNotSent;
     private long _ordersFilled;
     private long _ordersCanceled;
+    private long _unanswered;
+    private long _unwatched;
 
     /// <summary>New orders written to the outbound ring.</summary>
     public long Sent { get => Volatile.Read(ref _sent); internal set => _sent = value; }
@@ -64,8 +66,16 @@ public sealed class RouterCounters
     /// <summary>Orders whose cancel the venue confirmed (their remaining quantity cancelled).</summary>
     public long OrdersCanceled { get => Volatile.Read(ref _ordersCanceled); internal set => _ordersCanceled = value; }
 
+    /// <summary>Orders the venue had not answered <c>orders.ackTimeoutMs</c> after their send (each counted once, and once to the breaker as an error).</summary>
+    public long Unanswered { get => Volatile.Read(ref _unanswered); internal set => _unanswered = value; }
+
+    /// <summary>Orders no longer watched for an answer: more were sent within one <c>orders.ackTimeoutMs</c> than the order table holds.</summary>
+    public long Unwatched { get => Volatile.Read(ref _unwatched); internal set => _unwatched = value; }
+
     internal void CopyFrom(RouterCounters live)
     {
+        Volatile.Write(ref _unanswered, live._unanswered);
+        Volatile.Write(ref _unwatched, live._unwatched);
         Volatile.Write(ref _replaces, live._replaces);
         Volatile.Write(ref _replacesNotSent, live._replacesNotSent);
         Volatile.Write(ref _sent, live._sent);

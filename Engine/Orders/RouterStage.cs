@@ -38,14 +38,17 @@ public sealed class RouterStage
     private readonly bool _forwardMarketData;
     private readonly AdminMailbox? _admin;
     private readonly RouterCounters _live = new();
+    private readonly AwaitedAnswers _awaited;
     private long _lastEventNs;
 
     /// <summary>
     /// Wires the router after <paramref name="risk"/>, writing into <paramref name="outbound"/>; with
     /// <paramref name="forwardMarketData"/> (a simulated venue) every market event is written there too,
-    /// before the orders it led to.
+    /// before the orders it led to. With <paramref name="ackTimeoutMs"/> above 0, an order the venue has
+    /// not answered that long after its send is counted (<see cref="RouterCounters.Unanswered"/>) and
+    /// reported to the breaker as an error (<see cref="CheckAnswers"/>).
     /// </summary>
-    public RouterStage(RiskStage risk, OrderTable orders, RingBuffer<OrderCommand> outbound, ClientOrderIds ids, IClock clock, bool forwardMarketData = false, AdminMailbox? admin = null)
+    public RouterStage(RiskStage risk, OrderTable orders, RingBuffer<OrderCommand> outbound, ClientOrderIds ids, IClock clock, bool forwardMarketData = false, AdminMailbox? admin = null, int ackTimeoutMs = 0)
     {
         ArgumentNullException.ThrowIfNull(risk);
         ArgumentNullException.ThrowIfNull(orders);
@@ -59,6 +62,7 @@ public sealed class RouterStage
         _clock = clock;
         _forwardMarketData = forwardMarketData;
         _admin = admin;
+        _awaited = new AwaitedAnswers(ackTimeoutMs > 0 ? orders.Capacity : 0, ackTimeoutMs * Stopwatch.Frequency / 1_000);
     }
 
     /// <summary>The orders.</summary>
@@ -142,6 +146,33 @@ public sealed class RouterStage
     /// <summary>Copies the live counts to <see cref="Snapshot"/>: at each end of batch, once the event has been through every stage. Loop thread only.</summary>
     public void PublishSnapshot() => Snapshot.CopyFrom(_live);
 
+    /// <summary>
+    /// At each end of batch, <paramref name="nowTicks"/> the batch's last publish stamp: every order sent at
+    /// least <c>orders.ackTimeoutMs</c> before it that the venue has still not answered (no accept,
+    /// reject or fill; still open) is counted once as unanswered and reported to the breaker as an
+    /// order-path error. It stays open: only the venue knows what became of it. Loop thread only.
+    /// </summary>
+    public void CheckAnswers(long nowTicks)
+    {
+        while (_awaited.TryPeek(out int slot, out long clientOrderId, out long sentTicks))
+        {
+            ref readonly var order = ref _orders[slot];
+            if (order.ClientOrderId != clientOrderId || order.Acknowledged || !OrderTransitions.IsOpen(order.Status))
+            {
+                // Answered (or final, its slot even reused): nothing to wait for.
+                _awaited.Pop();
+                continue;
+            }
+            if (nowTicks - sentTicks < _awaited.TimeoutTicks)
+            {
+                return;
+            }
+            _awaited.Pop();
+            _live.Unanswered++;
+            _risk.Breaker.OnError(_risk.NowNs);
+        }
+    }
+
     /// <summary>An operator's place, cancel or list: the order goes through the risk checks like any other, and the answer to the admin mailbox.</summary>
     private void OnOperator(ref InboundEvent e)
     {
@@ -223,6 +254,10 @@ public sealed class RouterStage
         TickToOrder.Record(sentTicks - originTicks);
         _risk.Engine.OnOrderAccepted(intent.InstrumentId, intent.Side, intent.Quantity, decision.NotionalCents);
         _live.Sent++;
+        if (!_awaited.TryAdd(slot, id, sentTicks))
+        {
+            _live.Unwatched++;
+        }
     }
 
     /// <summary>Writes and publishes the command of new order <paramref name="clientOrderId"/>; returns its send stamp.</summary>

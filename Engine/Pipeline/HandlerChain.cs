@@ -65,6 +65,7 @@ public readonly struct HandlerChain : IEventHandler<InboundEvent>
             // The snapshots other threads read, once the event has been through every stage, so their
             // copying delays neither this event's order nor its end of chain. The counter's last: a
             // reader that sees an event handled also sees the figures it changed.
+            Router.CheckAnswers(e.TsPublishTicks);
             Risk.PublishSnapshot();
             Router.PublishSnapshot();
             Strategy.PublishSnapshot();
