@@ -46,16 +46,7 @@ public sealed class BacktestCommandTests
     public void Run_LobsterWithAPluginStrategy_TradesUnderItsOwnName()
     {
         var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositoryPaths.ShippedConfig()), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
-        config["strategy"] = System.Text.Json.Nodes.JsonNode.Parse($$"""
-            {
-              "name": "Plugin",
-              "plugin": {
-                "assembly": {{JsonSerializer.Serialize(typeof(Engine.Tests.Strategies.Plugins.MidMomentumPlugin).Assembly.Location)}},
-                "type": "Engine.Tests.Strategies.Plugins.MidMomentumPlugin",
-                "parameters": { "instrument": 0, "quantity": 100, "thresholdTicks": 100, "cooldownEvents": 200 }
-              }
-            }
-            """);
+        config["strategy"] = System.Text.Json.Nodes.JsonNode.Parse(Strategies.Plugins.PluginConfig.StrategySection("""{ "instrument": 0, "quantity": 100, "thresholdTicks": 100, "cooldownEvents": 200 }"""));
         string configPath = Path.Combine(_out, "plugin.json");
         File.WriteAllText(configPath, config.ToJsonString());
 

@@ -275,10 +275,7 @@ public sealed class ConfigReloaderTests
     private static string WithPlugin(long thresholdTicks) => Base.Replace(
         "\"risk\": {",
         $$"""
-        "strategy": { "name": "Plugin", "plugin": {
-            "assembly": {{System.Text.Json.JsonSerializer.Serialize(typeof(MidMomentumPlugin).Assembly.Location)}},
-            "type": "Engine.Tests.Strategies.Plugins.MidMomentumPlugin",
-            "parameters": { "instrument": 0, "quantity": 10, "thresholdTicks": {{thresholdTicks}} } } },
+        "strategy": {{PluginConfig.StrategySection($$"""{ "instrument": 0, "quantity": 10, "thresholdTicks": {{thresholdTicks}} }""")}},
         "risk": {
         """,
         StringComparison.Ordinal);

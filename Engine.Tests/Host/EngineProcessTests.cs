@@ -200,14 +200,7 @@ public sealed class EngineProcessTests
         .Replace("\"rateEventsPerSecond\": 1000", "\"rateEventsPerSecond\": 20000", StringComparison.Ordinal)
         .Replace("\"statusIntervalMs\": 0", $$"""
             "statusIntervalMs": 0,
-            "strategy": {
-              "name": "Plugin",
-              "plugin": {
-                "assembly": {{System.Text.Json.JsonSerializer.Serialize(typeof(MidMomentumPlugin).Assembly.Location)}},
-                "type": "{{type}}",
-                "parameters": { "instrument": 0, "quantity": 10, "thresholdTicks": 1, "cooldownEvents": 5000 }
-              }
-            }
+            "strategy": {{PluginConfig.StrategySection("""{ "instrument": 0, "quantity": 10, "thresholdTicks": 1, "cooldownEvents": 5000 }""", type)}}
             """, StringComparison.Ordinal);
 
     /// <summary>

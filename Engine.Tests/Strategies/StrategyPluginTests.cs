@@ -113,16 +113,7 @@ public sealed class StrategyPluginTests
     public void Parse_ConfigFileWithAPlugin_KeepsItsParametersWhole()
     {
         string json = $$"""
-            {
-              "strategy": {
-                "name": "Plugin",
-                "plugin": {
-                  "assembly": {{JsonSerializer.Serialize(s_thisAssembly)}},
-                  "type": "Engine.Tests.Strategies.Plugins.MidMomentumPlugin",
-                  "parameters": { "instrument": 1, "quantity": 5, "thresholdTicks": 3, "cooldownEvents": 10, "notes": { "anything": ["the plugin's own"] } }
-                }
-              }
-            }
+            { "strategy": {{PluginConfig.StrategySection("""{ "instrument": 1, "quantity": 5, "thresholdTicks": 3, "cooldownEvents": 10, "notes": { "anything": ["the plugin's own"] } }""")}} }
             """;
 
         var options = ConfigLoader.Parse(json, "test");

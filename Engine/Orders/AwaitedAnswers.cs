@@ -31,9 +31,6 @@ internal sealed class AwaitedAnswers
     /// <summary>How long after its send an order's answer is due, in <see cref="System.Diagnostics.Stopwatch"/> ticks.</summary>
     public long TimeoutTicks { get; }
 
-    /// <summary>Orders kept.</summary>
-    public int Count => _count;
-
     /// <summary>
     /// Keeps the order in <paramref name="slot"/>; when the ring is full (more orders sent within one timeout
     /// than the table holds) the oldest is forgotten first and false is returned. Off: does nothing.

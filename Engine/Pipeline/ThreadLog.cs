@@ -24,5 +24,5 @@ internal static partial class ThreadLog
     }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Thread {Thread} could not be pinned to CPUs {Cpus}: {Reason}. It runs unpinned.")]
-    public static partial void PinFailed(ILogger logger, string thread, string cpus, string reason);
+    private static partial void PinFailed(ILogger logger, string thread, string cpus, string reason);
 }

@@ -25,7 +25,8 @@ public sealed record StrategyPluginOptions
     public void Validate(string path, List<string> errors, int instruments)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (Parameters.ValueKind != JsonValueKind.Object)
+        bool isObject = Parameters.ValueKind == JsonValueKind.Object;
+        if (!isObject)
         {
             errors.Add($"{path}.parameters: must be a JSON object, got {Parameters.ValueKind}");
         }
@@ -35,7 +36,7 @@ public sealed record StrategyPluginOptions
             errors.Add($"{path}.{loaded.ProblemKey}: {loaded.Problem}");
             return;
         }
-        if (Parameters.ValueKind != JsonValueKind.Object)
+        if (!isObject)
         {
             return;
         }
