@@ -57,42 +57,4 @@ public struct MarketDataEvent
 
     /// <summary>When our feed read it, in <see cref="System.Diagnostics.Stopwatch"/> ticks.</summary>
     public long TsRecvNs;
-
-    /// <summary>Whether this kind of event carries fields past its first 40 bytes: a replace's new order id, a quote's ask, a feed status's sequence number.</summary>
-    public readonly bool HasTail => Kind is MarketDataKind.Replace or MarketDataKind.Quote or MarketDataKind.FeedStatus;
-
-    /// <summary>
-    /// Writes into <paramref name="destination"/> (a ring slot, say) what a book, a simulated venue's for
-    /// one, needs of this event: the whole event if it <see cref="HasTail"/>, else its first 40 bytes with
-    /// the rest zero (<see cref="Sequence"/> and <see cref="TsRecvNs"/> included). An order-by-order
-    /// event's copy then never reads the second cache line the event spans in the inbound ring.
-    /// </summary>
-    /// <remarks>
-    /// Field by field into the destination, not through a returned copy: a temporary written field by
-    /// field and then copied whole is read back with wide loads that cannot take their data from the
-    /// narrow stores still on their way to the cache, so they wait for those stores and every one before
-    /// them (the router's forward to the paper venue: a market event 270-290 -> 230-251 ns in place, PERFORMANCE.md).
-    /// </remarks>
-    public readonly void CopyForBookTo(ref MarketDataEvent destination)
-    {
-        if (HasTail)
-        {
-            destination = this;
-            return;
-        }
-        destination.InstrumentId = InstrumentId;
-        destination.Kind = Kind;
-        destination.Side = Side;
-        destination.Status = Status;
-        destination.EndOfMessage = EndOfMessage;
-        destination.OrderId = OrderId;
-        destination.PriceTicks = PriceTicks;
-        destination.Quantity = Quantity;
-        destination.TsEventNs = TsEventNs;
-        destination.NewOrderId = 0;
-        destination.AskPriceTicks = 0;
-        destination.AskQuantity = 0;
-        destination.Sequence = 0;
-        destination.TsRecvNs = 0;
-    }
 }

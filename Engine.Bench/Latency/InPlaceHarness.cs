@@ -63,9 +63,9 @@ internal static class InPlaceHarness
     {
         var options = BenchPipeline.Options(WaitStrategyKind.BusySpin, BenchPipeline.EveryNth, ringSlots: 65_536);
         var strategy = new EveryNthStrategy(settings.OrderEvery, quantity: 100);
-        var pipeline = new EnginePipeline(options, new SystemClock(), strategy, forwardMarketData: true, NullLogger.Instance, watchAnswers: true);
+        var pipeline = new EnginePipeline(options, new SystemClock(), strategy, NullLogger.Instance, watchAnswers: true);
         var paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
-        using var venue = new VenueThread("bench-venue", pipeline.Outbound, paper, new BufferedExecutionSink(pipeline.Ring, 65_536), [BenchPipeline.ProducerCpu]);
+        using var venue = new VenueThread("bench-venue", pipeline.NewVenueInputs(simulated: true), paper, new BufferedExecutionSink(pipeline.Ring, 65_536), [BenchPipeline.ProducerCpu]);
         venue.Start();
         var processor = pipeline.Processor;
         var producer = new PacedProducer(pipeline.Ring, market);

@@ -54,13 +54,13 @@ internal static class OrderPathHarness
         var risk = RiskStage.Create(OpenLimits(), new SlippageOptions(), new PositionsOptions(), books, new Mailbox<RiskLimits>(), clock);
         var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, RingSlots, new BusySpinWaitStrategy());
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, RingSlots, new YieldingWaitStrategy());
-        var router = new RouterStage(risk, new OrderTable(262_144), outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData: true);
+        var router = new RouterStage(risk, new OrderTable(262_144), outbound, new ClientOrderIds(clock.UtcNowNs()), clock);
         var histogram = LatencyStats.NewHistogram();
         var chain = new OrderPathChain(books, new TriggerStrategy(risk, router, orders), risk, router, new AckProbe(router, histogram, orders));
         var processor = new BatchEventProcessor<InboundEvent, OrderPathChain>(inbound, inbound.NewBarrier(), chain, new HaltingExceptionHandler(), 4_096);
         inbound.AddGatingSequences(processor.Sequence);
         var paper = new PaperVenueHandler(new PaperMatcher(new PaperVenueOptions(), new BookOptions { Instruments = Instruments, MaxOrders = 65_536, MaxLevelsPerSide = 256 }));
-        using var venue = new VenueThread("bench-venue", outbound, paper, new BufferedExecutionSink(inbound, 65_536), [Pinning.ConsumerCpu]);
+        using var venue = new VenueThread("bench-venue", new VenueInputs(outbound, inbound, processor.Sequence), paper, new BufferedExecutionSink(inbound, 65_536), [Pinning.ConsumerCpu]);
         venue.Start();
         var loop = Pinning.Start("bench-loop", pinned: true, Pinning.ProducerCpu, processor.Run);
 

@@ -1,6 +1,7 @@
 using Engine.Metrics;
 using Engine.Orders;
 using Engine.Venues;
+using Feeds;
 
 namespace Engine.Bench.Latency;
 
@@ -23,6 +24,9 @@ internal sealed class TickToTradeProbe(IVenueHandler inner, LatencyRecorder reco
         }
         inner.OnCommand(ref command, reports);
     }
+
+    /// <inheritdoc />
+    public void OnMarket(in MarketDataEvent market, IExecutionSink reports) => inner.OnMarket(in market, reports);
 
     /// <inheritdoc />
     public void OnIdle(IExecutionSink reports) => inner.OnIdle(reports);

@@ -66,24 +66,23 @@ public sealed class HarnessPiecesTests
     }
 
     [Test]
-    public void OnCommand_NewOrder_RecordsSentMinusOriginAndPassesEveryCommandOn()
+    public void OnCommand_NewOrder_RecordsSentMinusOriginAndPassesEveryCallOn()
     {
         var recorder = new LatencyRecorder(1_000_000);
         recorder.Open(0, long.MaxValue);
         var inner = new CountingVenue();
         var probe = new TickToTradeProbe(inner, recorder);
         var order = new OrderCommand { Kind = OrderCommandKind.New, TsOriginTicks = 1_000, TsSentTicks = 1_450 };
-        var market = new OrderCommand { Kind = OrderCommandKind.MarketData, TsOriginTicks = 1_000, TsSentTicks = 9_000 };
         var cancel = new OrderCommand { Kind = OrderCommandKind.Cancel, TsOriginTicks = 1_000, TsSentTicks = 9_000 };
 
         probe.OnCommand(ref order, inner);
-        probe.OnCommand(ref market, inner);
+        probe.OnMarket(new MarketDataEvent { Kind = MarketDataKind.Add }, inner);
         probe.OnCommand(ref cancel, inner);
         probe.OnIdle(inner);
 
         Assert.That(recorder.Histogram.TotalCount, Is.EqualTo(1));
         Assert.That(recorder.Histogram.GetMaxValue(), Is.EqualTo(450));
-        Assert.That((inner.Commands, inner.Idles), Is.EqualTo((3, 1)));
+        Assert.That((inner.Commands, inner.Markets, inner.Idles), Is.EqualTo((2, 1, 1)));
     }
 
     [TestCase(1_024, 1_024)]
@@ -150,7 +149,11 @@ public sealed class HarnessPiecesTests
 
         public int Idles { get; private set; }
 
+        public int Markets { get; private set; }
+
         public void OnCommand(ref OrderCommand command, IExecutionSink reports) => Commands++;
+
+        public void OnMarket(in MarketDataEvent market, IExecutionSink reports) => Markets++;
 
         public void OnIdle(IExecutionSink reports) => Idles++;
 

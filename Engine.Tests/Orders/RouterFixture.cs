@@ -26,7 +26,7 @@ internal sealed class RouterFixture
 
     private long _sequence;
 
-    public RouterFixture(Action<RiskOptions>? configure = null, int outboundSlots = 16, bool forwardMarketData = false, int ackTimeoutMs = 0)
+    public RouterFixture(Action<RiskOptions>? configure = null, int outboundSlots = 16, int ackTimeoutMs = 0)
     {
         var risk = new RiskOptions();
         configure?.Invoke(risk);
@@ -34,7 +34,7 @@ internal sealed class RouterFixture
         Risk = RiskStage.Create(risk, new SlippageOptions(), new PositionsOptions(), Books, new Mailbox<RiskLimits>(), Clock);
         Outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, outboundSlots, new YieldingWaitStrategy());
         Outbound.AddGatingSequences(Venue);
-        Router = new RouterStage(Risk, new OrderTable(64), Outbound, new ClientOrderIds(Clock.NowNs), Clock, forwardMarketData, ackTimeoutMs: ackTimeoutMs);
+        Router = new RouterStage(Risk, new OrderTable(64), Outbound, new ClientOrderIds(Clock.NowNs), Clock, ackTimeoutMs: ackTimeoutMs);
         Market(LevelSet(Side.Buy, Bid, 500));
         Market(LevelSet(Side.Sell, Ask, 500));
     }

@@ -4,6 +4,7 @@ using Engine.Ring;
 using Engine.Ring.WaitStrategies;
 using Engine.Tests.Support;
 using Engine.Venues;
+using Feeds;
 
 namespace Engine.Tests.Orders;
 
@@ -38,7 +39,7 @@ public sealed class VenueThreadTests
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 4, new YieldingWaitStrategy());
         var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 64, new YieldingWaitStrategy());
         var handler = new EchoHandler();
-        using var venue = new VenueThread("venue-test", outbound, handler, new BufferedExecutionSink(inbound, 16));
+        using var venue = new VenueThread("venue-test", new VenueInputs(outbound), handler, new BufferedExecutionSink(inbound, 16));
         venue.Start();
 
         for (int i = 1; i <= 10; i++)
@@ -50,8 +51,38 @@ public sealed class VenueThreadTests
 
         Eventually.Until(() => inbound.Cursor == 9, TestTimeouts.Join, "ten acknowledgements");
         Assert.That(venue.Stop(TestTimeouts.Join), Is.True);
-        Assert.That(handler.Seen, Is.EqualTo(Enumerable.Range(1, 10).Select(i => (long)i)));
+        Assert.That(handler.Snapshot(), Is.EqualTo(Enumerable.Range(1, 10).Select(i => (long)i)));
         Assert.That(inbound[9].Execution.ClientOrderId, Is.EqualTo(10));
+        Assert.That(venue.Fault, Is.Null);
+    }
+
+    [Test]
+    public void Run_SimulatedVenue_FollowsTheMarketTheLoopHasHandled()
+    {
+        var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 4, new YieldingWaitStrategy());
+        var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 8, new YieldingWaitStrategy());
+        var loop = new Sequence();
+        inbound.AddGatingSequences(loop);
+        var handler = new EchoHandler();
+        using var venue = new VenueThread("venue-test", new VenueInputs(outbound, inbound, loop), handler, new BufferedExecutionSink(inbound, 16));
+        for (int i = 1; i <= 3; i++)
+        {
+            long sequence = inbound.Next();
+            inbound[sequence] = new InboundEvent { Kind = InboundKind.MarketData, Market = new MarketDataEvent { Kind = MarketDataKind.Add, OrderId = i } };
+            inbound.Publish(sequence);
+        }
+        venue.Start();
+
+        loop.SetValue(1); // the loop has handled the first two
+        Eventually.Until(() => handler.Count == 2, TestTimeouts.Join, "the first two market events");
+        long command = outbound.Next();
+        outbound[command] = new OrderCommand { Kind = OrderCommandKind.New, ClientOrderId = 10, OriginSequence = 2 };
+        outbound.Publish(command);
+        Eventually.Until(() => handler.Count == 4, TestTimeouts.Join, "the third market event, then the order that came from it");
+        loop.SetValue(3); // and its acknowledgement, at sequence 3
+
+        Assert.That(venue.Stop(TestTimeouts.Join), Is.True);
+        Assert.That(handler.Snapshot(), Is.EqualTo(new long[] { -1, -2, -3, 10 }));
         Assert.That(venue.Fault, Is.Null);
     }
 
@@ -61,7 +92,7 @@ public sealed class VenueThreadTests
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 4, new YieldingWaitStrategy());
         var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 4, new YieldingWaitStrategy());
         var log = new CapturingLogger();
-        using var venue = new VenueThread("venue-test", outbound, new EchoHandler(), new BufferedExecutionSink(inbound, 4), [1023], log);
+        using var venue = new VenueThread("venue-test", new VenueInputs(outbound), new EchoHandler(), new BufferedExecutionSink(inbound, 4), [1023], log);
 
         venue.Start();
 
@@ -70,18 +101,48 @@ public sealed class VenueThreadTests
         Assert.That(log.Entries, Has.One.Matches<LogEntry>(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("venue-test could not be pinned to CPUs 1023", StringComparison.Ordinal)));
     }
 
+    /// <summary>Acknowledges every command; records command ids and market events (as minus their order ids) for the test thread to read.</summary>
     private sealed class EchoHandler : IVenueHandler
     {
-        public List<long> Seen { get; } = [];
+        private readonly List<long> _seen = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_seen)
+                {
+                    return _seen.Count;
+                }
+            }
+        }
+
+        public long[] Snapshot()
+        {
+            lock (_seen)
+            {
+                return [.. _seen];
+            }
+        }
 
         public void OnCommand(ref OrderCommand command, IExecutionSink reports)
         {
-            Seen.Add(command.ClientOrderId);
+            Record(command.ClientOrderId);
             reports.Publish(new ExecutionReport { Kind = ExecutionKind.Accepted, ClientOrderId = command.ClientOrderId });
         }
 
+        public void OnMarket(in MarketDataEvent market, IExecutionSink reports) => Record(-market.OrderId);
+
         public void OnIdle(IExecutionSink reports)
         {
+        }
+
+        private void Record(long value)
+        {
+            lock (_seen)
+            {
+                _seen.Add(value);
+            }
         }
     }
 }

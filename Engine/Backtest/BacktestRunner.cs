@@ -6,6 +6,7 @@ using Engine.Pipeline;
 using Engine.Positions;
 using Engine.Ring;
 using Engine.Strategies;
+using Engine.Venues;
 using Engine.Venues.Paper;
 using Feeds;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,7 +33,7 @@ public sealed class BacktestRunner
 {
     private readonly EnginePipeline _pipeline;
     private readonly SimulatedClock _clock;
-    private readonly VenueDrain _venue;
+    private readonly VenueInputs _venue;
     private readonly ReportQueue _reports = new();
     private readonly BacktestData _data;
     private readonly BacktestRecorder _recorder;
@@ -51,9 +52,9 @@ public sealed class BacktestRunner
         _data = data;
         _recorder = recorder;
         _clock = new SimulatedClock(data.Events.Length > 0 ? data.Events[0].TsEventNs : 0);
-        _pipeline = new EnginePipeline(options, _clock, strategy, forwardMarketData: true, NullLogger.Instance);
+        _pipeline = new EnginePipeline(options, _clock, strategy, NullLogger.Instance);
         Venue = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
-        _venue = new VenueDrain(_pipeline.Outbound, Venue);
+        _venue = _pipeline.NewVenueInputs(simulated: true);
         _decimals = new int[options.Book.Instruments];
         foreach (var instrument in data.Instruments)
         {
@@ -127,7 +128,7 @@ public sealed class BacktestRunner
         long elapsed = Stopwatch.GetTimestamp() - start;
         var latency = _recorder.Latency;
         latency.RecordValue(Math.Min((long)(elapsed * (1e9 / Stopwatch.Frequency)), latency.HighestTrackableValue));
-        _venue.Drain(_reports);
+        _venue.Drain(Venue, _reports);
     }
 
     private void PublishMarket(in MarketDataEvent market)

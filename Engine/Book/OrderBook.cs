@@ -91,7 +91,7 @@ public sealed partial class OrderBook
     /// <see cref="BookError.None"/>. Cost: a hash lookup and a binary
     /// search over one side's levels; a new or emptied level shifts the levels worse than it.
     /// </remarks>
-    public BookError Apply(ref MarketDataEvent e)
+    public BookError Apply(ref readonly MarketDataEvent e)
     {
         _fedByOrders |= e.Kind == MarketDataKind.Add;
         BookError error = e.Kind switch

@@ -46,7 +46,7 @@ public sealed class OrderBooks
     public OrderBook this[int instrumentId] => _books[instrumentId];
 
     /// <summary>Applies <paramref name="e"/> to its instrument's book and returns the outcome.</summary>
-    public BookError Apply(ref MarketDataEvent e)
+    public BookError Apply(ref readonly MarketDataEvent e)
     {
         var books = _books;
         int id = e.InstrumentId;
@@ -55,7 +55,7 @@ public sealed class OrderBooks
             // A feed-wide status (a MoldUDP64 gap, a lost connection) concerns every book.
             foreach (var book in books)
             {
-                book.Apply(ref e);
+                book.Apply(in e);
             }
             return BookError.None;
         }
@@ -64,7 +64,7 @@ public sealed class OrderBooks
             Volatile.Write(ref _unknownInstruments, _unknownInstruments + 1);
             return BookError.UnknownInstrument;
         }
-        return books[id].Apply(ref e);
+        return books[id].Apply(in e);
     }
 
     /// <summary>The chain's entry: applies the slot's market data. Loop thread only.</summary>

@@ -64,8 +64,7 @@ public sealed class EngineHost : IDisposable
         _options = options;
         clock ??= new SystemClock();
         bool alpaca = options.Venues.Kind == VenueKind.Alpaca;
-        // Alpaca matches on its own: market data stays in the engine.
-        _pipeline = new EnginePipeline(options, clock, hooks?.Strategy ?? StrategyFactory.Create(options.Strategy, options.Book.Instruments), forwardMarketData: !alpaca, loggers.CreateLogger("Engine.Loop"), hooks?.ChainLatency, watchAnswers: true);
+        _pipeline = new EnginePipeline(options, clock, hooks?.Strategy ?? StrategyFactory.Create(options.Strategy, options.Book.Instruments), loggers.CreateLogger("Engine.Loop"), hooks?.ChainLatency, watchAnswers: true);
         if (hooks?.Strategy is null && options.Strategy.Name == StrategyKind.Plugin)
         {
             HostLog.StrategyPlugin(loggers.CreateLogger("Engine"), _pipeline.Strategy.Strategy!, options.Strategy.Plugin);
@@ -96,13 +95,13 @@ public sealed class EngineHost : IDisposable
         if (alpaca)
         {
             Alpaca = new AlpacaGateway(options.Venues.Alpaca, credentials!, Instruments, loggers);
-            _venue = new VenueThread("venue-alpaca", _outbound, Wrap(Alpaca.Handler, hooks), reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
+            _venue = new VenueThread("venue-alpaca", _pipeline.NewVenueInputs(simulated: false), Wrap(Alpaca.Handler, hooks), reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
         else
         {
             // Live feeds alone stamp events on the wall clock: the venue's time may then follow it between events.
             Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book), options.Sources == MarketDataSources.Live ? clock : null);
-            _venue = new VenueThread("venue-paper", _outbound, Wrap(Paper, hooks), reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
+            _venue = new VenueThread("venue-paper", _pipeline.NewVenueInputs(simulated: true), Wrap(Paper, hooks), reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 

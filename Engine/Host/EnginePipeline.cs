@@ -9,6 +9,7 @@ using Engine.Ring;
 using Engine.Ring.WaitStrategies;
 using Engine.Risk;
 using Engine.Strategies;
+using Engine.Venues;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Host;
@@ -27,13 +28,12 @@ public sealed class EnginePipeline
 {
     /// <summary>
     /// Wires the pipeline on <paramref name="clock"/> with <paramref name="strategy"/> (null: none);
-    /// with <paramref name="forwardMarketData"/> (a simulated venue) the router copies every market
-    /// event into the outbound ring before the orders it led to; <paramref name="chainLatency"/> (a
+    /// <paramref name="chainLatency"/> (a
     /// harness's) records each event's time from publish to the end of the chain. With
     /// <paramref name="watchAnswers"/> the router holds the venue to <c>orders.ackTimeoutMs</c> in wall
     /// time (the engine live or on paper; not a backtest, whose venue answers in recorded time).
     /// </summary>
-    public EnginePipeline(EngineOptions options, IClock clock, IStrategy? strategy, bool forwardMarketData, ILogger loopLogger, LatencyRecorder? chainLatency = null, bool watchAnswers = false)
+    public EnginePipeline(EngineOptions options, IClock clock, IStrategy? strategy, ILogger loopLogger, LatencyRecorder? chainLatency = null, bool watchAnswers = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
@@ -42,7 +42,7 @@ public sealed class EnginePipeline
         Risk = RiskStage.Create(options.Risk, options.Slippage, options.Positions, Books, LimitsMailbox, clock);
         Admin = new AdminMailbox(options.Orders.Capacity);
         Outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, options.Orders.OutboundSlots, new YieldingWaitStrategy());
-        Router = new RouterStage(Risk, new OrderTable(options.Orders.Capacity), Outbound, new ClientOrderIds(clock.UtcNowNs()), clock, forwardMarketData, Admin, watchAnswers ? options.Orders.AckTimeoutMs : 0);
+        Router = new RouterStage(Risk, new OrderTable(options.Orders.Capacity), Outbound, new ClientOrderIds(clock.UtcNowNs()), clock, Admin, watchAnswers ? options.Orders.AckTimeoutMs : 0);
         Strategy = new StrategyStage(strategy, new StrategyContext(Books, Risk, Router.Ids, clock, Router.Orders), StrategyParameters);
         Twap = new TwapStage(clock, Router.Ids, TwapParents, Admin);
         Counter = new EventCounter(chainLatency);
@@ -59,6 +59,12 @@ public sealed class EnginePipeline
 
     /// <summary>The processor running the chain over the inbound ring.</summary>
     public BatchEventProcessor<InboundEvent, HandlerChain> Processor { get; }
+
+    /// <summary>
+    /// What a venue gateway reads: the outbound ring's commands and, for a <paramref name="simulated"/>
+    /// venue (it matches against the market), the inbound ring's market events behind the loop. Once, before the loop starts.
+    /// </summary>
+    public VenueInputs NewVenueInputs(bool simulated) => simulated ? new VenueInputs(Outbound, Ring, Processor.Sequence) : new VenueInputs(Outbound);
 
     /// <summary>The policy for handler faults (counted and logged).</summary>
     public LoggingExceptionHandler Faults { get; }

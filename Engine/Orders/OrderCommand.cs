@@ -35,9 +35,6 @@ public struct OrderCommand
     /// <summary>When the inbound event that caused it was published, <see cref="System.Diagnostics.Stopwatch"/> ticks (tick-to-trade starts here).</summary>
     public long TsOriginTicks;
 
-    /// <summary>The market event, for <see cref="OrderCommandKind.MarketData"/>.</summary>
-    public MarketDataEvent Market;
-
     /// <summary>Our id of the order (of the order to cancel for <see cref="OrderCommandKind.Cancel"/>).</summary>
     public long ClientOrderId;
 

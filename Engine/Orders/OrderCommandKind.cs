@@ -11,10 +11,4 @@ public enum OrderCommandKind : byte
 
     /// <summary>Cancel an open order.</summary>
     Cancel,
-
-    /// <summary>
-    /// Not an order: a market event the loop forwards to a simulated venue (<see cref="OrderCommand.Market"/>),
-    /// so the venue sees the market and our orders in exactly the order the loop did. Live venues never get these.
-    /// </summary>
-    MarketData,
 }

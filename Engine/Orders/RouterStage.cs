@@ -35,20 +35,17 @@ public sealed class RouterStage
     private readonly RingBuffer<OrderCommand> _outbound;
     private readonly ClientOrderIds _ids;
     private readonly IClock _clock;
-    private readonly bool _forwardMarketData;
     private readonly AdminMailbox? _admin;
     private readonly RouterCounters _live = new();
     private readonly AwaitedAnswers _awaited;
     private long _lastEventNs;
 
     /// <summary>
-    /// Wires the router after <paramref name="risk"/>, writing into <paramref name="outbound"/>; with
-    /// <paramref name="forwardMarketData"/> (a simulated venue) every market event is written there too,
-    /// before the orders it led to. With <paramref name="ackTimeoutMs"/> above 0, an order the venue has
+    /// Wires the router after <paramref name="risk"/>, writing into <paramref name="outbound"/>. With <paramref name="ackTimeoutMs"/> above 0, an order the venue has
     /// not answered that long after its send is counted (<see cref="RouterCounters.Unanswered"/>) and
     /// reported to the breaker as an error (<see cref="CheckAnswers"/>).
     /// </summary>
-    public RouterStage(RiskStage risk, OrderTable orders, RingBuffer<OrderCommand> outbound, ClientOrderIds ids, IClock clock, bool forwardMarketData = false, AdminMailbox? admin = null, int ackTimeoutMs = 0)
+    public RouterStage(RiskStage risk, OrderTable orders, RingBuffer<OrderCommand> outbound, ClientOrderIds ids, IClock clock, AdminMailbox? admin = null, int ackTimeoutMs = 0)
     {
         ArgumentNullException.ThrowIfNull(risk);
         ArgumentNullException.ThrowIfNull(orders);
@@ -60,7 +57,6 @@ public sealed class RouterStage
         _outbound = outbound;
         _ids = ids;
         _clock = clock;
-        _forwardMarketData = forwardMarketData;
         _admin = admin;
         _awaited = new AwaitedAnswers(ackTimeoutMs > 0 ? orders.Capacity : 0, ackTimeoutMs * Stopwatch.Frequency / 1_000);
     }
@@ -94,10 +90,6 @@ public sealed class RouterStage
         if (e.Kind == InboundKind.MarketData)
         {
             _lastEventNs = e.Market.TsEventNs;
-            if (_forwardMarketData)
-            {
-                Forward(in e.Market, sequence, e.TsPublishTicks);
-            }
         }
         else if (e.Kind == InboundKind.Execution)
         {
@@ -193,23 +185,6 @@ public sealed class RouterStage
                 _admin!.AnswerOrders(e.RequestId, _orders.All);
                 break;
         }
-    }
-
-    /// <summary>
-    /// Copies a market event to the simulated venue as its book needs it (<see cref="MarketDataEvent.CopyForBookTo"/>:
-    /// an order-by-order event without reading the second line of its inbound slot, a cross-core trip before
-    /// the order that may follow); waits if the venue's ring is full (the simulator back-pressures the loop).
-    /// </summary>
-    private void Forward(in MarketDataEvent market, long sequence, long originTicks)
-    {
-        long commandSequence = _outbound.Next();
-        ref var c = ref _outbound[commandSequence];
-        c.Kind = OrderCommandKind.MarketData;
-        market.CopyForBookTo(ref c.Market);
-        c.OriginSequence = sequence;
-        c.OriginEventNs = market.TsEventNs;
-        c.TsOriginTicks = originTicks;
-        _outbound.Publish(commandSequence);
     }
 
     /// <summary>

@@ -10,8 +10,8 @@ namespace Engine.Venues;
 /// not fit wait in a pre-sized queue, in order, and go in at the next <see cref="Flush"/>.
 /// </summary>
 /// <remarks>
-/// Gateway thread only. The loop may itself be waiting for the gateway (a full outbound ring), so a
-/// gateway that waited on the inbound ring could deadlock the two; this one keeps consuming instead.
+/// Gateway thread only. A simulated venue's own read position gates the inbound ring (<see cref="VenueInputs.Followed"/>),
+/// so a gateway that waited on the ring could wait on itself; this one keeps consuming instead.
 /// Only if the queue is full too does it wait, and counts that (<see cref="Waits"/>): size the queue so
 /// it never happens.
 /// </remarks>

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Engine.Venues;
 
 /// <summary>
-/// A venue gateway's thread: the one consumer of the outbound ring. It hands each slot to the venue's
-/// <see cref="IVenueHandler"/>, moves its gating sequence so the loop may reuse the slots, and puts
+/// A venue gateway's thread: the one consumer of the outbound ring and, for a simulated venue, a reader
+/// of the inbound ring's market events behind the loop (<see cref="VenueInputs"/>). It hands each to the
+/// venue's <see cref="IVenueHandler"/>, moves its gating sequences so the slots may be reused, and puts
 /// the reports into the inbound ring through a <see cref="BufferedExecutionSink"/>.
 /// </summary>
 /// <remarks>
@@ -22,7 +23,7 @@ namespace Engine.Venues;
 /// </remarks>
 public sealed class VenueThread : IDisposable
 {
-    private readonly RingBuffer<OrderCommand> _outbound;
+    private readonly VenueInputs _inputs;
     private readonly IVenueHandler _handler;
     private readonly BufferedExecutionSink _reports;
     private readonly Thread _thread;
@@ -32,25 +33,21 @@ public sealed class VenueThread : IDisposable
     private Exception? _fault;
 
     /// <summary>
-    /// Creates the thread (not started) and registers its sequence as the outbound ring's gate; with
+    /// Creates the thread (not started) over <paramref name="inputs"/>; with
     /// <paramref name="cpus"/> the thread binds itself to those CPUs (keep it off the loop's).
     /// </summary>
-    public VenueThread(string name, RingBuffer<OrderCommand> outbound, IVenueHandler handler, BufferedExecutionSink reports, IReadOnlyList<int>? cpus = null, ILogger? logger = null)
+    public VenueThread(string name, VenueInputs inputs, IVenueHandler handler, BufferedExecutionSink reports, IReadOnlyList<int>? cpus = null, ILogger? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(outbound);
+        ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(reports);
-        _outbound = outbound;
+        _inputs = inputs;
         _handler = handler;
         _reports = reports;
         _cpus = cpus ?? [];
         _logger = logger ?? NullLogger.Instance;
-        _outbound.AddGatingSequences(Consumed);
         _thread = new Thread(Run) { Name = name, IsBackground = true };
     }
-
-    /// <summary>The last slot handled; the loop's producer waits on it.</summary>
-    public Sequence Consumed { get; } = new();
 
     /// <summary>Why the thread could not bind to its CPUs, or null (bound, or none asked for); set once it runs.</summary>
     public string? PinError { get; private set; }
@@ -76,24 +73,17 @@ public sealed class VenueThread : IDisposable
         PinError = ThreadLog.PinCurrentThread(_logger, _thread.Name ?? "venue", _cpus);
         try
         {
-            long next = 0;
             while (true)
             {
-                long available = _outbound.Cursor;
-                if (next <= available)
+                if (_inputs.Drain(_handler, _reports) > 0)
                 {
-                    for (; next <= available; next++)
-                    {
-                        _handler.OnCommand(ref _outbound[next], _reports);
-                    }
-                    Consumed.SetValue(available);
                     _reports.Flush();
                     continue;
                 }
                 _reports.Flush();
                 _handler.OnIdle(_reports);
                 // The loop has stopped before this is asked: reports it can no longer read stay unread.
-                if (_stop.IsCancellationRequested && _outbound.Cursor < next)
+                if (_stop.IsCancellationRequested && !_inputs.HasCommands)
                 {
                     return;
                 }

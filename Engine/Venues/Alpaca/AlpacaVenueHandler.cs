@@ -136,6 +136,12 @@ public sealed class AlpacaVenueHandler : IVenueHandler
     }
 
     /// <inheritdoc />
+    /// <remarks>Alpaca matches on its own: its gateway reads no market events.</remarks>
+    public void OnMarket(in MarketDataEvent market, IExecutionSink reports)
+    {
+    }
+
+    /// <inheritdoc />
     public void OnIdle(IExecutionSink reports)
     {
         ArgumentNullException.ThrowIfNull(reports);

@@ -38,7 +38,7 @@ internal readonly struct MarketChange
     public long TradeQuantity { get; }
 
     /// <summary>Reads <paramref name="e"/> against <paramref name="book"/>, its instrument's book, before it is applied.</summary>
-    public static MarketChange Of(ref MarketDataEvent e, OrderBook book)
+    public static MarketChange Of(ref readonly MarketDataEvent e, OrderBook book)
     {
         switch (e.Kind)
         {

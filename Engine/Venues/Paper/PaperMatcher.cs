@@ -105,19 +105,19 @@ public sealed partial class PaperMatcher
     /// at or through their price, queue ahead cancelled, the opposite touch crossing them).
     /// </summary>
     /// <remarks>Gateway thread. Cost: the replica book's update plus, when the instrument has resting orders, a level lookup per order.</remarks>
-    public void OnMarket(ref MarketDataEvent e, IExecutionSink sink)
+    public void OnMarket(ref readonly MarketDataEvent e, IExecutionSink sink)
     {
         _sink = sink;
         AdvanceTo(e.TsEventNs);
         int id = e.InstrumentId;
         if ((uint)id >= (uint)_books.Count || (_orders.Head(id) < 0 && _taken.CountOf(id) == 0))
         {
-            _books.Apply(ref e);
+            _books.Apply(in e);
             return;
         }
         var book = _books[id];
-        var change = MarketChange.Of(ref e, book);
-        _books.Apply(ref e);
+        var change = MarketChange.Of(in e, book);
+        _books.Apply(in e);
         _taken.Refresh(id, book);
         if (_orders.Head(id) >= 0)
         {
