@@ -76,9 +76,11 @@ internal static class LatencyHarness
         Console.WriteLine($"{wait,-9} offered {run.OfferedRate:N0}/s achieved {run.AchievedRate:N0}/s load {run.LoadAverage1m:F2} gc={run.GcCollections} allocated={run.AllocatedBytes}B orders={run.Orders} producer-late(>1us)={(double)run.ProducerLateEvents / Math.Max(1, run.Chain.Count):P1}");
         Console.WriteLine($"{wait,-9} orders: {run.Orders} sent, {run.OrdersRefused} refused (mostly {run.TopRefusal}), {run.OrdersSkipped} skipped (no opposite side)");
         Console.WriteLine($"{wait,-9} ring one-way:  {run.RingOneWay.Summary()}");
+        Console.WriteLine($"{wait,-9} engine ring:   {run.EngineRingOneWay.Summary()} (its slots, sequencer and producer, no handlers)");
         Console.WriteLine($"{wait,-9} chain:         {run.Chain.Summary()}");
         Console.WriteLine($"{wait,-9} tick-to-trade: {run.TickToTrade.Summary()}");
-        Console.WriteLine($"{wait,-9} p50 by segment, ring / tick-to-trade: {string.Join(", ", run.Segments.Select(s => $"{s.RingNs}/{s.TickToTradeNs}"))} ns");
+        Console.WriteLine($"{wait,-9} p50 by segment, ring / engine ring / tick-to-trade: {string.Join(", ", run.Segments.Select(s => $"{s.RingNs}/{s.EngineRingNs}/{s.TickToTradeNs}"))} ns");
+        Console.WriteLine($"{wait,-9} tick-to-trade p50 above the ring: {run.TickToTrade.P50Ns - run.RingOneWay.P50Ns} ns, of which the engine ring's handoff {run.EngineRingOneWay.P50Ns - run.RingOneWay.P50Ns} ns and the handlers {run.TickToTrade.P50Ns - run.EngineRingOneWay.P50Ns} ns");
         Console.WriteLine($"{wait,-9} router tick-to-order, last segment (bucket bounds): p50<={run.Router.P50UpperNs}ns p99<={run.Router.P99UpperNs}ns n={run.Router.Count}");
         Console.WriteLine($"{wait,-9} bar: p50 <= {run.Bar.P50LimitNs}ns {(run.Bar.P50Met ? "met" : "MISSED")}, p99 <= {run.Bar.P99LimitNs}ns {(run.Bar.P99Met ? "met" : "MISSED")}, no GC {(run.Bar.GcMet ? "met" : "MISSED")}");
     }
@@ -91,9 +93,13 @@ internal static class LatencyHarness
     {
         long rate = settings.RatePerSecond;
         long intervalNs = Math.Max(1, 1_000_000_000 / rate);
-        // The bare ring once unpinned, unmeasured, so the JIT finishes.
-        OneWayTopology.Record(wait, pinned: false, TimeSpan.FromMilliseconds(Math.Min(200, settings.RingDuration.TotalMilliseconds)), intervalNs, stampIntended: true);
+        long yieldEveryTicks = settings.ProducerYieldEveryUs * Stopwatch.Frequency / 1_000_000;
+        // The bare ring once unpinned and the engine's ring once, unmeasured, so the JIT finishes.
+        var jitWarmUp = TimeSpan.FromMilliseconds(Math.Min(200, settings.RingDuration.TotalMilliseconds));
+        OneWayTopology.Record(wait, pinned: false, jitWarmUp, intervalNs, stampIntended: true);
+        EngineRingTopology.Record(wait, settings.RingSlots, market, rate, jitWarmUp, yieldEveryTicks);
         var ring = LatencyStats.NewHistogram();
+        var engineRing = LatencyStats.NewHistogram();
         var chain = LatencyStats.NewHistogram();
         var tickToTrade = LatencyStats.NewHistogram();
         var segments = new List<Segment>(settings.Segments);
@@ -101,12 +107,14 @@ internal static class LatencyHarness
         for (int n = 0; n < settings.Segments; n++)
         {
             var ringOfSegment = OneWayTopology.Record(wait, pinned: true, settings.RingDuration / settings.Segments, intervalNs, stampIntended: true);
+            var engineRingOfSegment = EngineRingTopology.Record(wait, settings.RingSlots, market, rate, settings.RingDuration / settings.Segments, yieldEveryTicks);
             var segment = MeasureSegment(settings, wait, market, pauseForJit: n == 0);
             ring.Add(ringOfSegment);
+            engineRing.Add(engineRingOfSegment);
             chain.Add(segment.Chain);
             tickToTrade.Add(segment.TickToTrade);
             segments.Add(segment);
-            p50s.Add(new SegmentP50(LatencyStats.From(ringOfSegment).P50Ns, LatencyStats.From(segment.Chain).P50Ns, LatencyStats.From(segment.TickToTrade).P50Ns));
+            p50s.Add(new SegmentP50(LatencyStats.From(ringOfSegment).P50Ns, LatencyStats.From(engineRingOfSegment).P50Ns, LatencyStats.From(segment.Chain).P50Ns, LatencyStats.From(segment.TickToTrade).P50Ns));
         }
         long events = segments.Sum(s => s.Events);
         double seconds = segments.Sum(s => s.Seconds);
@@ -120,6 +128,7 @@ internal static class LatencyHarness
             events / seconds,
             HistogramFiles.LoadAverage1m(),
             ringStats,
+            LatencyStats.From(engineRing),
             LatencyStats.From(chain),
             tradeStats,
             segments[^1].Router,
@@ -134,7 +143,7 @@ internal static class LatencyHarness
             LatencyBar.Evaluate(ringStats, tradeStats, gc),
             Files: [],
             [.. p50s]);
-        return (run, new RunHistograms(ring, chain, tickToTrade));
+        return (run, new RunHistograms(ring, engineRing, chain, tickToTrade));
     }
 
     /// <summary>
@@ -205,24 +214,24 @@ internal static class LatencyHarness
 
     private static string[] WriteFiles(string directory, WaitStrategyKind wait, RunHistograms run, long rate)
     {
-        var (ring, chain, tickToTrade) = run;
+        var (ring, engineRing, chain, tickToTrade) = run;
         string Name(string what, string extension) => Path.GetFullPath(Path.Combine(directory, $"latency-{wait}-{what}.{extension}".ToLowerInvariant()));
         var files = new List<string>();
-        foreach (var (what, histogram) in new[] { ("ring", ring), ("chain", chain), ("tick-to-trade", tickToTrade) })
+        foreach (var (what, histogram) in new[] { ("ring", ring), ("engine-ring", engineRing), ("chain", chain), ("tick-to-trade", tickToTrade) })
         {
             string hgrm = Name(what, "hgrm");
             HistogramFiles.WriteHgrm(hgrm, histogram);
             files.Add(hgrm);
         }
         string png = Name("percentiles", "png");
-        HistogramFiles.WritePercentilePlot(png, $"{wait}, {rate:N0} events/s offered (coordinated-omission corrected)", [("ring one-way", ring), ("publish to end of chain", chain), ("tick-to-trade", tickToTrade)]);
+        HistogramFiles.WritePercentilePlot(png, $"{wait}, {rate:N0} events/s offered (coordinated-omission corrected)", [("ring one-way", ring), ("engine ring, no handlers", engineRing), ("publish to end of chain", chain), ("tick-to-trade", tickToTrade)]);
         files.Add(png);
         return [.. files];
     }
 }
 
 /// <summary>One run's three latency histograms, kept until the median run is known.</summary>
-internal sealed record RunHistograms(HistogramBase Ring, HistogramBase Chain, HistogramBase TickToTrade);
+internal sealed record RunHistograms(HistogramBase Ring, HistogramBase EngineRing, HistogramBase Chain, HistogramBase TickToTrade);
 
 /// <summary>What the pipeline of one segment of a run measured: its histograms and counts.</summary>
 internal sealed record Segment(

@@ -21,7 +21,7 @@ internal sealed record LatencyBar(long P50LimitNs, long P99LimitNs, bool P50Met,
 /// <summary>The router's own tick-to-order histogram over the measured run (bucket upper bounds, as <c>/metrics</c> reads it): a cross-check.</summary>
 internal sealed record RouterTickToOrder(long Count, long P50UpperNs, long P99UpperNs);
 
-/// <summary>One measured run of the pipeline with one wait strategy, and the bare ring beside it.</summary>
+/// <summary>One measured run of the pipeline with one wait strategy, and beside it the bare ring and the engine's ring with no handlers.</summary>
 internal sealed record LatencyRun(
     string WaitStrategy,
     string Strategy,
@@ -29,6 +29,7 @@ internal sealed record LatencyRun(
     double AchievedRate,
     double LoadAverage1m,
     LatencyStats RingOneWay,
+    LatencyStats EngineRingOneWay,
     LatencyStats Chain,
     LatencyStats TickToTrade,
     RouterTickToOrder Router,
@@ -45,7 +46,7 @@ internal sealed record LatencyRun(
     SegmentP50[] Segments);
 
 /// <summary>The p50s of one segment of a run, in order: how the machine moved during the run.</summary>
-internal sealed record SegmentP50(long RingNs, long ChainNs, long TickToTradeNs);
+internal sealed record SegmentP50(long RingNs, long EngineRingNs, long ChainNs, long TickToTradeNs);
 
 /// <summary>The JSON file of a <c>bench latency</c> run: the settings, the machine, every run.</summary>
 internal sealed record LatencyReport(
@@ -67,6 +68,7 @@ internal sealed record LatencySummary(
     long OfferedRate,
     double AchievedRate,
     LatencyStats RingOneWay,
+    LatencyStats EngineRingOneWay,
     LatencyStats TickToTrade,
     LatencyStats Chain,
     int GcCollections,
@@ -80,7 +82,7 @@ internal sealed record LatencySummary(
     /// <summary>The summary of <paramref name="runs"/>, headed by <paramref name="head"/>.</summary>
     public static LatencySummary From(LatencyRun head, LatencyRun[] runs, string resultsFile)
     {
-        return new LatencySummary(head.OfferedRate, head.AchievedRate, head.RingOneWay, head.TickToTrade, head.Chain, head.GcCollections, head.AllocatedBytes, head.WaitStrategy, head.LoadAverage1m, head.Bar, resultsFile, runs);
+        return new LatencySummary(head.OfferedRate, head.AchievedRate, head.RingOneWay, head.EngineRingOneWay, head.TickToTrade, head.Chain, head.GcCollections, head.AllocatedBytes, head.WaitStrategy, head.LoadAverage1m, head.Bar, resultsFile, runs);
     }
 }
 
