@@ -17,6 +17,9 @@ namespace Engine.Venues;
 /// published any sequence at or past <c>n</c>, so reading the loop's sequence before the outbound
 /// cursor, and the market events only up to it after every command seen, never applies an event
 /// before a command that came earlier.</para>
+/// <para>The outbound ring has one producer (the loop), whose cursor is the last published slot, and the
+/// market events are read only up to the loop's sequence, whose slots the producers have published: no
+/// barrier is needed on either ring.</para>
 /// <para>One thread at a time: the venue thread, or the backtest's loop between its events. Nothing
 /// allocates.</para>
 /// </remarks>

@@ -1,6 +1,5 @@
 using Engine.Orders;
 using Engine.Pipeline;
-using Engine.Ring;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,8 +12,7 @@ namespace Engine.Venues;
 /// the reports into the inbound ring through a <see cref="BufferedExecutionSink"/>.
 /// </summary>
 /// <remarks>
-/// The outbound ring has one producer (the loop), whose cursor is the last published slot, so no
-/// barrier is needed. Idle, the thread flushes waiting reports, lets the handler do time-driven work
+/// Idle, the thread flushes waiting reports, lets the handler do time-driven work
 /// and yields at once, without spinning first: it shares its CPU with the feed threads, and a spin
 /// would hold the CPU from a feed with data waiting (a yield with nothing else to run returns at once,
 /// so a command still reaches the venue within about a microsecond). <see cref="Stop"/> (after the
