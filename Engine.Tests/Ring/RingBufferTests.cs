@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
@@ -367,4 +368,28 @@ public sealed class RingBufferTests
             Assert.That(ring.Sequencer.ClaimWaits, Is.GreaterThan(0));
         }
     }
+
+    [Test]
+    public void Create_EverySlot_IsInMemoryBeforeTheFirstClaim()
+    {
+        // 48 MB over one producer: no published flags are written, so only the ring itself can have
+        // written its pages. A page the OS has not yet backed would cost its first writer a page fault.
+        const int Slots = 1 << 21;
+        var ring = RingBuffer<TestEvent>.Create(ProducerType.Single, Slots, new BusySpinWaitStrategy());
+        const long Page = 4_096;
+        long first = AddressOf(ref ring[0]) & ~(Page - 1);
+        long end = AddressOf(ref ring[Slots - 1]) + Unsafe.SizeOf<TestEvent>();
+        var resident = new byte[(end - first + Page - 1) / Page];
+
+        Assert.That(MinCore((nint)first, (nuint)(end - first), resident), Is.Zero, Marshal.GetLastPInvokeError().ToString());
+
+        Assert.That(resident.Count(page => (page & 1) == 0), Is.Zero, "pages not yet in memory");
+        GC.KeepAlive(ring);
+    }
+
+    // DllImport: LibraryImport's generated code needs AllowUnsafeBlocks (see LinuxThreadTuning).
+#pragma warning disable SYSLIB1054
+    [DllImport("libc", EntryPoint = "mincore", SetLastError = true)]
+    private static extern int MinCore(nint address, nuint length, [Out] byte[] vector);
+#pragma warning restore SYSLIB1054
 }
