@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
@@ -36,10 +35,6 @@ public sealed class RingBufferTests
         }
     }
 
-    /// <summary>The address of <paramref name="value"/>, read without pointers (the rings are pinned, so it holds).</summary>
-    private static long AddressOf<T>(ref T value) =>
-        Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref Unsafe.As<T, byte>(ref value));
-
     [TestCase(ProducerType.Single, 248)]
     [TestCase(ProducerType.Multi, 256)]
     public void SlotBytes_InboundEvent_IsTheEventAfterAFlagOverSeveralProducers(ProducerType producers, int expected)
@@ -71,7 +66,7 @@ public sealed class RingBufferTests
             for (long sequence = 4; sequence < 20; sequence++)
             {
                 ref long flag = ref Unsafe.Subtract(ref Unsafe.As<InboundEvent, long>(ref ring[sequence]), 1);
-                Assert.That(AddressOf(ref flag) % 64, Is.Zero, $"slot of {sequence}: its flag is not at the start of a line");
+                Assert.That(Residency.AddressOf(ref flag) % 64, Is.Zero, $"slot of {sequence}: its flag is not at the start of a line");
                 Assert.That(flag, Is.EqualTo(sequence), $"slot of {sequence}: the flag before the event");
             }
         }
@@ -82,7 +77,7 @@ public sealed class RingBufferTests
     {
         var ring = RingBuffer<InboundEvent>.Create(ProducerType.Single, 16, new YieldingWaitStrategy());
 
-        Assert.That(AddressOf(ref ring[0]) % 64, Is.Zero);
+        Assert.That(Residency.AddressOf(ref ring[0]) % 64, Is.Zero);
     }
 
     [Test]
@@ -376,20 +371,7 @@ public sealed class RingBufferTests
         // written its pages. A page the OS has not yet backed would cost its first writer a page fault.
         const int Slots = 1 << 21;
         var ring = RingBuffer<TestEvent>.Create(ProducerType.Single, Slots, new BusySpinWaitStrategy());
-        const long Page = 4_096;
-        long first = AddressOf(ref ring[0]) & ~(Page - 1);
-        long end = AddressOf(ref ring[Slots - 1]) + Unsafe.SizeOf<TestEvent>();
-        var resident = new byte[(end - first + Page - 1) / Page];
 
-        Assert.That(MinCore((nint)first, (nuint)(end - first), resident), Is.Zero, Marshal.GetLastPInvokeError().ToString());
-
-        Assert.That(resident.Count(page => (page & 1) == 0), Is.Zero, "pages not yet in memory");
-        GC.KeepAlive(ring);
+        Assert.That(Residency.PagesNotInMemory(ref ring[0], ref ring[Slots - 1]), Is.Zero);
     }
-
-    // DllImport: LibraryImport's generated code needs AllowUnsafeBlocks (see LinuxThreadTuning).
-#pragma warning disable SYSLIB1054
-    [DllImport("libc", EntryPoint = "mincore", SetLastError = true)]
-    private static extern int MinCore(nint address, nuint length, [Out] byte[] vector);
-#pragma warning restore SYSLIB1054
 }

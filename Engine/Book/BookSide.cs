@@ -1,3 +1,4 @@
+using Engine.Memory;
 using Feeds;
 
 namespace Engine.Book;
@@ -16,7 +17,7 @@ internal sealed class BookSide
     public BookSide(Side side, int maxLevels)
     {
         _isBid = side == Side.Buy;
-        _levels = new PriceLevel[maxLevels];
+        _levels = Prefaulted.Array<PriceLevel>(maxLevels);
     }
 
     /// <summary>Levels in use.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using Engine.Memory;
 
 namespace Engine.Book;
 
@@ -20,8 +21,8 @@ internal sealed class OrderIndex
     public OrderIndex(int maxEntries)
     {
         int buckets = (int)Math.Min(1L << 30, BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, maxEntries * 2)));
-        _keys = new long[buckets];
-        _values = new int[buckets];
+        _keys = Prefaulted.Array<long>(buckets);
+        _values = Prefaulted.Array<int>(buckets);
         _mask = buckets - 1;
     }
 

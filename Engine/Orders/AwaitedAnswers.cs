@@ -1,4 +1,5 @@
 using System.Numerics;
+using Engine.Memory;
 
 namespace Engine.Orders;
 
@@ -21,9 +22,9 @@ internal sealed class AwaitedAnswers
     public AwaitedAnswers(int capacity, long timeoutTicks)
     {
         int size = capacity > 0 ? (int)BitOperations.RoundUpToPowerOf2((uint)capacity) : 0;
-        _slots = new int[size];
-        _clientOrderIds = new long[size];
-        _sentTicks = new long[size];
+        _slots = Prefaulted.Array<int>(size);
+        _clientOrderIds = Prefaulted.Array<long>(size);
+        _sentTicks = Prefaulted.Array<long>(size);
         _mask = size - 1;
         TimeoutTicks = timeoutTicks;
     }

@@ -1,4 +1,5 @@
 using Engine.Book;
+using Engine.Memory;
 using Engine.Ring;
 
 namespace Engine.Orders;
@@ -29,7 +30,7 @@ public sealed class OrderTable
         {
             ThrowHelper.ThrowArgument(nameof(capacity), $"capacity {capacity} must be at least 1");
         }
-        _orders = new Order[capacity];
+        _orders = Prefaulted.Array<Order>(capacity);
         _index = new OrderIndex(capacity);
         _free = new int[capacity];
         for (int i = 0; i < capacity; i++)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Engine.Memory;
 
 namespace Engine.Ring;
 
@@ -49,12 +50,9 @@ public sealed class RingBuffer<T>
         // Pinned, so the alignment found here holds; padding at both ends keeps the first and last
         // slots off lines that other objects share.
         long bytes = ((long)sequencer.BufferSize * _stride) + (2 * CacheLine.PaddingBytes) + CacheLine.Bytes;
-        _slots = GC.AllocateArray<CacheLine.Block>((int)(bytes / CacheLine.Bytes) + 1, pinned: true);
-        // Every page written now, not at its first event: memory fresh from the OS reads as zero without
-        // being written, and the first write to each page then takes a page fault (5-10 us here) on
-        // whichever thread makes it; the outbound ring, written once an order, would fault every
-        // forty-odd orders until its first lap (PERFORMANCE.md, session 13).
-        _slots.AsSpan().Clear();
+        // Every page written now, not at its first event (see Prefaulted): the outbound ring, written once
+        // an order, would otherwise fault every forty-odd orders until its first lap (PERFORMANCE.md, session 13).
+        _slots = Prefaulted.Touch(GC.AllocateArray<CacheLine.Block>((int)(bytes / CacheLine.Bytes) + 1, pinned: true));
         int firstSlot = CacheLine.PaddingBytes + CacheLine.BytesToNextLine(_slots);
         _firstEvent = firstSlot + flagBytes;
         multiProducer?.PlaceFlags(_slots, firstSlot, _stride);

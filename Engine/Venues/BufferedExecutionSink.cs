@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Engine.Memory;
 using Engine.Orders;
 using Engine.Pipeline;
 using Engine.Ring;
@@ -31,7 +32,7 @@ public sealed class BufferedExecutionSink : IExecutionSink
             ThrowHelper.ThrowArgument(nameof(capacity), $"capacity {capacity} must be at least 1");
         }
         _ring = ring;
-        _pending = new ExecutionReport[capacity];
+        _pending = Prefaulted.Array<ExecutionReport>(capacity);
     }
 
     /// <summary>Reports waiting for room in the ring.</summary>

@@ -1,3 +1,5 @@
+using Engine.Memory;
+
 namespace Engine.Venues.Paper;
 
 /// <summary>A first-in, first-out queue of structs in a fixed array: the paper venue's held commands and reports.</summary>
@@ -11,7 +13,7 @@ internal sealed class FifoQueue<T>
     public FifoQueue(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _items = new T[capacity];
+        _items = Prefaulted.Array<T>(capacity);
     }
 
     /// <summary>Items queued.</summary>

@@ -1,4 +1,5 @@
 using Engine.Book;
+using Engine.Memory;
 
 namespace Engine.Venues.Paper;
 
@@ -25,7 +26,7 @@ internal sealed class PaperOrderTable
 
     public PaperOrderTable(int capacity, int instruments, int rememberedFinal)
     {
-        _orders = new PaperOrder[capacity];
+        _orders = Prefaulted.Array<PaperOrder>(capacity);
         for (int i = 0; i < capacity; i++)
         {
             _orders[i].Next = i + 1 < capacity ? i + 1 : -1;
@@ -35,7 +36,7 @@ internal sealed class PaperOrderTable
         Array.Fill(_heads, -1);
         Array.Fill(_tails, -1);
         _ids = new OrderIndex(capacity + rememberedFinal);
-        _finalIds = new long[rememberedFinal];
+        _finalIds = Prefaulted.Array<long>(rememberedFinal);
     }
 
     /// <summary>Orders resting.</summary>

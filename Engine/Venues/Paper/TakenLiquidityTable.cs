@@ -1,4 +1,5 @@
 using Engine.Book;
+using Engine.Memory;
 using Feeds;
 
 namespace Engine.Venues.Paper;
@@ -25,7 +26,7 @@ internal sealed class TakenLiquidityTable
 
     public TakenLiquidityTable(int capacity, int instruments)
     {
-        _entries = new Entry[capacity];
+        _entries = Prefaulted.Array<Entry>(capacity);
         _countByInstrument = new int[instruments];
     }
 
