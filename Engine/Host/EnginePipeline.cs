@@ -28,8 +28,8 @@ public sealed class EnginePipeline
 {
     /// <summary>
     /// Wires the pipeline on <paramref name="clock"/> with <paramref name="strategy"/> (null: none);
-    /// <paramref name="chainLatency"/> (a
-    /// harness's) records each event's time from publish to the end of the chain. With
+    /// <paramref name="chainLatency"/> (a harness's) records each event's time from publish to the end
+    /// of the chain. With
     /// <paramref name="watchAnswers"/> the router holds the venue to <c>orders.ackTimeoutMs</c> in wall
     /// time (the engine live or on paper; not a backtest, whose venue answers in recorded time).
     /// </summary>

@@ -12,8 +12,8 @@ namespace Engine.Venues;
 /// the reports into the inbound ring through a <see cref="BufferedExecutionSink"/>.
 /// </summary>
 /// <remarks>
-/// Idle, the thread flushes waiting reports, lets the handler do time-driven work
-/// and yields at once, without spinning first: it shares its CPU with the feed threads, and a spin
+/// Idle, the thread flushes waiting reports, lets the handler do time-driven work and yields at once,
+/// without spinning first: it shares its CPU with the feed threads, and a spin
 /// would hold the CPU from a feed with data waiting (a yield with nothing else to run returns at once,
 /// so a command still reaches the venue within about a microsecond). <see cref="Stop"/> (after the
 /// loop has stopped) lets it handle what the loop had published, then ends it; reports still waiting
