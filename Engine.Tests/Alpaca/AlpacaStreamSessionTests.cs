@@ -56,7 +56,8 @@ public sealed class AlpacaStreamSessionTests
     {
         await using var stream = await StartAsync();
 
-        Eventually.Until(() => stream.Session.State == AlpacaSessionState.Streaming, TestTimeouts.Join, "the session streams");
+        // The transport counts the session once the message that established it has been handled.
+        Eventually.Until(() => stream.Session.State == AlpacaSessionState.Streaming && stream.Transport.SessionsEstablished > 0, TestTimeouts.Join, "the session streams");
 
         using var auth = JsonDocument.Parse(stream.Server.AuthRequests.Single());
         Assert.That(auth.RootElement.GetProperty("key").GetString(), Is.EqualTo(FakeAlpacaServer.KeyId));

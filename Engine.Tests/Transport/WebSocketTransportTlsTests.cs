@@ -61,7 +61,8 @@ public sealed class WebSocketTransportTlsTests
         await using var transport = Transport(server.BaseUrl + "/feed", protocol, Options(certificate.PemPath));
 
         transport.Start();
-        Eventually.Until(() => !protocol.Messages.IsEmpty, TestTimeouts.Join, "the message arrived over wss");
+        // The transport counts the session once the message that established it has been handled.
+        Eventually.Until(() => !protocol.Messages.IsEmpty && transport.SessionsEstablished > 0, TestTimeouts.Join, "the message arrived over wss");
 
         Assert.That(server.BaseUrl, Does.StartWith("wss://127.0.0.1:"));
         Assert.That(protocol.Messages, Is.EqualTo(new[] { "established" }));
