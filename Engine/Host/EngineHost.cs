@@ -42,7 +42,6 @@ public sealed class EngineHost : IDisposable
     private readonly List<RingMarketDataSink> _feedSinks = [];
     private readonly List<LiveFeed> _live = [];
     private readonly CancellationTokenSource _stopFeeds = new();
-    private readonly RingBuffer<OrderCommand> _outbound;
     private readonly VenueThread _venue;
     private static readonly TimeSpan FeedJoinSlice = TimeSpan.FromMilliseconds(10);
     private bool _feedsStarted;
@@ -70,7 +69,6 @@ public sealed class EngineHost : IDisposable
             HostLog.StrategyPlugin(loggers.CreateLogger("Engine"), _pipeline.Strategy.Strategy!, options.Strategy.Plugin);
         }
         _ring = _pipeline.Ring;
-        _outbound = _pipeline.Outbound;
         _processor = _pipeline.Processor;
         _faults = _pipeline.Faults;
         Books = _pipeline.Books;

@@ -73,12 +73,12 @@ public sealed class VenueThread : IDisposable
         {
             while (true)
             {
-                if (_inputs.Drain(_handler, _reports) > 0)
+                int handled = _inputs.Drain(_handler, _reports);
+                _reports.Flush();
+                if (handled > 0)
                 {
-                    _reports.Flush();
                     continue;
                 }
-                _reports.Flush();
                 _handler.OnIdle(_reports);
                 // The loop has stopped before this is asked: reports it can no longer read stay unread.
                 if (_stop.IsCancellationRequested && !_inputs.HasCommands)
