@@ -11,9 +11,7 @@ namespace Engine.Orders;
 /// <remarks>Loop thread only; allocates nothing after construction. Capacity 0: off (nothing is kept).</remarks>
 internal sealed class AwaitedAnswers
 {
-    private readonly int[] _slots;
-    private readonly long[] _clientOrderIds;
-    private readonly long[] _sentTicks;
+    private readonly Awaited[] _ring;
     private readonly int _mask;
     private int _head;
     private int _count;
@@ -22,9 +20,7 @@ internal sealed class AwaitedAnswers
     public AwaitedAnswers(int capacity, long timeoutTicks)
     {
         int size = capacity > 0 ? (int)BitOperations.RoundUpToPowerOf2((uint)capacity) : 0;
-        _slots = Prefaulted.Array<int>(size);
-        _clientOrderIds = Prefaulted.Array<long>(size);
-        _sentTicks = Prefaulted.Array<long>(size);
+        _ring = Prefaulted.Array<Awaited>(size);
         _mask = size - 1;
         TimeoutTicks = timeoutTicks;
     }
@@ -38,19 +34,16 @@ internal sealed class AwaitedAnswers
     /// </summary>
     public bool TryAdd(int slot, long clientOrderId, long sentTicks)
     {
-        if (_slots.Length == 0)
+        if (_ring.Length == 0)
         {
             return true;
         }
-        bool room = _count < _slots.Length;
+        bool room = _count < _ring.Length;
         if (!room)
         {
             Pop();
         }
-        int tail = (_head + _count) & _mask;
-        _slots[tail] = slot;
-        _clientOrderIds[tail] = clientOrderId;
-        _sentTicks[tail] = sentTicks;
+        _ring[(_head + _count) & _mask] = new Awaited(slot, clientOrderId, sentTicks);
         _count++;
         return room;
     }
@@ -60,14 +53,10 @@ internal sealed class AwaitedAnswers
     {
         if (_count == 0)
         {
-            slot = -1;
-            clientOrderId = 0;
-            sentTicks = 0;
+            (slot, clientOrderId, sentTicks) = (-1, 0, 0);
             return false;
         }
-        slot = _slots[_head];
-        clientOrderId = _clientOrderIds[_head];
-        sentTicks = _sentTicks[_head];
+        (slot, clientOrderId, sentTicks) = _ring[_head];
         return true;
     }
 
@@ -77,4 +66,7 @@ internal sealed class AwaitedAnswers
         _head = (_head + 1) & _mask;
         _count--;
     }
+
+    /// <summary>One order kept: its table slot, its client order id (the slot may be reused) and its send stamp.</summary>
+    private readonly record struct Awaited(int Slot, long ClientOrderId, long SentTicks);
 }
