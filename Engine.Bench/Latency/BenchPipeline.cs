@@ -13,9 +13,9 @@ namespace Engine.Bench.Latency;
 
 /// <summary>
 /// The engine as its composition root builds it (<see cref="EngineHost"/>: the inbound ring, books,
-/// risk, strategy, TWAP, router, counter, the outbound ring and the paper venue's thread), with the
+/// risk, strategy, TWAP, router, the paper venue, counter and the outbound ring), with the
 /// harness's strategy and probes hooked in and a <see cref="PacedProducer"/> in place of the feed
-/// threads. The loop is pinned to CPU 1; the venue thread and the producer (the caller) share CPU 0.
+/// threads. The loop is pinned to CPU 1; the producer (the caller) runs on CPU 0.
 /// </summary>
 internal sealed class BenchPipeline : IDisposable
 {
@@ -25,7 +25,7 @@ internal sealed class BenchPipeline : IDisposable
     /// <summary>The loop's CPU.</summary>
     public const int LoopCpu = 1;
 
-    /// <summary>The CPU of the producer (the harness's thread) and the venue thread.</summary>
+    /// <summary>The CPU of the producer (the harness's thread).</summary>
     public const int ProducerCpu = 0;
 
     private const int Instruments = 4;
@@ -113,7 +113,7 @@ internal sealed class BenchPipeline : IDisposable
 
     /// <summary>
     /// The engine's options for a harness run: open risk limits, room for every order, the loop on CPU 1
-    /// and the venue on CPU 0; batches of the engine's default size, or of the whole ring when it is smaller.
+    /// with the paper venue in its chain; batches of the engine's default size, or of the whole ring when it is smaller.
     /// </summary>
     internal static EngineOptions Options(WaitStrategyKind wait, string strategy, int ringSlots) => new()
     {
@@ -123,7 +123,7 @@ internal sealed class BenchPipeline : IDisposable
         // Two price decimals: the synthetic market's ticks are then whole cents, as the sub-penny rule wants of limit prices.
         Risk = OrderPathHarness.OpenLimits() with { Defaults = OrderPathHarness.OpenLimits().Defaults with { PriceDecimals = 2 } },
         Orders = new() { Capacity = 65_536 },
-        Venues = new VenueOptions { Kind = VenueKind.Paper, CpuSet = [ProducerCpu] },
+        Venues = new VenueOptions { Kind = VenueKind.Paper },
         Strategy = new StrategyOptions { Name = strategy == EveryNth ? StrategyKind.None : Enum.Parse<StrategyKind>(strategy, ignoreCase: true) },
         Synthetic = Market,
     };

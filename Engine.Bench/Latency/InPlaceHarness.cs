@@ -5,7 +5,6 @@ using Engine.Orders;
 using Engine.Pipeline;
 using Engine.Ring.WaitStrategies;
 using Engine.Venues;
-using Engine.Venues.Paper;
 using HdrHistogram;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,8 +15,8 @@ namespace Engine.Bench.Latency;
 /// cores before it. The engine's pipeline (<see cref="EnginePipeline"/>, the stages the engine runs, with
 /// the harness's <see cref="EveryNthStrategy"/>) is stepped on the calling thread, pinned to the loop's
 /// CPU, which also publishes each market event, one every 1/rate s as <c>bench latency</c> offers them.
-/// The paper venue runs on its own thread on the other CPU, as in the engine; its reports come back
-/// through the inbound ring and are handled between market events.
+/// The paper venue is a stage of the chain, as in the engine; its reports come back through the
+/// inbound ring and are handled between market events.
 /// </summary>
 /// <remarks>
 /// <para>Two measures, from the start of the chain (after the publish, with this thread's stores
@@ -63,10 +62,7 @@ internal static class InPlaceHarness
     {
         var options = BenchPipeline.Options(WaitStrategyKind.BusySpin, BenchPipeline.EveryNth, ringSlots: 65_536);
         var strategy = new EveryNthStrategy(settings.OrderEvery, quantity: 100);
-        var pipeline = new EnginePipeline(options, new SystemClock(), strategy, NullLogger.Instance, watchAnswers: true);
-        var paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
-        using var venue = new VenueThread("bench-venue", pipeline.NewVenueInputs(simulated: true), paper, new BufferedExecutionSink(pipeline.Ring, 65_536), [BenchPipeline.ProducerCpu]);
-        venue.Start();
+        var pipeline = new EnginePipeline(options, VenueKind.Paper, new SystemClock(), strategy, NullLogger.Instance, watchAnswers: true);
         var processor = pipeline.Processor;
         var producer = new PacedProducer(pipeline.Ring, market);
         var marketEvent = LatencyStats.NewHistogram();
@@ -76,8 +72,8 @@ internal static class InPlaceHarness
         long due = Stopwatch.GetTimestamp();
         for (long n = 0; n < settings.Events; n++)
         {
-            // The venue's reports as they come, as the loop handles them between market events; all of
-            // them even when behind time, or they would pile up in the inbound ring until it was full.
+            // The venue's reports, as the loop handles them between market events; all of them even
+            // when behind time, or they would pile up in the inbound ring until it was full.
             due = Math.Max(due + interval, Stopwatch.GetTimestamp());
             do
             {
@@ -87,7 +83,7 @@ internal static class InPlaceHarness
             long commandsBefore = pipeline.Outbound.Cursor;
             producer.Run(1, ratePerSecond: 0, startTicks: 0);
             long sequence = pipeline.Ring.Cursor;
-            // A report the venue published just before the event is handled first: that event is not measured.
+            // A report still in the ring is handled first: that event is not measured.
             bool alone = processor.Sequence.Value == sequence - 1;
             // The loop meets an event with its stores long written (it was spinning); so must this thread,
             // or the chain's first loads would wait behind the publish's stores to lines not yet in its cache.
@@ -101,7 +97,6 @@ internal static class InPlaceHarness
                 (sent > 0 ? chainToSend : marketEvent).RecordValue((sent > 0 ? sent : end) - start);
             }
         }
-        venue.Stop(TimeSpan.FromSeconds(10));
         if (processor.State != Ring.ProcessorState.Idle)
         {
             throw new InvalidOperationException($"the chain stopped: {processor.State}");

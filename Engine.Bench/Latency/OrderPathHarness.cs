@@ -24,9 +24,10 @@ namespace Engine.Bench.Latency;
 /// 1/rate seconds (open loop); the loop's strategy turns each into a market order (alternating
 /// sides, so the position stays near flat); the latency is from the trigger's intended time to the
 /// loop handling the venue's acknowledgement, so a stalled loop counts against itself
-/// (coordinated omission corrected). On two cores the loop busy-spins pinned to CPU 1 and the
-/// driver and the venue thread share CPU 0, the driver yielding while it waits for the next
-/// intent's time. Prints one line per run and the JSON summary last.
+/// (coordinated omission corrected). The paper venue is a stage of the loop's chain, as in the
+/// engine, and its acknowledgement comes back through the inbound ring. On two cores the loop
+/// busy-spins pinned to one CPU and the driver runs on the other, yielding while it waits for the
+/// next intent's time. Prints one line per run and the JSON summary last.
 /// </summary>
 internal static class OrderPathHarness
 {
@@ -56,12 +57,10 @@ internal static class OrderPathHarness
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, RingSlots, new YieldingWaitStrategy());
         var router = new RouterStage(risk, new OrderTable(262_144), outbound, new ClientOrderIds(clock.UtcNowNs()), clock);
         var histogram = LatencyStats.NewHistogram();
-        var chain = new OrderPathChain(books, new TriggerStrategy(risk, router, orders), risk, router, new AckProbe(router, histogram, orders));
+        var paper = new PaperVenueStage(new PaperVenueHandler(new PaperMatcher(new PaperVenueOptions(), books)), new VenueInputs(outbound), new BufferedExecutionSink(inbound, 65_536));
+        var chain = new OrderPathChain(books, new TriggerStrategy(risk, router, orders), risk, router, paper, new AckProbe(router, histogram, orders));
         var processor = new BatchEventProcessor<InboundEvent, OrderPathChain>(inbound, inbound.NewBarrier(), chain, new HaltingExceptionHandler(), 4_096);
         inbound.AddGatingSequences(processor.Sequence);
-        var paper = new PaperVenueHandler(new PaperMatcher(new PaperVenueOptions(), new BookOptions { Instruments = Instruments, MaxOrders = 65_536, MaxLevelsPerSide = 256 }));
-        using var venue = new VenueThread("bench-venue", new VenueInputs(outbound, inbound, processor.Sequence), paper, new BufferedExecutionSink(inbound, 65_536), [Pinning.ConsumerCpu]);
-        venue.Start();
         var loop = Pinning.Start("bench-loop", pinned: true, Pinning.ProducerCpu, processor.Run);
 
         // A market to trade against: synthetic L3 events until every book has both sides.
@@ -72,7 +71,7 @@ internal static class OrderPathHarness
             Thread.Yield();
         }
 
-        Pinning.Apply(pinned: true, Pinning.ConsumerCpu); // the driver shares CPU 0 with the venue
+        Pinning.Apply(pinned: true, Pinning.ConsumerCpu);
         int gcBefore = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         long intervalTicks = Math.Max(1, Stopwatch.Frequency / rate);
@@ -82,7 +81,7 @@ internal static class OrderPathHarness
             long due = start + (i * intervalTicks);
             while (Stopwatch.GetTimestamp() < due)
             {
-                Thread.Yield(); // the venue thread shares this core: let it run while we wait
+                Thread.Yield();
             }
             long sequence = inbound.Next();
             ref var slot = ref inbound[sequence];
@@ -102,7 +101,6 @@ internal static class OrderPathHarness
         int gc = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - gcBefore;
         processor.Halt();
         loop.Join();
-        venue.Stop(TimeSpan.FromSeconds(10));
         var routerLatencies = new RouterLatencies(Percentiles(router.TickToOrder), Percentiles(router.IntentToAck));
         return new OrderPathRun(chain.Acks.Count, router.Snapshot.Fills, chain.Acks.Count / Math.Max(seconds, 1e-9), LatencyStats.From(histogram), gc, allocated, routerLatencies);
     }
@@ -181,8 +179,8 @@ internal static class OrderPathHarness
         }
     }
 
-    /// <summary>Books, the trigger strategy, risk, router, then the acknowledgement probe.</summary>
-    private readonly struct OrderPathChain(OrderBooks books, TriggerStrategy strategy, RiskStage risk, RouterStage router, AckProbe acks) : IEventHandler<InboundEvent>
+    /// <summary>Books (the paper venue around them), the trigger strategy, risk, router, the paper venue's commands, then the acknowledgement probe.</summary>
+    private readonly struct OrderPathChain(OrderBooks books, TriggerStrategy strategy, RiskStage risk, RouterStage router, PaperVenueStage venue, AckProbe acks) : IEventHandler<InboundEvent>
     {
         public AckProbe Acks => acks;
 
@@ -190,16 +188,20 @@ internal static class OrderPathHarness
         {
             if (e.Kind == InboundKind.MarketData)
             {
+                venue.BeforeBook(in e.Market);
                 books.OnEvent(ref e);
+                venue.AfterBook(in e.Market);
             }
             else if (e.Kind == InboundKind.Command)
             {
                 strategy.OnTrigger(ref e);
             }
             risk.OnEvent(ref e, endOfBatch);
-            router.OnEvent(ref e, sequence);
+            router.OnEvent(ref e);
+            venue.TakeCommands();
             if (endOfBatch)
             {
+                venue.EndBatch();
                 risk.PublishSnapshot();
                 router.PublishSnapshot();
             }

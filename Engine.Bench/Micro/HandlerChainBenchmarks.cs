@@ -62,7 +62,7 @@ public class HandlerChainBenchmarks
         var router = new RouterStage(risk, _orders, _outbound, new ClientOrderIds(0), clock);
         var options = new StrategyOptions { Name = Strategy, Instruments = [0, 1, 2, 3] };
         var stage = new StrategyStage(StrategyFactory.Create(options, books.Count), new StrategyContext(books, risk, router.Ids, clock, router.Orders), new Mailbox<StrategyOptions>());
-        _chain = new HandlerChain(books, risk, stage, new TwapStage(clock, router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), router, new EventCounter());
+        _chain = new HandlerChain(books, risk, stage, new TwapStage(clock, router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), router, venue: null, new EventCounter());
     }
 
     [Benchmark(OperationsPerInvoke = MarketEvents)]

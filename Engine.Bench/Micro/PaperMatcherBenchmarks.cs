@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Engine.Book;
 using Engine.Orders;
 using Engine.Risk;
 using Engine.Venues.Paper;
@@ -98,7 +99,7 @@ public class PaperMatcherBenchmarks
 
     private static PaperMatcher Build()
     {
-        var matcher = new PaperMatcher(new PaperVenueOptions(), BookFixture.Options);
+        var matcher = new PaperMatcher(new PaperVenueOptions(), new OrderBooks(BookFixture.Options));
         var sink = new CountingSink();
         var e = new MarketDataEvent { Kind = MarketDataKind.LevelSet, Quantity = 500, TsEventNs = 1_000 };
         for (int level = 0; level < BookFixture.LevelsPerSide; level++)

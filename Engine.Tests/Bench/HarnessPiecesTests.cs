@@ -76,13 +76,12 @@ public sealed class HarnessPiecesTests
         var cancel = new OrderCommand { Kind = OrderCommandKind.Cancel, TsOriginTicks = 1_000, TsSentTicks = 9_000 };
 
         probe.OnCommand(ref order, inner);
-        probe.OnMarket(new MarketDataEvent { Kind = MarketDataKind.Add }, inner);
         probe.OnCommand(ref cancel, inner);
         probe.OnIdle(inner);
 
         Assert.That(recorder.Histogram.TotalCount, Is.EqualTo(1));
         Assert.That(recorder.Histogram.GetMaxValue(), Is.EqualTo(450));
-        Assert.That((inner.Commands, inner.Markets, inner.Idles), Is.EqualTo((2, 1, 1)));
+        Assert.That((inner.Commands, inner.Idles), Is.EqualTo((2, 1)));
     }
 
     [TestCase(1_024, 1_024)]
@@ -108,7 +107,7 @@ public sealed class HarnessPiecesTests
         var router = new RouterStage(risk, new OrderTable(64), outbound, new ClientOrderIds(1), clock);
         var strategy = new EveryNthStrategy(3, 100);
         var stage = new StrategyStage(strategy, new StrategyContext(books, risk, router.Ids, clock), new Mailbox<StrategyOptions>());
-        var chain = new HandlerChain(books, risk, stage, new TwapStage(clock, router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), router, new EventCounter());
+        var chain = new HandlerChain(books, risk, stage, new TwapStage(clock, router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), router, venue: null, new EventCounter());
 
         for (long n = 0; n < 9; n++)
         {
@@ -149,11 +148,7 @@ public sealed class HarnessPiecesTests
 
         public int Idles { get; private set; }
 
-        public int Markets { get; private set; }
-
         public void OnCommand(ref OrderCommand command, IExecutionSink reports) => Commands++;
-
-        public void OnMarket(in MarketDataEvent market, IExecutionSink reports) => Markets++;
 
         public void OnIdle(IExecutionSink reports) => Idles++;
 

@@ -24,7 +24,6 @@ internal sealed class RouterFixture
     public const long Bid = 999_900;
     public const long Ask = 1_000_100;
 
-    private long _sequence;
 
     public RouterFixture(Action<RiskOptions>? configure = null, int outboundSlots = 16, int ackTimeoutMs = 0)
     {
@@ -95,7 +94,7 @@ internal sealed class RouterFixture
             Books.OnEvent(ref e);
         }
         Risk.OnEvent(ref e, endOfBatch: true);
-        Router.OnEvent(ref e, _sequence++);
+        Router.OnEvent(ref e);
         Risk.PublishSnapshot();
         Router.PublishSnapshot();
     }

@@ -4,7 +4,6 @@ using Engine.Ring;
 using Engine.Ring.WaitStrategies;
 using Engine.Tests.Support;
 using Engine.Venues;
-using Feeds;
 
 namespace Engine.Tests.Orders;
 
@@ -34,6 +33,32 @@ public sealed class VenueThreadTests
     }
 
     [Test]
+    public void BufferedSink_RingAndQueueFull_DoublesTheQueueAndLosesNothing()
+    {
+        var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 2, new YieldingWaitStrategy());
+        var reader = new Sequence();
+        inbound.AddGatingSequences(reader);
+        var sink = new BufferedExecutionSink(inbound, 2);
+
+        for (int i = 1; i <= 7; i++)
+        {
+            sink.Publish(new ExecutionReport { Kind = ExecutionKind.Accepted, ClientOrderId = i });
+        }
+
+        Assert.That((sink.Published, sink.Pending, sink.Grown), Is.EqualTo((2L, 5, 2L)), "2 in the ring; the queue of 2 grew to 4, then 8");
+        var seen = new List<long>();
+        for (long read = 1; read <= 7; read += 2)
+        {
+            seen.Add(inbound[read - 1].Execution.ClientOrderId);
+            seen.Add(inbound[read].Execution.ClientOrderId);
+            reader.SetValue(read);
+            sink.Flush();
+        }
+        Assert.That(seen.Take(7), Is.EqualTo(Enumerable.Range(1, 7).Select(i => (long)i)), "every report, in order");
+        Assert.That(sink.Pending, Is.Zero);
+    }
+
+    [Test]
     public void Run_Commands_ReachTheHandlerInOrderAndFreeTheirSlots()
     {
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 4, new YieldingWaitStrategy());
@@ -57,36 +82,6 @@ public sealed class VenueThreadTests
     }
 
     [Test]
-    public void Run_SimulatedVenue_FollowsTheMarketTheLoopHasHandled()
-    {
-        var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 4, new YieldingWaitStrategy());
-        var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 8, new YieldingWaitStrategy());
-        var loop = new Sequence();
-        inbound.AddGatingSequences(loop);
-        var handler = new EchoHandler();
-        using var venue = new VenueThread("venue-test", new VenueInputs(outbound, inbound, loop), handler, new BufferedExecutionSink(inbound, 16));
-        for (int i = 1; i <= 3; i++)
-        {
-            long sequence = inbound.Next();
-            inbound[sequence] = new InboundEvent { Kind = InboundKind.MarketData, Market = new MarketDataEvent { Kind = MarketDataKind.Add, OrderId = i } };
-            inbound.Publish(sequence);
-        }
-        venue.Start();
-
-        loop.SetValue(1); // the loop has handled the first two
-        Eventually.Until(() => handler.Count == 2, TestTimeouts.Join, "the first two market events");
-        long command = outbound.Next();
-        outbound[command] = new OrderCommand { Kind = OrderCommandKind.New, ClientOrderId = 10, OriginSequence = 2 };
-        outbound.Publish(command);
-        Eventually.Until(() => handler.Count == 4, TestTimeouts.Join, "the third market event, then the order that came from it");
-        loop.SetValue(3); // and its acknowledgement, at sequence 3
-
-        Assert.That(venue.Stop(TestTimeouts.Join), Is.True);
-        Assert.That(handler.Snapshot(), Is.EqualTo(new long[] { -1, -2, -3, 10 }));
-        Assert.That(venue.Fault, Is.Null);
-    }
-
-    [Test]
     public void Start_CpuItMayNotUse_RunsUnpinnedAndSaysSo()
     {
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 4, new YieldingWaitStrategy());
@@ -101,7 +96,7 @@ public sealed class VenueThreadTests
         Assert.That(log.Entries, Has.One.Matches<LogEntry>(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("venue-test could not be pinned to CPUs 1023", StringComparison.Ordinal)));
     }
 
-    /// <summary>Acknowledges every command; records command ids and market events (as minus their order ids) for the test thread to read.</summary>
+    /// <summary>Acknowledges every command; records command ids for the test thread to read.</summary>
     private sealed class EchoHandler : IVenueHandler
     {
         private readonly List<long> _seen = [];
@@ -130,8 +125,6 @@ public sealed class VenueThreadTests
             Record(command.ClientOrderId);
             reports.Publish(new ExecutionReport { Kind = ExecutionKind.Accepted, ClientOrderId = command.ClientOrderId });
         }
-
-        public void OnMarket(in MarketDataEvent market, IExecutionSink reports) => Record(-market.OrderId);
 
         public void OnIdle(IExecutionSink reports)
         {

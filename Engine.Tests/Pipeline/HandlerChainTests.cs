@@ -24,7 +24,7 @@ public sealed class HandlerChainTests
         var risk = RiskStage.Create(new RiskOptions(), new SlippageOptions(), new PositionsOptions(), books, new Mailbox<RiskLimits>(), new SystemClock());
         var outbound = RingBuffer<OrderCommand>.Create(ProducerType.Single, 64, new YieldingWaitStrategy());
         var router = new RouterStage(risk, new OrderTable(64), outbound, new ClientOrderIds(0), new SystemClock());
-        return new HandlerChain(books, risk, new StrategyStage(null, new StrategyContext(books, risk, router.Ids, new SystemClock()), new Mailbox<StrategyOptions>()), new TwapStage(new SystemClock(), router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), router, counter);
+        return new HandlerChain(books, risk, new StrategyStage(null, new StrategyContext(books, risk, router.Ids, new SystemClock()), new Mailbox<StrategyOptions>()), new TwapStage(new SystemClock(), router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), router, venue: null, counter);
     }
 
     [Test]

@@ -38,7 +38,7 @@ internal sealed class StrategyHarness
         OutboundRing = outbound;
         Router = new RouterStage(Risk, new OrderTable(1024), outbound, new ClientOrderIds(T0), Clock);
         Stage = new StrategyStage(strategy, new StrategyContext(Books, Risk, Router.Ids, Clock, Router.Orders), Parameters);
-        _chain = new HandlerChain(Books, Risk, Stage, new TwapStage(Clock, Router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), Router, new EventCounter());
+        _chain = new HandlerChain(Books, Risk, Stage, new TwapStage(Clock, Router.Ids, new Mailbox<TwapParent>(), new AdminMailbox(64)), Router, venue: null, new EventCounter());
     }
 
     public ManualClock Clock { get; } = new(T0);

@@ -15,16 +15,16 @@ namespace Engine.Backtest;
 
 /// <summary>
 /// Runs recorded market data through the live pipeline (<see cref="EnginePipeline"/>: the same rings,
-/// handlers and options) and the paper venue, on one thread, on a <see cref="SimulatedClock"/>, as
+/// handlers, paper venue stage and options), on one thread, on a <see cref="SimulatedClock"/>, as
 /// fast as it goes. The result is a function of the data, the options and the strategy alone.
 /// </summary>
 /// <remarks>
-/// <para>Live, the venue runs on its own thread and its reports meet the market data in the inbound
-/// ring in whatever order timing gives. Here the order is fixed: for each recorded event the clock
-/// moves to its time, the event is published into the inbound ring and the chain handles it; the
-/// venue then takes everything the router wrote to the outbound ring (the event itself first, then
-/// the orders it led to); each report it gives goes back through the inbound ring and the chain,
-/// and the venue again, until nothing is left; then the next event.</para>
+/// <para>Live, the feeds publish while the loop runs, and the paper venue's reports meet the market
+/// data in the inbound ring in whatever order timing gives. Here the order is fixed: for each
+/// recorded event the clock moves to its time, the event is published into the inbound ring and the
+/// chain handles it (the paper venue, one of its stages, matching it and the orders it led to); each
+/// report the venue published goes through the chain in turn, with the reports it leads to, until
+/// the ring is empty; then the next event.</para>
 /// <para>Between events the <see cref="BacktestRecorder"/> reads the positions: fills, round trips,
 /// the equity curve. The wall-clock time of each event through the chain goes to its latency
 /// histogram; it is the only thing that differs between two runs.</para>
@@ -33,8 +33,6 @@ public sealed class BacktestRunner
 {
     private readonly EnginePipeline _pipeline;
     private readonly SimulatedClock _clock;
-    private readonly VenueInputs _venue;
-    private readonly ReportQueue _reports = new();
     private readonly BacktestData _data;
     private readonly BacktestRecorder _recorder;
     private readonly int[] _decimals;
@@ -52,9 +50,7 @@ public sealed class BacktestRunner
         _data = data;
         _recorder = recorder;
         _clock = new SimulatedClock(data.Events.Length > 0 ? data.Events[0].TsEventNs : 0);
-        _pipeline = new EnginePipeline(options, _clock, strategy, NullLogger.Instance);
-        Venue = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book));
-        _venue = _pipeline.NewVenueInputs(simulated: true);
+        _pipeline = new EnginePipeline(options, VenueKind.Paper, _clock, strategy, NullLogger.Instance);
         _decimals = new int[options.Book.Instruments];
         foreach (var instrument in data.Instruments)
         {
@@ -66,7 +62,7 @@ public sealed class BacktestRunner
     public EnginePipeline Pipeline => _pipeline;
 
     /// <summary>The paper venue.</summary>
-    public PaperVenueHandler Venue { get; }
+    public PaperVenueHandler Venue => _pipeline.Paper!.Venue;
 
     /// <summary>The simulated clock.</summary>
     public IClock Clock => _clock;
@@ -85,8 +81,9 @@ public sealed class BacktestRunner
             ref readonly var e = ref events[i];
             _clock.AdvanceTo(e.TsEventNs);
             PublishMarket(in e);
-            Step();
-            Settle(positions);
+            while (Step(positions))
+            {
+            }
             if (_pipeline.Processor.State == ProcessorState.Faulted)
             {
                 throw new BacktestException($"the handler chain halted on a fault at recorded event {i + 1} (pipeline.faultPolicy: LogAndHalt)");
@@ -97,38 +94,40 @@ public sealed class BacktestRunner
         RunTicks = Stopwatch.GetTimestamp() - start;
     }
 
-    private void Settle(PositionTable positions)
+    /// <summary>The chain handles the next event of the inbound ring (timed), a fill recorded with the order and position it changed; false when the ring is empty or the chain halted.</summary>
+    private bool Step(PositionTable positions)
     {
-        var orders = _pipeline.Router.Orders;
-        while (_pipeline.Processor.State != ProcessorState.Faulted && _reports.TryTake(out var report))
+        var processor = _pipeline.Processor;
+        long next = processor.Sequence.Value + 1;
+        // One thread publishes and handles: every slot up to the cursor is published.
+        if (next > _pipeline.Ring.Cursor || processor.State == ProcessorState.Faulted)
         {
-            bool fill = report.Kind is ExecutionKind.Fill or ExecutionKind.PartialFill && (uint)report.InstrumentId < (uint)positions.Instruments;
-            Order order = default;
-            Position before = default;
-            if (fill)
-            {
-                int slot = orders.Find(report.ClientOrderId);
-                order = slot >= 0 ? orders[slot] : default;
-                before = positions[report.InstrumentId];
-            }
-            PublishReport(in report);
-            Step();
-            if (fill)
-            {
-                _recorder.OnFill(in report, in order, in before, in positions[report.InstrumentId], _decimals[report.InstrumentId]);
-            }
+            return false;
         }
-    }
-
-    /// <summary>The chain handles the one event just published (timed), then the venue takes what the router wrote.</summary>
-    private void Step()
-    {
-        long start = Stopwatch.GetTimestamp();
-        _pipeline.Processor.RunAvailable(1);
-        long elapsed = Stopwatch.GetTimestamp() - start;
+        ref readonly var e = ref _pipeline.Ring[next];
+        bool fill = e.Kind == InboundKind.Execution
+            && e.Execution.Kind is ExecutionKind.Fill or ExecutionKind.PartialFill
+            && (uint)e.Execution.InstrumentId < (uint)positions.Instruments;
+        var report = e.Execution;
+        Order order = default;
+        Position before = default;
+        if (fill)
+        {
+            var orders = _pipeline.Router.Orders;
+            int slot = orders.Find(report.ClientOrderId);
+            order = slot >= 0 ? orders[slot] : default;
+            before = positions[report.InstrumentId];
+        }
+        long startTicks = Stopwatch.GetTimestamp();
+        processor.RunAvailable(1);
+        long elapsed = Stopwatch.GetTimestamp() - startTicks;
         var latency = _recorder.Latency;
         latency.RecordValue(Math.Min((long)(elapsed * (1e9 / Stopwatch.Frequency)), latency.HighestTrackableValue));
-        _venue.Drain(Venue, _reports);
+        if (fill)
+        {
+            _recorder.OnFill(in report, in order, in before, in positions[report.InstrumentId], _decimals[report.InstrumentId]);
+        }
+        return true;
     }
 
     private void PublishMarket(in MarketDataEvent market)
@@ -137,15 +136,6 @@ public sealed class BacktestRunner
         ref var slot = ref claim.Event;
         slot.Kind = InboundKind.MarketData;
         slot.Market = market;
-        slot.TsPublishTicks = Stopwatch.GetTimestamp();
-    }
-
-    private void PublishReport(in ExecutionReport report)
-    {
-        using var claim = _pipeline.Ring.Claim();
-        ref var slot = ref claim.Event;
-        slot.Kind = InboundKind.Execution;
-        slot.Execution = report;
         slot.TsPublishTicks = Stopwatch.GetTimestamp();
     }
 }

@@ -42,7 +42,7 @@ public sealed class EngineHost : IDisposable
     private readonly List<RingMarketDataSink> _feedSinks = [];
     private readonly List<LiveFeed> _live = [];
     private readonly CancellationTokenSource _stopFeeds = new();
-    private readonly VenueThread _venue;
+    private readonly VenueThread? _venue;
     private static readonly TimeSpan FeedJoinSlice = TimeSpan.FromMilliseconds(10);
     private bool _feedsStarted;
 
@@ -63,7 +63,7 @@ public sealed class EngineHost : IDisposable
         _options = options;
         clock ??= new SystemClock();
         bool alpaca = options.Venues.Kind == VenueKind.Alpaca;
-        _pipeline = new EnginePipeline(options, clock, hooks?.Strategy ?? StrategyFactory.Create(options.Strategy, options.Book.Instruments), loggers.CreateLogger("Engine.Loop"), hooks?.ChainLatency, watchAnswers: true);
+        _pipeline = new EnginePipeline(options, options.Venues.Kind, clock, hooks?.Strategy ?? StrategyFactory.Create(options.Strategy, options.Book.Instruments), loggers.CreateLogger("Engine.Loop"), hooks?.ChainLatency, watchAnswers: true, hooks?.WrapVenue);
         if (hooks?.Strategy is null && options.Strategy.Name == StrategyKind.Plugin)
         {
             HostLog.StrategyPlugin(loggers.CreateLogger("Engine"), _pipeline.Strategy.Strategy!, options.Strategy.Plugin);
@@ -86,21 +86,17 @@ public sealed class EngineHost : IDisposable
         Strategy = _pipeline.Strategy;
         Twap = _pipeline.Twap;
         Counter = _pipeline.Counter;
-        var reports = new BufferedExecutionSink(_ring, options.Orders.ReportQueue);
         var credentials = alpaca || options.Feeds.Alpaca.Enabled
             ? ApiCredentials.FromEnvironmentOrCredentialFiles(AlpacaTradingOptions.KeyIdVariable, AlpacaTradingOptions.SecretKeyVariable, environment)
             : null;
         if (alpaca)
         {
             Alpaca = new AlpacaGateway(options.Venues.Alpaca, credentials!, Instruments, loggers);
-            _venue = new VenueThread("venue-alpaca", _pipeline.NewVenueInputs(simulated: false), Wrap(Alpaca.Handler, hooks), reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
+            var handler = hooks?.WrapVenue is { } wrap ? wrap(Alpaca.Handler) : Alpaca.Handler;
+            var reports = new BufferedExecutionSink(_ring, options.Orders.ReportQueue);
+            _venue = new VenueThread("venue-alpaca", new VenueInputs(_pipeline.Outbound), handler, reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
-        else
-        {
-            // Live feeds alone stamp events on the wall clock: the venue's time may then follow it between events.
-            Paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, options.Book), options.Sources == MarketDataSources.Live ? clock : null);
-            _venue = new VenueThread("venue-paper", _pipeline.NewVenueInputs(simulated: true), Wrap(Paper, hooks), reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
-        }
+        Paper = _pipeline.Paper?.Venue;
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
         _feeds = new SyntheticMarketFeed[options.Synthetic.ActiveThreads];
@@ -143,7 +139,7 @@ public sealed class EngineHost : IDisposable
     /// <summary>The router: orders, their commands and the venues' reports; read its <see cref="RouterStage.Snapshot"/> from any thread.</summary>
     public RouterStage Router { get; }
 
-    /// <summary>The paper venue (null when trading on Alpaca); read its matcher only after <see cref="Stop"/>.</summary>
+    /// <summary>The paper venue, a stage of the loop (null when trading on Alpaca); read its matcher only after <see cref="Stop"/>.</summary>
     public PaperVenueHandler? Paper { get; }
 
     /// <summary>The Alpaca venue (null on the paper venue).</summary>
@@ -201,7 +197,7 @@ public sealed class EngineHost : IDisposable
     internal void StartPipeline()
     {
         Alpaca?.Start(CancellationToken.None);
-        _venue.Start();
+        _venue?.Start();
         _loop.Start();
     }
 
@@ -286,9 +282,9 @@ public sealed class EngineHost : IDisposable
         }
         var remaining = deadline - DateTime.UtcNow;
         bool loopEnded = _loop.Stop(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
-        // The venue finishes what the loop sent it; its last reports stay in the ring, unread.
+        // Alpaca's gateway finishes what the loop sent it; its last reports (and the paper venue's) stay in the ring, unread.
         remaining = deadline - DateTime.UtcNow;
-        bool venueEnded = _venue.Stop(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) && _venue.Fault is null;
+        bool venueEnded = _venue is null || (_venue.Stop(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) && _venue.Fault is null);
         return loopEnded && venueEnded && liveEnded && _processor.State == ProcessorState.Halted;
     }
 
@@ -312,7 +308,7 @@ public sealed class EngineHost : IDisposable
     public void Dispose()
     {
         _stopFeeds.Dispose();
-        _venue.Dispose();
+        _venue?.Dispose();
         // Like the Alpaca stream below: the transports stop on their own tasks.
         foreach (var feed in _live)
         {
@@ -415,9 +411,6 @@ public sealed class EngineHost : IDisposable
         }
         return new ReplayFeed(data.Events, data.Instruments.Count, offset, replay.Speed, sink);
     }
-
-    private static IVenueHandler Wrap(IVenueHandler handler, EngineHostHooks? hooks) =>
-        hooks?.WrapVenue is { } wrap ? wrap(handler) : handler;
 
     private long SumPublished()
     {

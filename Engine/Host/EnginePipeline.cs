@@ -9,20 +9,23 @@ using Engine.Ring;
 using Engine.Ring.WaitStrategies;
 using Engine.Risk;
 using Engine.Strategies;
+using Engine.MarketData;
 using Engine.Venues;
+using Engine.Venues.Paper;
 using Microsoft.Extensions.Logging;
 
 namespace Engine.Host;
 
 /// <summary>
 /// The pipeline every mode runs, wired once from validated options: the inbound ring, the handler
-/// chain (books, risk, strategy, TWAP, router, counter) and its processor, and the outbound ring
-/// the router writes for the venue.
+/// chain (books, risk, strategy, TWAP, router, the paper venue when it is the venue, counter) and its
+/// processor, and the outbound ring the router writes for the venue.
 /// </summary>
 /// <remarks>
 /// Built on the host/control thread. <see cref="EngineHost"/> runs the processor on the pinned loop
-/// thread with a venue thread on the outbound ring; a backtest (<see cref="Backtest.BacktestRunner"/>)
-/// drives both on one thread. Either way the stages, their order and their options are these.
+/// thread (and, for Alpaca, a gateway thread on the outbound ring); a backtest
+/// (<see cref="Backtest.BacktestRunner"/>) steps it event by event. Either way the stages, their order
+/// and their options are these.
 /// </remarks>
 public sealed class EnginePipeline
 {
@@ -32,8 +35,10 @@ public sealed class EnginePipeline
     /// of the chain. With
     /// <paramref name="watchAnswers"/> the router holds the venue to <c>orders.ackTimeoutMs</c> in wall
     /// time (the engine live or on paper; not a backtest, whose venue answers in recorded time).
+    /// With <paramref name="venue"/> <see cref="VenueKind.Paper"/> (a backtest's, whatever <c>venues.kind</c>
+    /// says) the paper venue is a stage of the chain; <paramref name="wrapVenue"/> (a harness's) wraps its command handler.
     /// </summary>
-    public EnginePipeline(EngineOptions options, IClock clock, IStrategy? strategy, ILogger loopLogger, LatencyRecorder? chainLatency = null, bool watchAnswers = false)
+    public EnginePipeline(EngineOptions options, VenueKind venue, IClock clock, IStrategy? strategy, ILogger loopLogger, LatencyRecorder? chainLatency = null, bool watchAnswers = false, Func<IVenueHandler, IVenueHandler>? wrapVenue = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
@@ -47,24 +52,27 @@ public sealed class EnginePipeline
         Twap = new TwapStage(clock, Router.Ids, TwapParents, Admin);
         Counter = new EventCounter(chainLatency);
         Faults = new LoggingExceptionHandler(options.Pipeline.FaultPolicy, loopLogger);
-        Processor = new BatchEventProcessor<InboundEvent, HandlerChain>(Ring, Ring.NewBarrier(), new HandlerChain(Books, Risk, Strategy, Twap, Router, Counter), Faults, options.Ring.MaxBatchSize);
+        if (venue == VenueKind.Paper)
+        {
+            // Live feeds alone stamp events on the wall clock: the venue's time may then follow it between events.
+            var paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, Books), options.Sources == MarketDataSources.Live ? clock : null);
+            Paper = new PaperVenueStage(paper, new VenueInputs(Outbound), new BufferedExecutionSink(Ring, options.Orders.ReportQueue), wrapVenue?.Invoke(paper));
+        }
+        Processor = new BatchEventProcessor<InboundEvent, HandlerChain>(Ring, Ring.NewBarrier(), new HandlerChain(Books, Risk, Strategy, Twap, Router, Paper, Counter), Faults, options.Ring.MaxBatchSize);
         Ring.AddGatingSequences(Processor.Sequence);
     }
 
     /// <summary>The inbound ring: market data, execution reports and commands.</summary>
     public RingBuffer<InboundEvent> Ring { get; }
 
-    /// <summary>The outbound ring: the router's commands (and, for a simulated venue, the market events) for the venue.</summary>
+    /// <summary>The outbound ring: the router's commands for the venue.</summary>
     public RingBuffer<OrderCommand> Outbound { get; }
 
     /// <summary>The processor running the chain over the inbound ring.</summary>
     public BatchEventProcessor<InboundEvent, HandlerChain> Processor { get; }
 
-    /// <summary>
-    /// What a venue gateway reads: the outbound ring's commands and, for a <paramref name="simulated"/>
-    /// venue (it matches against the market), the inbound ring's market events behind the loop. Once, before the loop starts.
-    /// </summary>
-    public VenueInputs NewVenueInputs(bool simulated) => simulated ? new VenueInputs(Outbound, Ring, Processor.Sequence) : new VenueInputs(Outbound);
+    /// <summary>The paper venue's stage of the chain; null when the venue is Alpaca (its gateway thread reads <see cref="Outbound"/>).</summary>
+    public PaperVenueStage? Paper { get; }
 
     /// <summary>The policy for handler faults (counted and logged).</summary>
     public LoggingExceptionHandler Faults { get; }

@@ -26,9 +26,6 @@ public struct OrderCommand
     /// <summary>The instrument id.</summary>
     public int InstrumentId;
 
-    /// <summary>The inbound sequence whose handling produced the command: a simulated venue applies the market up to it first.</summary>
-    public long OriginSequence;
-
     /// <summary>The venue time (<see cref="Feeds.MarketDataEvent.TsEventNs"/>) of the last market event the loop had seen when it wrote the command: a simulated venue's clock.</summary>
     public long OriginEventNs;
 

@@ -85,7 +85,7 @@ public sealed class RouterStage
     public LatencyHistogram IntentToAck { get; } = new();
 
     /// <summary>Handles one inbound event after the risk stage. Loop thread only.</summary>
-    public void OnEvent(ref InboundEvent e, long sequence)
+    public void OnEvent(ref InboundEvent e)
     {
         if (e.Kind == InboundKind.MarketData)
         {
@@ -106,7 +106,7 @@ public sealed class RouterStage
         }
         if (requests != KillRequests.None)
         {
-            OnKill(requests, sequence, e.TsPublishTicks);
+            OnKill(requests, e.TsPublishTicks);
         }
         var approved = _risk.Approved;
         for (int i = 0; i < approved.Count; i++)
@@ -114,7 +114,7 @@ public sealed class RouterStage
             ref readonly var intent = ref approved.Intents[i];
             if (intent.IsCancel)
             {
-                RequestCancel(intent.ClientOrderId, sequence, e.TsPublishTicks);
+                RequestCancel(intent.ClientOrderId, e.TsPublishTicks);
             }
             else
             {
@@ -122,14 +122,14 @@ public sealed class RouterStage
                 {
                     // Cancel first: until the venue answers it, risk counts both orders as open. An
                     // old order no longer open (filled, or already being cancelled) is not replaced.
-                    if (!RequestCancel(intent.ReplacesClientOrderId, sequence, e.TsPublishTicks))
+                    if (!RequestCancel(intent.ReplacesClientOrderId, e.TsPublishTicks))
                     {
                         _live.ReplacesNotSent++;
                         continue;
                     }
                     _live.Replaces++;
                 }
-                SendNew(in intent, in approved.Decisions[i], sequence, e.TsPublishTicks);
+                SendNew(in intent, in approved.Decisions[i], e.TsPublishTicks);
             }
         }
         approved.Clear();
@@ -192,7 +192,7 @@ public sealed class RouterStage
     /// latency, the risk engine's open-order state) follows. Nothing can come back for the order before
     /// the loop has finished this event, so the table is current when the venue's answer is handled.
     /// </summary>
-    private void SendNew(in OrderIntent intent, in RiskDecision decision, long sequence, long originTicks)
+    private void SendNew(in OrderIntent intent, in RiskDecision decision, long originTicks)
     {
         long id = intent.ClientOrderId != 0 ? intent.ClientOrderId : _ids.Next();
         if (!_orders.CanAdd(id))
@@ -209,7 +209,7 @@ public sealed class RouterStage
             _risk.Breaker.OnError(_clock.UtcNowNs());
             return;
         }
-        long sentTicks = WriteNew(commandSequence, id, in intent, sequence, originTicks);
+        long sentTicks = WriteNew(commandSequence, id, in intent, originTicks);
         int slot = _orders.Add(id);
         ref var order = ref _orders[slot];
         order.InstrumentId = intent.InstrumentId;
@@ -236,7 +236,7 @@ public sealed class RouterStage
     }
 
     /// <summary>Writes and publishes the command of new order <paramref name="clientOrderId"/>; returns its send stamp.</summary>
-    private long WriteNew(long commandSequence, long clientOrderId, in OrderIntent intent, long sequence, long originTicks)
+    private long WriteNew(long commandSequence, long clientOrderId, in OrderIntent intent, long originTicks)
     {
         ref var c = ref _outbound[commandSequence];
         c.Kind = OrderCommandKind.New;
@@ -249,7 +249,6 @@ public sealed class RouterStage
         c.LimitPriceTicks = intent.LimitPriceTicks;
         c.StopPriceTicks = intent.StopPriceTicks;
         c.TrailTicks = intent.TrailTicks;
-        c.OriginSequence = sequence;
         c.OriginEventNs = _lastEventNs;
         c.TsOriginTicks = originTicks;
         long sentTicks = Stopwatch.GetTimestamp();
@@ -259,7 +258,7 @@ public sealed class RouterStage
     }
 
     /// <summary>Sends a cancel for an open order not already being cancelled; counts what it cannot and returns whether it sent one.</summary>
-    private bool RequestCancel(long clientOrderId, long sequence, long originTicks)
+    private bool RequestCancel(long clientOrderId, long originTicks)
     {
         int slot = _orders.Find(clientOrderId);
         if (slot < 0 || !OrderTransitions.IsOpen(_orders[slot].Status) || _orders[slot].Status == OrderStatus.PendingCancel)
@@ -279,7 +278,6 @@ public sealed class RouterStage
         c.ClientOrderId = clientOrderId;
         c.InstrumentId = order.InstrumentId;
         c.Side = order.Side;
-        c.OriginSequence = sequence;
         c.OriginEventNs = _lastEventNs;
         c.TsOriginTicks = originTicks;
         c.TsSentTicks = Stopwatch.GetTimestamp();
@@ -394,7 +392,7 @@ public sealed class RouterStage
     }
 
     /// <summary>The kill switch: cancel every open order and, when asked, close every position with a market order that bypasses the halted trading state.</summary>
-    private void OnKill(KillRequests requests, long sequence, long originTicks)
+    private void OnKill(KillRequests requests, long originTicks)
     {
         if ((requests & KillRequests.CancelAll) != 0)
         {
@@ -403,7 +401,7 @@ public sealed class RouterStage
             {
                 if (OrderTransitions.IsOpen(all[slot].Status))
                 {
-                    RequestCancel(all[slot].ClientOrderId, sequence, originTicks);
+                    RequestCancel(all[slot].ClientOrderId, originTicks);
                 }
             }
         }
@@ -416,7 +414,7 @@ public sealed class RouterStage
                 if (quantity != 0)
                 {
                     var close = new OrderIntent(0, id, quantity > 0 ? Side.Sell : Side.Buy, OrderType.Market, TimeInForce.Day, Math.Abs(quantity));
-                    SendNew(in close, default, sequence, originTicks);
+                    SendNew(in close, default, originTicks);
                     _live.FlattenOrders++;
                 }
             }

@@ -7,19 +7,19 @@ using Engine.Ring;
 namespace Engine.Venues;
 
 /// <summary>
-/// A gateway's way into the inbound ring that never waits while the ring is full: reports that do
+/// A venue's way into the inbound ring that never waits while the ring is full: reports that do
 /// not fit wait in a pre-sized queue, in order, and go in at the next <see cref="Flush"/>.
 /// </summary>
 /// <remarks>
-/// Gateway thread only. A simulated venue's own read position gates the inbound ring (<see cref="VenueInputs.Followed"/>),
-/// so a gateway that waited on the ring could wait on itself; this one keeps consuming instead.
-/// Only if the queue is full too does it wait, and counts that (<see cref="Waits"/>): size the queue so
-/// it never happens.
+/// One thread: the venue's. The paper venue runs on the loop, the ring's only consumer, so waiting
+/// for room would wait on itself: the loop flushes at the end of each batch instead. A report that
+/// finds the queue full too doubles it (<see cref="Grown"/> counts it: an allocation, in an overload,
+/// rather than a lost report or a stalled engine): size <c>orders.reportQueue</c> so it never happens.
 /// </remarks>
 public sealed class BufferedExecutionSink : IExecutionSink
 {
     private readonly RingBuffer<InboundEvent> _ring;
-    private readonly ExecutionReport[] _pending;
+    private ExecutionReport[] _pending;
     private int _head;
     private int _count;
 
@@ -41,8 +41,8 @@ public sealed class BufferedExecutionSink : IExecutionSink
     /// <summary>Reports published since start-up.</summary>
     public long Published { get; private set; }
 
-    /// <summary>Times the queue was full too and the gateway had to wait for the ring.</summary>
-    public long Waits { get; private set; }
+    /// <summary>Times the queue was full too and doubled.</summary>
+    public long Grown { get; private set; }
 
     /// <inheritdoc />
     public void Publish(in ExecutionReport report)
@@ -53,11 +53,10 @@ public sealed class BufferedExecutionSink : IExecutionSink
         }
         if (_count == _pending.Length)
         {
-            Waits++;
-            while (_count == _pending.Length)
+            Flush();
+            if (_count == _pending.Length)
             {
-                Flush();
-                Thread.Yield();
+                Grow();
             }
         }
         _pending[(_head + _count) % _pending.Length] = report;
@@ -73,6 +72,18 @@ public sealed class BufferedExecutionSink : IExecutionSink
             _count--;
         }
         return _count == 0;
+    }
+
+    private void Grow()
+    {
+        Grown++;
+        var larger = new ExecutionReport[_pending.Length * 2];
+        for (int i = 0; i < _count; i++)
+        {
+            larger[i] = _pending[(_head + i) % _pending.Length];
+        }
+        _pending = larger;
+        _head = 0;
     }
 
     private bool TryPublish(in ExecutionReport report)

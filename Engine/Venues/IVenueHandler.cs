@@ -1,20 +1,13 @@
 using Engine.Orders;
-using Feeds;
 
 namespace Engine.Venues;
 
-/// <summary>What a venue does with the commands of the outbound ring and, when simulated, the market, on its gateway thread.</summary>
+/// <summary>What a venue does with the commands of the outbound ring: on its gateway thread (Alpaca) or on the loop (the paper venue).</summary>
 public interface IVenueHandler
 {
     /// <summary>Handles one order command; reports go to <paramref name="reports"/>.</summary>
     void OnCommand(ref OrderCommand command, IExecutionSink reports);
 
-    /// <summary>
-    /// Handles one market event the loop has handled, before any command that came after it (<see cref="VenueInputs"/>):
-    /// a simulated venue's book follows the market with it. A venue that matches on its own ignores it.
-    /// </summary>
-    void OnMarket(in MarketDataEvent market, IExecutionSink reports);
-
-    /// <summary>Called when the ring has nothing new: time-driven work (held orders, timeouts) goes here.</summary>
+    /// <summary>Time-driven work (held orders, timeouts): when the gateway's thread finds nothing new, or at the end of the loop's batch.</summary>
     void OnIdle(IExecutionSink reports);
 }

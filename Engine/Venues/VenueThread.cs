@@ -6,10 +6,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Engine.Venues;
 
 /// <summary>
-/// A venue gateway's thread: the one consumer of the outbound ring and, for a simulated venue, a reader
-/// of the inbound ring's market events behind the loop (<see cref="VenueInputs"/>). It hands each to the
-/// venue's <see cref="IVenueHandler"/>, moves its gating sequences so the slots may be reused, and puts
-/// the reports into the inbound ring through a <see cref="BufferedExecutionSink"/>.
+/// A venue gateway's thread (Alpaca's; the paper venue is a stage of the loop): the one consumer of the
+/// outbound ring (<see cref="VenueInputs"/>). It hands each command to the venue's <see cref="IVenueHandler"/>,
+/// moves its gating sequence so the slots may be reused, and puts the reports into the inbound ring
+/// through a <see cref="BufferedExecutionSink"/>.
 /// </summary>
 /// <remarks>
 /// Idle, the thread flushes waiting reports, lets the handler do time-driven work and yields at once,

@@ -27,7 +27,6 @@ internal sealed class TwapFixture
     public const long Ask = 1_000_100;
     public const long ParentId = 7;
 
-    private long _sequence;
     private long _read;
 
     public TwapFixture(Action<TwapOptions>? twap = null, Action<RiskOptions>? risk = null, int orderTableCapacity = 256)
@@ -146,8 +145,8 @@ internal sealed class TwapFixture
             Books.OnEvent(ref e);
         }
         Risk.OnEvent(ref e, endOfBatch: true);
-        stage.OnEvent(ref e, _sequence, endOfBatch: true);
-        Router.OnEvent(ref e, _sequence++);
+        stage.OnEvent(ref e, endOfBatch: true);
+        Router.OnEvent(ref e);
         Risk.PublishSnapshot();
         Router.PublishSnapshot();
     }

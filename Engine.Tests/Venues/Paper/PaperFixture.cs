@@ -20,7 +20,7 @@ internal sealed class PaperFixture
 
     public PaperFixture(PaperVenueOptions? options = null, int instruments = 2)
     {
-        Matcher = new PaperMatcher(options ?? new PaperVenueOptions(), new BookOptions { Instruments = instruments, MaxOrders = 1_024, MaxLevelsPerSide = 32 });
+        Matcher = new PaperMatcher(options ?? new PaperVenueOptions(), new OrderBooks(new BookOptions { Instruments = instruments, MaxOrders = 1_024, MaxLevelsPerSide = 32 }));
     }
 
     public PaperMatcher Matcher { get; }

@@ -201,7 +201,7 @@ public sealed class PaperMatcherCommandTests
     [Test]
     public void Constructor_InvalidOptions_ThrowsWithEveryKeyPath()
     {
-        var e = Assert.Throws<ArgumentException>(() => _ = new PaperMatcher(new PaperVenueOptions { MaxRestingOrders = 0, EntryLatencyUs = -1 }, new BookOptions()));
+        var e = Assert.Throws<ArgumentException>(() => _ = new PaperMatcher(new PaperVenueOptions { MaxRestingOrders = 0, EntryLatencyUs = -1 }, new OrderBooks(new BookOptions())));
 
         Assert.That(e!.Message, Does.Contain("venues.paper.maxRestingOrders: 0").And.Contain("venues.paper.entryLatencyUs: -1"));
     }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Engine.Book;
 using Engine.Orders;
 using Engine.Venues.Paper;
 
@@ -22,7 +23,7 @@ public sealed class PaperMatcherDeterminismTests
 
     private static (List<ExecutionReport> Reports, SyntheticOrderFlow Flow, PaperMatcher Matcher) Run(PaperVenueOptions options)
     {
-        var matcher = new PaperMatcher(options, SyntheticOrderFlow.Books);
+        var matcher = new PaperMatcher(options, new OrderBooks(SyntheticOrderFlow.Books));
         var flow = new SyntheticOrderFlow(MaxOrders);
         var sink = new RecordingExecutionSink();
         for (int i = 0; i < Events; i++)
@@ -124,7 +125,7 @@ public sealed class PaperMatcherDeterminismTests
     [Test]
     public void OnMarketAndOnCommand_WarmedMatcher_AllocateNothing()
     {
-        var matcher = new PaperMatcher(SyntheticOrderFlow.Options(entryLatencyUs: 50, reportLatencyUs: 20), SyntheticOrderFlow.Books);
+        var matcher = new PaperMatcher(SyntheticOrderFlow.Options(entryLatencyUs: 50, reportLatencyUs: 20), new OrderBooks(SyntheticOrderFlow.Books));
         var flow = new SyntheticOrderFlow(MaxOrders);
         var sink = new CountingSink();
         for (int i = 0; i < 20_000; i++)

@@ -8,8 +8,8 @@ using Feeds.Synthetic;
 namespace Engine.Tests.Venues.Paper;
 
 /// <summary>
-/// A long deterministic session for the paper venue: the synthetic market (4 instruments, seed 42,
-/// venue time 1 us per event) with, every few events, a command drawn from its own seeded generator:
+/// A long deterministic session for the paper venue: the synthetic market (4 instruments, seed 42
+/// unless given, venue time 1 us per event) with, every few events, a command drawn from its own seeded generator:
 /// limit orders of every time in force around the touch (some through it), market orders, stops
 /// and stop-limits at the touch, trailing stops (refused) and cancels of recent orders. Allocates
 /// nothing per step.
@@ -26,9 +26,9 @@ internal sealed class SyntheticOrderFlow
     private ulong _random = 0x5DEECE66DUL;
     private long _step;
 
-    public SyntheticOrderFlow(int maxOrders)
+    public SyntheticOrderFlow(int maxOrders, int seed = 42)
     {
-        _feed = new SyntheticMarketFeed(new SyntheticFeedOptions { Instruments = Instruments, Seed = 42 }, 0, new IgnoringSink());
+        _feed = new SyntheticMarketFeed(new SyntheticFeedOptions { Instruments = Instruments, Seed = (ulong)seed }, 0, new IgnoringSink());
         _quantities = new long[maxOrders + 1];
     }
 
@@ -55,19 +55,36 @@ internal sealed class SyntheticOrderFlow
     /// <summary>One market event and, every 8th step, one command.</summary>
     public void Step(PaperMatcher matcher, IExecutionSink sink)
     {
-        _step++;
-        _feed.NextEvent(ref _event);
-        _event.TsEventNs = NowNs;
-        _event.TsRecvNs = 0;
-        matcher.OnMarket(ref _event, sink);
-        if (_step % 8 == 0 && OrdersSent + 1 < _quantities.Length)
+        matcher.OnMarket(ref NextMarket(), sink);
+        if (TryNextCommand(matcher.Books, out var command))
         {
-            var command = NextCommand(matcher);
             matcher.OnCommand(in command, sink);
         }
     }
 
-    private OrderCommand NextCommand(PaperMatcher matcher)
+    /// <summary>The step's market event.</summary>
+    public ref MarketDataEvent NextMarket()
+    {
+        _step++;
+        _feed.NextEvent(ref _event);
+        _event.TsEventNs = NowNs;
+        _event.TsRecvNs = 0;
+        return ref _event;
+    }
+
+    /// <summary>Every 8th step, the step's command, priced off <paramref name="books"/> once they hold the step's event.</summary>
+    public bool TryNextCommand(OrderBooks books, out OrderCommand command)
+    {
+        command = default;
+        if (_step % 8 != 0 || OrdersSent + 1 >= _quantities.Length)
+        {
+            return false;
+        }
+        command = NextCommand(books);
+        return true;
+    }
+
+    private OrderCommand NextCommand(OrderBooks books)
     {
         int instrument = (int)(Next() % Instruments);
         ulong roll = Next() % 100;
@@ -81,7 +98,7 @@ internal sealed class SyntheticOrderFlow
             };
         }
         var side = Next() % 2 == 0 ? Side.Buy : Side.Sell;
-        var book = matcher.Books[instrument];
+        var book = books[instrument];
         long touch = book.TryGetBest(side == Side.Buy ? Side.Sell : Side.Buy, out var level)
             ? level.PriceTicks
             : 10_000 * (1 + instrument);

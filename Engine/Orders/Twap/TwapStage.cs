@@ -63,7 +63,7 @@ public sealed class TwapStage
     public TwapSnapshot? Snapshot { get; private set; }
 
     /// <summary>Handles one inbound event after the risk stage and before the router. Loop thread only.</summary>
-    public void OnEvent(ref InboundEvent e, long sequence, bool endOfBatch)
+    public void OnEvent(ref InboundEvent e, bool endOfBatch)
     {
         // Non-short-circuit: one branch for the idle stage's market data, the bulk of the traffic.
         if ((e.Kind == InboundKind.MarketData) & _idle)

@@ -136,12 +136,6 @@ public sealed class AlpacaVenueHandler : IVenueHandler
     }
 
     /// <inheritdoc />
-    /// <remarks>Alpaca matches on its own: its gateway reads no market events.</remarks>
-    public void OnMarket(in MarketDataEvent market, IExecutionSink reports)
-    {
-    }
-
-    /// <inheritdoc />
     public void OnIdle(IExecutionSink reports)
     {
         ArgumentNullException.ThrowIfNull(reports);

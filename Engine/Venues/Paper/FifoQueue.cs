@@ -3,7 +3,7 @@ using Engine.Memory;
 namespace Engine.Venues.Paper;
 
 /// <summary>A first-in, first-out queue of structs in a fixed array: the paper venue's held commands and reports.</summary>
-/// <remarks>One thread (the venue gateway's). Never grows: the caller checks <see cref="IsFull"/> before <see cref="Enqueue"/>. Allocates nothing after construction.</remarks>
+/// <remarks>One thread (the loop's). Never grows: the caller checks <see cref="IsFull"/> before <see cref="Enqueue"/>. Allocates nothing after construction.</remarks>
 internal sealed class FifoQueue<T>
     where T : struct
 {

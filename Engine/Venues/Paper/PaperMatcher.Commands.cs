@@ -192,7 +192,7 @@ public sealed partial class PaperMatcher
     }
 
     /// <summary>
-    /// Fills <paramref name="order"/> against the replica's opposite levels, best first, one fill per
+    /// Fills <paramref name="order"/> against the book's opposite levels, best first, one fill per
     /// level, skipping the size our earlier fills took. A marketable order fills at each level's
     /// price and pays the taker fee; a resting order (<paramref name="passive"/>) reached by the
     /// opposite touch fills at its limit and pays the maker fee, and at a level exactly at its

@@ -1,6 +1,6 @@
 namespace Engine.Venues.Paper;
 
-/// <summary>The counts of <see cref="PaperMatcher"/>: plain fields of the gateway thread; read them from another thread only through the gateway's own snapshot, or after it stopped.</summary>
+/// <summary>The counts of <see cref="PaperMatcher"/>: plain fields of the loop thread; read them from another thread only after the loop has stopped.</summary>
 public sealed partial class PaperMatcher
 {
     /// <summary>Commands taken by <see cref="OnCommand"/>.</summary>

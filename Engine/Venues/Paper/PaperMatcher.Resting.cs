@@ -37,7 +37,7 @@ public sealed partial class PaperMatcher
     /// <summary>After a market event of <paramref name="instrumentId"/>: moves each resting order's queue position and fills those the event reaches, in arrival order.</summary>
     private void MatchResting(int instrumentId, OrderBook book, in MarketChange change)
     {
-        // Our fills change no level of the replica, so the touch read once holds for every order.
+        // Our fills change no level of the book (the market's own events do), so the touch read once holds for every order.
         long bestAsk = book.TryGetBest(Side.Sell, out var ask) ? ask.PriceTicks : long.MaxValue;
         long bestBid = book.TryGetBest(Side.Buy, out var bid) ? bid.PriceTicks : long.MinValue;
         long tradedToBuys = 0;

@@ -7,14 +7,15 @@ using Feeds;
 namespace Engine.Venues.Paper;
 
 /// <summary>
-/// The paper venue's simulated matching engine: orders match against a replica of the live book,
-/// in venue time, with latency and fees, and every outcome is an <see cref="ExecutionReport"/>.
+/// The paper venue's simulated matching engine: orders match against the engine's own books, in
+/// venue time, with latency and fees, and every outcome is an <see cref="ExecutionReport"/>.
 /// </summary>
 /// <remarks>
 /// <para>Pure and deterministic: the reports are a function of the sequence of calls alone (no
 /// clock, no randomness, no hash-order iteration), so a replay gives the same fills every time.
-/// One thread: the venue gateway's, which feeds it every market event (<see cref="OnMarket"/>) and
-/// every command of the outbound ring (<see cref="OnCommand"/>) in the order it takes them.
+/// One thread: the loop's, which hands it every market event around the books' update of it
+/// (<see cref="BeforeBookUpdate"/>, <see cref="AfterBookUpdate"/>) and every command of the outbound
+/// ring (<see cref="OnCommand"/>) in the order they come; alone, <see cref="OnMarket"/> does all three.
 /// Everything is allocated in the constructor; no call allocates. Bad input (unknown instrument,
 /// quantity &lt;= 0, unsupported type or time in force, duplicate id, unknown cancel, a full pool
 /// or queue) is answered with a report and counted, never thrown.</para>
@@ -25,8 +26,8 @@ namespace Engine.Venues.Paper;
 /// published once the clock reaches that time + the latency. Commands and reports that fall due
 /// before a market event's time take effect before the event is applied.</para>
 /// <code>
-/// var matcher = new PaperMatcher(new PaperVenueOptions(), new BookOptions { Instruments = 1 });
-/// matcher.OnMarket(ref levelEvent, sink);     // the replica book: asks 101 x 300, 102 x 500
+/// var matcher = new PaperMatcher(new PaperVenueOptions(), new OrderBooks(new BookOptions { Instruments = 1 }));
+/// matcher.OnMarket(ref levelEvent, sink);     // the book: asks 101 x 300, 102 x 500
 /// matcher.OnCommand(in buy400Ioc, sink);      // Accepted, PartialFill 300 @101, Fill 100 @102
 /// </code>
 /// </remarks>
@@ -44,22 +45,23 @@ public sealed partial class PaperMatcher
     private IExecutionSink _sink = null!; // set by every public entry before anything is published
     private long _clockNs = long.MinValue;
     private long _lastCommandDueNs = long.MinValue;
+    private MarketChange _change; // what the event between BeforeBookUpdate and AfterBookUpdate does
+    private bool _matchAfterUpdate;
 
-    /// <summary>Builds the matcher and its own replica of the books (sized by <paramref name="books"/>); throws on options that fail validation.</summary>
-    public PaperMatcher(PaperVenueOptions options, BookOptions books)
+    /// <summary>Builds the matcher over <paramref name="books"/> (the loop's: it reads them, never changes them outside <see cref="OnMarket"/>); throws on options that fail validation.</summary>
+    public PaperMatcher(PaperVenueOptions options, OrderBooks books)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(books);
         var errors = new List<string>();
         options.Validate("venues.paper", errors);
-        books.Validate("book", errors);
         if (errors.Count > 0)
         {
             ThrowHelper.ThrowArgument(nameof(options), string.Join("; ", errors));
         }
-        _books = new OrderBooks(books);
-        _orders = new PaperOrderTable(options.MaxRestingOrders, books.Instruments, options.RememberedFinalOrders);
-        _taken = new TakenLiquidityTable(options.MaxTakenLevels, books.Instruments);
+        _books = books;
+        _orders = new PaperOrderTable(options.MaxRestingOrders, books.Count, options.RememberedFinalOrders);
+        _taken = new TakenLiquidityTable(options.MaxTakenLevels, books.Count);
         _heldCommands = new FifoQueue<HeldCommand>(options.MaxHeldCommands);
         _heldReports = new FifoQueue<ExecutionReport>(options.MaxHeldReports);
         _entryLatencyNs = options.EntryLatencyUs * 1_000L;
@@ -68,7 +70,7 @@ public sealed partial class PaperMatcher
         _makerFeeCentiBps = options.MakerFeeCentiBps;
     }
 
-    /// <summary>The replica books the orders match against. Read it on the gateway thread only.</summary>
+    /// <summary>The books the orders match against (the loop's, in the engine).</summary>
     public OrderBooks Books => _books;
 
     /// <summary>The venue clock: the latest venue time seen, Unix nanoseconds (<see cref="long.MinValue"/> before any).</summary>
@@ -84,7 +86,7 @@ public sealed partial class PaperMatcher
     public int HeldReportCount => _heldReports.Count;
 
     /// <summary>The estimated queue ahead of resting order <paramref name="clientOrderId"/> and its unfilled quantity; false if it is not resting.</summary>
-    /// <remarks>Gateway thread (diagnostics and tests).</remarks>
+    /// <remarks>Loop thread (diagnostics and tests).</remarks>
     public bool TryGetRestingOrder(long clientOrderId, out long aheadQuantity, out long leavesQuantity)
     {
         if (!_orders.TryFindResting(clientOrderId, out int slot))
@@ -100,33 +102,57 @@ public sealed partial class PaperMatcher
     }
 
     /// <summary>
-    /// Applies one market-data event: first the held commands and reports due by its time, then the
-    /// event to the replica book, then the resting orders of its instrument that it reaches (trades
-    /// at or through their price, queue ahead cancelled, the opposite touch crossing them).
+    /// Applies one market-data event to the books and matches it: <see cref="BeforeBookUpdate"/>, the
+    /// books' update, <see cref="AfterBookUpdate"/>. For a matcher whose books nothing else updates.
     /// </summary>
-    /// <remarks>Gateway thread. Cost: the replica book's update plus, when the instrument has resting orders, a level lookup per order.</remarks>
     public void OnMarket(ref readonly MarketDataEvent e, IExecutionSink sink)
+    {
+        BeforeBookUpdate(in e, sink);
+        _books.Apply(in e);
+        AfterBookUpdate(in e);
+    }
+
+    /// <summary>
+    /// The first half of a market event, before the books apply it: the held commands and reports due
+    /// by its time take effect (against the book as it was), and what the event will change is read.
+    /// </summary>
+    /// <remarks>Loop thread, just before the books' update of <paramref name="e"/>. Costs a check when the instrument has neither resting orders nor taken levels.</remarks>
+    public void BeforeBookUpdate(ref readonly MarketDataEvent e, IExecutionSink sink)
     {
         _sink = sink;
         AdvanceTo(e.TsEventNs);
         int id = e.InstrumentId;
-        if ((uint)id >= (uint)_books.Count || (_orders.Head(id) < 0 && _taken.CountOf(id) == 0))
+        _matchAfterUpdate = (uint)id < (uint)_books.Count && (_orders.Head(id) >= 0 || _taken.CountOf(id) > 0);
+        if (_matchAfterUpdate)
         {
-            _books.Apply(in e);
+            _change = MarketChange.Of(in e, _books[id]);
+        }
+    }
+
+    /// <summary>
+    /// The second half, once the books have applied <paramref name="e"/>: the resting orders of its
+    /// instrument that it reaches fill (trades at or through their price, queue ahead cancelled, the
+    /// opposite touch crossing them), with the sink <see cref="BeforeBookUpdate"/> was given.
+    /// </summary>
+    /// <remarks>Loop thread, right after the books' update. Cost, when the instrument has resting orders: a level lookup per order the event may reach.</remarks>
+    public void AfterBookUpdate(ref readonly MarketDataEvent e)
+    {
+        if (!_matchAfterUpdate)
+        {
             return;
         }
+        _matchAfterUpdate = false;
+        int id = e.InstrumentId;
         var book = _books[id];
-        var change = MarketChange.Of(in e, book);
-        _books.Apply(in e);
         _taken.Refresh(id, book);
         if (_orders.Head(id) >= 0)
         {
-            MatchResting(id, book, in change);
+            MatchResting(id, book, in _change);
         }
     }
 
     /// <summary>Takes one command of the outbound ring: a new order or a cancel, effective at <c>OriginEventNs</c> + entry latency.</summary>
-    /// <remarks>Gateway thread. A command already due takes effect at once, at the current venue time; otherwise it is held until a market event or <see cref="AdvanceClock"/> reaches its time.</remarks>
+    /// <remarks>Loop thread. A command already due takes effect at once, at the current venue time; otherwise it is held until a market event or <see cref="AdvanceClock"/> reaches its time.</remarks>
     public void OnCommand(in OrderCommand command, IExecutionSink sink)
     {
         _sink = sink;
@@ -149,7 +175,7 @@ public sealed partial class PaperMatcher
     }
 
     /// <summary>Moves the venue clock to <paramref name="venueNs"/> without a market event: held commands and reports due by then take effect.</summary>
-    /// <remarks>Gateway thread. A time before the clock changes nothing.</remarks>
+    /// <remarks>Loop thread. A time before the clock changes nothing.</remarks>
     public void AdvanceClock(long venueNs, IExecutionSink sink)
     {
         _sink = sink;
@@ -157,7 +183,7 @@ public sealed partial class PaperMatcher
     }
 
     /// <summary>The end of the trading day at venue time <paramref name="venueNs"/>: the clock moves there, then every resting day order expires (<see cref="ExecutionKind.Expired"/> with its leaves); gtc orders stay.</summary>
-    /// <remarks>Gateway thread. Instruments in id order, each in arrival order.</remarks>
+    /// <remarks>Loop thread. Instruments in id order, each in arrival order.</remarks>
     public void ExpireDayOrders(long venueNs, IExecutionSink sink)
     {
         _sink = sink;

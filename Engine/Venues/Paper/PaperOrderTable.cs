@@ -9,7 +9,7 @@ namespace Engine.Venues.Paper;
 /// and one client-order-id table that also remembers the ids of the last final orders.
 /// </summary>
 /// <remarks>
-/// One thread (the venue gateway's); allocates nothing after construction. The id table maps an id
+/// One thread (the loop's); allocates nothing after construction. The id table maps an id
 /// to its pool slot (0..capacity-1) or, for a remembered final order, to capacity + its place in
 /// the ring of final ids; when the ring is full the oldest final id is forgotten.
 /// </remarks>

@@ -5,7 +5,7 @@ using Feeds;
 namespace Engine.Venues.Paper;
 
 /// <summary>
-/// Displayed size our fills have taken from price levels of the replica book, which still shows
+/// Displayed size our fills have taken from price levels of the book, which still shows
 /// it: two orders must not both take the same size.
 /// </summary>
 /// <remarks>
@@ -14,7 +14,7 @@ namespace Engine.Venues.Paper;
 /// taken to be ours, already gone); one that raises it leaves what we took as it is; a level that
 /// disappears releases all of it. So new size offered at a level can be taken, and the size we
 /// took never can again.</para>
-/// <para>One thread (the venue gateway's). A fixed array searched linearly: entries live only
+/// <para>One thread (the loop's). A fixed array searched linearly: entries live only
 /// while our fills outpace the market at a level, so there are few; a count per instrument lets
 /// events of untouched instruments skip the search. Allocates nothing after construction.</para>
 /// </remarks>
