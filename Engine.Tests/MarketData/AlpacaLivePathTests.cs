@@ -76,9 +76,17 @@ public sealed class AlpacaLivePathTests
         host.Start();
         Eventually.Until(() => data.Streaming == 1, TestTimeouts.Join, "the data stream subscribed");
 
-        data.Send(0, AlpacaTestData.ThreeQuotes); // then nothing more: a quiet market
+        // Stamped on the wall clock, as live quotes are, 200 ms ahead so that the batch the quotes come in ends
+        // well before the orders' 2 ms of entry latency have passed: only a later batch can release them.
+        var soon = DateTime.UtcNow.AddMilliseconds(200);
+        string At(int us) => soon.AddTicks(us * 10L).ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+        data.Send(0, AlpacaTestData.ThreeQuotes
+            .Replace("2021-02-22T15:51:45.3355677Z", At(0), StringComparison.Ordinal)
+            .Replace("2021-02-22T15:51:45.335689322Z", At(1), StringComparison.Ordinal)
+            .Replace("2021-02-22T15:51:45.335806018Z", At(2), StringComparison.Ordinal)); // then nothing more: a quiet market
 
-        // Venue time moves with the market events alone otherwise: the quotes' 2 ms of entry latency would never pass.
+        // Venue time moves with the market events alone otherwise, and the loop's batches with them: the
+        // loop's tick (every millisecond with live feeds) makes the batch whose end releases the orders.
         Eventually.Until(() => Acknowledged(host) == 2, TestTimeouts.LongRun, "the venue answered the market maker's bid and ask");
         Assert.That(host.Stop(), Is.True, "stopped and drained");
         Assert.That((host.Paper!.Matcher.RestingOrderCount, host.Paper.Matcher.HeldCommandCount), Is.EqualTo((2, 0)), "87.66 and 87.67 rest on the quoted book");

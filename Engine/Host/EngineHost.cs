@@ -43,7 +43,11 @@ public sealed class EngineHost : IDisposable
     private readonly List<LiveFeed> _live = [];
     private readonly CancellationTokenSource _stopFeeds = new();
     private readonly VenueThread? _venue;
+    private readonly LoopTicker? _ticker;
     private static readonly TimeSpan FeedJoinSlice = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>How often the loop gets a tick with live feeds and the paper venue (<see cref="LoopTicker"/>).</summary>
+    internal static readonly TimeSpan LoopTickPeriod = TimeSpan.FromMilliseconds(1);
     private bool _feedsStarted;
 
     /// <summary>
@@ -97,6 +101,11 @@ public sealed class EngineHost : IDisposable
             _venue = new VenueThread("venue-alpaca", new VenueInputs(_pipeline.Outbound), handler, reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
         Paper = _pipeline.Paper?.Venue;
+        if (Paper is not null && (options.Sources & MarketDataSources.Live) != 0)
+        {
+            // Venue time follows the wall clock at each end of batch: a tick makes one on a quiet market.
+            _ticker = new LoopTicker(_ring, LoopTickPeriod);
+        }
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
         _feeds = new SyntheticMarketFeed[options.Synthetic.ActiveThreads];
@@ -199,6 +208,7 @@ public sealed class EngineHost : IDisposable
         Alpaca?.Start(CancellationToken.None);
         _venue?.Start();
         _loop.Start();
+        _ticker?.Start();
     }
 
     /// <summary>
@@ -267,6 +277,7 @@ public sealed class EngineHost : IDisposable
             CancelOpenOrders(deadline - (timeout / 2));
         }
         _stopFeeds.Cancel();
+        _ticker?.Stop();
         bool liveEnded = true;
         foreach (var feed in _live)
         {
@@ -309,6 +320,7 @@ public sealed class EngineHost : IDisposable
     {
         _stopFeeds.Dispose();
         _venue?.Dispose();
+        _ticker?.Dispose();
         // Like the Alpaca stream below: the transports stop on their own tasks.
         foreach (var feed in _live)
         {
