@@ -45,7 +45,8 @@ public sealed partial class PaperMatcher
     private IExecutionSink _sink = null!; // set by every public entry before anything is published
     private long _clockNs = long.MinValue;
     private long _lastCommandDueNs = long.MinValue;
-    private MarketChange _change; // what the event between BeforeBookUpdate and AfterBookUpdate does
+    private MarketChange _change; // what the event between BeforeBookUpdate and AfterBookUpdate does to resting orders
+    private bool _refreshAfterUpdate;
     private bool _matchAfterUpdate;
 
     /// <summary>Builds the matcher over <paramref name="books"/> (the loop's: it reads them, never changes them outside <see cref="OnMarket"/>); throws on options that fail validation.</summary>
@@ -116,13 +117,19 @@ public sealed partial class PaperMatcher
     /// The first half of a market event, before the books apply it: the held commands and reports due
     /// by its time take effect (against the book as it was), and what the event will change is read.
     /// </summary>
-    /// <remarks>Loop thread, just before the books' update of <paramref name="e"/>. Costs a check when the instrument has neither resting orders nor taken levels.</remarks>
+    /// <remarks>Loop thread, just before the books' update of <paramref name="e"/>. Costs a check when the instrument has no resting orders (what the event changes is read only for them).</remarks>
     public void BeforeBookUpdate(ref readonly MarketDataEvent e, IExecutionSink sink)
     {
         _sink = sink;
         AdvanceTo(e.TsEventNs);
         int id = e.InstrumentId;
-        _matchAfterUpdate = (uint)id < (uint)_books.Count && (_orders.Head(id) >= 0 || _taken.CountOf(id) > 0);
+        if ((uint)id >= (uint)_books.Count)
+        {
+            _refreshAfterUpdate = _matchAfterUpdate = false;
+            return;
+        }
+        _matchAfterUpdate = _orders.Head(id) >= 0;
+        _refreshAfterUpdate = _matchAfterUpdate || _taken.CountOf(id) > 0;
         if (_matchAfterUpdate)
         {
             _change = MarketChange.Of(in e, _books[id]);
@@ -137,16 +144,17 @@ public sealed partial class PaperMatcher
     /// <remarks>Loop thread, right after the books' update. Cost, when the instrument has resting orders: a level lookup per order the event may reach.</remarks>
     public void AfterBookUpdate(ref readonly MarketDataEvent e)
     {
-        if (!_matchAfterUpdate)
+        if (!_refreshAfterUpdate)
         {
             return;
         }
-        _matchAfterUpdate = false;
+        _refreshAfterUpdate = false;
         int id = e.InstrumentId;
         var book = _books[id];
         _taken.Refresh(id, book);
-        if (_orders.Head(id) >= 0)
+        if (_matchAfterUpdate)
         {
+            _matchAfterUpdate = false;
             MatchResting(id, book, in _change);
         }
     }
