@@ -46,7 +46,7 @@ public sealed class EngineHost : IDisposable
     private readonly LoopTicker? _ticker;
     private static readonly TimeSpan FeedJoinSlice = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>How often the loop gets a tick with live feeds and the paper venue (<see cref="LoopTicker"/>).</summary>
+    /// <summary>How often the loop gets a tick when the paper venue holds orders on the wall clock (<see cref="LoopTicker"/>).</summary>
     internal static readonly TimeSpan LoopTickPeriod = TimeSpan.FromMilliseconds(1);
     private bool _feedsStarted;
 
@@ -101,9 +101,10 @@ public sealed class EngineHost : IDisposable
             _venue = new VenueThread("venue-alpaca", new VenueInputs(_pipeline.Outbound), handler, reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
         }
         Paper = _pipeline.Paper?.Venue;
-        if (Paper is not null && (options.Sources & MarketDataSources.Live) != 0)
+        var paper = options.Venues.Paper;
+        if (Paper is not null && options.Sources == MarketDataSources.Live && (paper.EntryLatencyUs > 0 || paper.ReportLatencyUs > 0))
         {
-            // Venue time follows the wall clock at each end of batch: a tick makes one on a quiet market.
+            // Venue time follows the wall clock at each end of batch (live feeds alone): a tick makes one on a quiet market.
             _ticker = new LoopTicker(_ring, LoopTickPeriod);
         }
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));

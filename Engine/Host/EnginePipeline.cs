@@ -1,6 +1,7 @@
 using Engine.Admin;
 using Engine.Book;
 using Engine.Config;
+using Engine.MarketData;
 using Engine.Metrics;
 using Engine.Orders;
 using Engine.Orders.Twap;
@@ -9,7 +10,6 @@ using Engine.Ring;
 using Engine.Ring.WaitStrategies;
 using Engine.Risk;
 using Engine.Strategies;
-using Engine.MarketData;
 using Engine.Venues;
 using Engine.Venues.Paper;
 using Microsoft.Extensions.Logging;
