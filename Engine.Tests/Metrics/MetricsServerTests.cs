@@ -75,6 +75,8 @@ public sealed class MetricsServerTests
         Assert.That(text, Does.Contain("engine_venue_stream_connected 1\n"), "the paper venue has no stream to lose");
         Assert.That(text, Does.Contain("engine_venue_stream_reconnects_total 0\n"));
         Assert.That(text, Does.Contain($"engine_venue_rate_limit_permits {EngineMetrics.PaperVenueRatePermits}\n"));
+        Assert.That(text, Does.Contain("engine_venue_reports_waiting 0\n"));
+        Assert.That(text, Does.Contain("engine_venue_report_queue_grown_total 0\n"));
     }
 
     [Test]

@@ -44,6 +44,7 @@ public sealed class EngineHost : IDisposable
     private readonly CancellationTokenSource _stopFeeds = new();
     private readonly VenueThread? _venue;
     private readonly LoopTicker? _ticker;
+    private readonly BufferedExecutionSink _venueReports;
     private static readonly TimeSpan FeedJoinSlice = TimeSpan.FromMilliseconds(10);
 
     /// <summary>How often the loop gets a tick when the paper venue holds orders on the wall clock (<see cref="LoopTicker"/>).</summary>
@@ -97,8 +98,12 @@ public sealed class EngineHost : IDisposable
         {
             Alpaca = new AlpacaGateway(options.Venues.Alpaca, credentials!, Instruments, loggers);
             var handler = hooks?.WrapVenue is { } wrap ? wrap(Alpaca.Handler) : Alpaca.Handler;
-            var reports = new BufferedExecutionSink(_ring, options.Orders.ReportQueue);
-            _venue = new VenueThread("venue-alpaca", new VenueInputs(_pipeline.Outbound), handler, reports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
+            _venueReports = new BufferedExecutionSink(_ring, options.Orders.ReportQueue);
+            _venue = new VenueThread("venue-alpaca", new VenueInputs(_pipeline.Outbound), handler, _venueReports, options.Venues.CpuSet, loggers.CreateLogger("Engine.Venue"));
+        }
+        else
+        {
+            _venueReports = _pipeline.Paper!.Reports;
         }
         Paper = _pipeline.Paper?.Venue;
         var paper = options.Venues.Paper;
@@ -151,6 +156,9 @@ public sealed class EngineHost : IDisposable
 
     /// <summary>The paper venue, a stage of the loop (null when trading on Alpaca); read its matcher only after <see cref="Stop"/>.</summary>
     public PaperVenueHandler? Paper { get; }
+
+    /// <summary>The venue's reports on their way into the inbound ring: waiting for room, and how often the queue grew. Any thread.</summary>
+    public BufferedExecutionSink VenueReports => _venueReports;
 
     /// <summary>The Alpaca venue (null on the paper venue).</summary>
     public AlpacaGateway? Alpaca { get; }

@@ -67,6 +67,8 @@ public sealed class EngineMetrics
     private readonly Gauge _venueStreamConnected;
     private readonly Counter _venueStreamReconnects;
     private readonly Gauge _venueRatePermits;
+    private readonly Gauge _venueReportsWaiting;
+    private readonly Counter _venueReportQueueGrown;
     private readonly Counter _strategyEvents;
 
     /// <summary>Registers the metrics in <paramref name="registry"/> for <paramref name="host"/>.</summary>
@@ -115,6 +117,8 @@ public sealed class EngineMetrics
         _venueStreamConnected = f.CreateGauge("engine_venue_stream_connected", "1 while the venue's order stream is up (Alpaca trade_updates; always 1 for the in-process paper venue).");
         _venueStreamReconnects = f.CreateCounter("engine_venue_stream_reconnects_total", "Times the venue's order stream came up again after the first time.");
         _venueRatePermits = f.CreateGauge("engine_venue_rate_limit_permits", "REST requests the venue's rate limiter would let through now (-1: the paper venue has no limiter).");
+        _venueReportsWaiting = f.CreateGauge("engine_venue_reports_waiting", "Execution reports the venue holds while the inbound ring is full.");
+        _venueReportQueueGrown = f.CreateCounter("engine_venue_report_queue_grown_total", "Times the venue's report queue was full too and doubled (an allocation in an overload; raise orders.reportQueue).");
         _strategyEvents = f.CreateCounter("engine_strategy_events_total", "The strategy's counts: intents it submitted and the checks refused, then its own (market maker: quotes, replaces, cancels, fills...).", "strategy", "event");
     }
 
@@ -206,9 +210,12 @@ public sealed class EngineMetrics
         }
     }
 
-    /// <summary>The venue's stream and rate limiter (fixed values for the paper venue).</summary>
+    /// <summary>The venue's report queue, stream and rate limiter (the last two fixed for the paper venue).</summary>
     private void PublishVenue()
     {
+        var reports = _host.VenueReports;
+        _venueReportsWaiting.Set(reports.Pending);
+        _venueReportQueueGrown.IncTo(reports.Grown);
         var alpaca = _host.Alpaca;
         if (alpaca is null)
         {

@@ -22,6 +22,8 @@ public sealed class BufferedExecutionSink : IExecutionSink
     private ExecutionReport[] _pending;
     private int _head;
     private int _count;
+    private long _published;
+    private long _grown;
 
     /// <summary>A sink over <paramref name="ring"/> that can hold <paramref name="capacity"/> reports while the ring is full.</summary>
     public BufferedExecutionSink(RingBuffer<InboundEvent> ring, int capacity)
@@ -36,13 +38,14 @@ public sealed class BufferedExecutionSink : IExecutionSink
     }
 
     /// <summary>Reports waiting for room in the ring.</summary>
-    public int Pending => _count;
+    /// <remarks>Any thread (metrics); the counts below too: the venue's thread writes them with release stores.</remarks>
+    public int Pending => Volatile.Read(ref _count);
 
     /// <summary>Reports published since start-up.</summary>
-    public long Published { get; private set; }
+    public long Published => Volatile.Read(ref _published);
 
     /// <summary>Times the queue was full too and doubled.</summary>
-    public long Grown { get; private set; }
+    public long Grown => Volatile.Read(ref _grown);
 
     /// <inheritdoc />
     public void Publish(in ExecutionReport report)
@@ -60,7 +63,7 @@ public sealed class BufferedExecutionSink : IExecutionSink
             }
         }
         _pending[(_head + _count) % _pending.Length] = report;
-        _count++;
+        Volatile.Write(ref _count, _count + 1);
     }
 
     /// <summary>Moves waiting reports into the ring while it has room; true when none is left waiting.</summary>
@@ -69,14 +72,14 @@ public sealed class BufferedExecutionSink : IExecutionSink
         while (_count > 0 && TryPublish(in _pending[_head]))
         {
             _head = (_head + 1) % _pending.Length;
-            _count--;
+            Volatile.Write(ref _count, _count - 1);
         }
         return _count == 0;
     }
 
     private void Grow()
     {
-        Grown++;
+        Volatile.Write(ref _grown, _grown + 1);
         var larger = new ExecutionReport[_pending.Length * 2];
         for (int i = 0; i < _count; i++)
         {
@@ -97,7 +100,7 @@ public sealed class BufferedExecutionSink : IExecutionSink
         slot.Execution = report;
         slot.TsPublishTicks = Stopwatch.GetTimestamp();
         _ring.Publish(sequence);
-        Published++;
+        Volatile.Write(ref _published, _published + 1);
         return true;
     }
 }

@@ -45,6 +45,9 @@ public sealed class PaperVenueStage
     /// <summary>The venue (read its matcher only after the loop has stopped).</summary>
     public PaperVenueHandler Venue { get; }
 
+    /// <summary>The venue's way into the inbound ring (its counts: any thread).</summary>
+    public BufferedExecutionSink Reports => _reports;
+
     /// <summary>Before the books apply market event <paramref name="e"/>.</summary>
     public void BeforeBook(ref readonly MarketDataEvent e) => Venue.Matcher.BeforeBookUpdate(in e, _reports);
 
