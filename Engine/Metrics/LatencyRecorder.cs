@@ -11,7 +11,7 @@ namespace Engine.Metrics;
 /// ring, the loop) counts against every event that was due while it lasted.
 /// </summary>
 /// <remarks>
-/// <para>One thread records (the loop, or the venue thread); read <see cref="Histogram"/> only after
+/// <para>One thread records (in the engine and the harnesses, the loop); read <see cref="Histogram"/> only after
 /// that thread has stopped. <see cref="Open"/> may be called from any thread before the events of the
 /// window are published. <see cref="Record"/> allocates nothing.</para>
 /// <para>A latency beyond the histogram's range is recorded at its top and counted in

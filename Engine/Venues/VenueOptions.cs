@@ -9,7 +9,7 @@ public sealed record VenueOptions
     /// <summary>Paper (simulated, the default) or Alpaca.</summary>
     public VenueKind Kind { get; set; } = VenueKind.Paper;
 
-    /// <summary>CPUs the venue gateway thread binds to (empty: anywhere); keep them off <c>pipeline.thread.cpuSet</c>.</summary>
+    /// <summary>CPUs the Alpaca gateway thread binds to (empty: anywhere; the paper venue runs on the loop); keep them off <c>pipeline.thread.cpuSet</c>.</summary>
     public List<int> CpuSet { get; set; } = [0];
 
     /// <summary>The simulated venue.</summary>
