@@ -46,8 +46,6 @@ public sealed partial class PaperMatcher
     private long _clockNs = long.MinValue;
     private long _lastCommandDueNs = long.MinValue;
     private MarketChange _change; // what the event between BeforeBookUpdate and AfterBookUpdate does to resting orders
-    private bool _refreshAfterUpdate;
-    private bool _matchAfterUpdate;
 
     /// <summary>Builds the matcher over <paramref name="books"/> (the loop's: it reads them, never changes them outside <see cref="OnMarket"/>); throws on options that fail validation.</summary>
     public PaperMatcher(PaperVenueOptions options, OrderBooks books)
@@ -123,14 +121,7 @@ public sealed partial class PaperMatcher
         _sink = sink;
         AdvanceTo(e.TsEventNs);
         int id = e.InstrumentId;
-        if ((uint)id >= (uint)_books.Count)
-        {
-            _refreshAfterUpdate = _matchAfterUpdate = false;
-            return;
-        }
-        _matchAfterUpdate = _orders.Head(id) >= 0;
-        _refreshAfterUpdate = _matchAfterUpdate || _taken.CountOf(id) > 0;
-        if (_matchAfterUpdate)
+        if ((uint)id < (uint)_books.Count && _orders.Head(id) >= 0)
         {
             _change = MarketChange.Of(in e, _books[id]);
         }
@@ -144,17 +135,16 @@ public sealed partial class PaperMatcher
     /// <remarks>Loop thread, right after the books' update. Cost, when the instrument has resting orders: a level lookup per order the event may reach.</remarks>
     public void AfterBookUpdate(ref readonly MarketDataEvent e)
     {
-        if (!_refreshAfterUpdate)
+        // The books' update changes neither our orders nor what we took: the tables say what the first half saw.
+        int id = e.InstrumentId;
+        if ((uint)id >= (uint)_books.Count || (_orders.Head(id) < 0 && _taken.CountOf(id) == 0))
         {
             return;
         }
-        _refreshAfterUpdate = false;
-        int id = e.InstrumentId;
         var book = _books[id];
         _taken.Refresh(id, book);
-        if (_matchAfterUpdate)
+        if (_orders.Head(id) >= 0)
         {
-            _matchAfterUpdate = false;
             MatchResting(id, book, in _change);
         }
     }

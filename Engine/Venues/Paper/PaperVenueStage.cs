@@ -23,6 +23,7 @@ namespace Engine.Venues.Paper;
 /// </remarks>
 public sealed class PaperVenueStage
 {
+    private readonly PaperMatcher _matcher;
     private readonly VenueInputs _commands;
     private readonly IVenueHandler _handler;
     private readonly BufferedExecutionSink _reports;
@@ -37,6 +38,7 @@ public sealed class PaperVenueStage
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(reports);
         Venue = venue;
+        _matcher = venue.Matcher;
         _commands = commands;
         _reports = reports;
         _handler = handler ?? venue;
@@ -49,10 +51,10 @@ public sealed class PaperVenueStage
     public BufferedExecutionSink Reports => _reports;
 
     /// <summary>Before the books apply market event <paramref name="e"/>.</summary>
-    public void BeforeBook(ref readonly MarketDataEvent e) => Venue.Matcher.BeforeBookUpdate(in e, _reports);
+    public void BeforeBook(ref readonly MarketDataEvent e) => _matcher.BeforeBookUpdate(in e, _reports);
 
     /// <summary>Once the books have applied market event <paramref name="e"/>.</summary>
-    public void AfterBook(ref readonly MarketDataEvent e) => Venue.Matcher.AfterBookUpdate(in e);
+    public void AfterBook(ref readonly MarketDataEvent e) => _matcher.AfterBookUpdate(in e);
 
     /// <summary>Matches the commands written to the outbound ring since the last call.</summary>
     public void TakeCommands()
