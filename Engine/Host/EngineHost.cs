@@ -106,10 +106,9 @@ public sealed class EngineHost : IDisposable
             _venueReports = _pipeline.Paper!.Reports;
         }
         Paper = _pipeline.Paper?.Venue;
-        var paper = options.Venues.Paper;
-        if (Paper is not null && options.Sources == MarketDataSources.Live && (paper.EntryLatencyUs > 0 || paper.ReportLatencyUs > 0))
+        if (Paper is { HoldsOnWallClock: true })
         {
-            // Venue time follows the wall clock at each end of batch (live feeds alone): a tick makes one on a quiet market.
+            // Venue time follows the wall clock at each end of batch: a tick makes one on a quiet market.
             _ticker = new LoopTicker(_ring, LoopTickPeriod);
         }
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));

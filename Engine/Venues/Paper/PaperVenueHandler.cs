@@ -16,6 +16,9 @@ public sealed class PaperVenueHandler(PaperMatcher matcher, IClock? wallClock = 
     /// <summary>The matcher, for status and tests (read it only after the loop has stopped).</summary>
     public PaperMatcher Matcher => matcher;
 
+    /// <summary>Whether commands or reports may be held until a wall-clock time: venue time follows the wall clock and the venue has a latency to wait out.</summary>
+    public bool HoldsOnWallClock => wallClock is not null && matcher.HasLatency;
+
     /// <inheritdoc />
     public void OnCommand(ref OrderCommand command, IExecutionSink reports) => matcher.OnCommand(in command, reports);
 
