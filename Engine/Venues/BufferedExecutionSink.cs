@@ -80,7 +80,7 @@ public sealed class BufferedExecutionSink : IExecutionSink
     private void Grow()
     {
         Volatile.Write(ref _grown, _grown + 1);
-        var larger = new ExecutionReport[_pending.Length * 2];
+        var larger = Prefaulted.Array<ExecutionReport>(_pending.Length * 2);
         for (int i = 0; i < _count; i++)
         {
             larger[i] = _pending[(_head + i) % _pending.Length];
