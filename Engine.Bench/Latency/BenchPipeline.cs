@@ -15,18 +15,12 @@ namespace Engine.Bench.Latency;
 /// The engine as its composition root builds it (<see cref="EngineHost"/>: the inbound ring, books,
 /// risk, strategy, TWAP, router, the paper venue, counter and the outbound ring), with the
 /// harness's strategy and probes hooked in and a <see cref="PacedProducer"/> in place of the feed
-/// threads. The loop is pinned to CPU 1; the producer (the caller) runs on CPU 0.
+/// threads. The loop is pinned to CPU 1; the producer (the caller) runs on CPU 0 (<see cref="Pinning"/>).
 /// </summary>
 internal sealed class BenchPipeline : IDisposable
 {
     /// <summary>The name of the harness's own strategy (<see cref="EveryNthStrategy"/>) for <c>--strategy</c>.</summary>
     public const string EveryNth = "EveryNth";
-
-    /// <summary>The loop's CPU.</summary>
-    public const int LoopCpu = 1;
-
-    /// <summary>The CPU of the producer (the harness's thread).</summary>
-    public const int ProducerCpu = 0;
 
     private const int Instruments = 4;
     private const long OrderQuantity = 100;
@@ -118,7 +112,7 @@ internal sealed class BenchPipeline : IDisposable
     internal static EngineOptions Options(WaitStrategyKind wait, string strategy, int ringSlots) => new()
     {
         Ring = new() { WaitStrategy = wait, Slots = ringSlots, MaxBatchSize = Math.Min(ringSlots, new Ring.RingOptions().MaxBatchSize) },
-        Pipeline = new() { Thread = new LoopThreadOptions { Name = "bench-loop", CpuSet = [LoopCpu] }, CancelOrdersOnStop = false },
+        Pipeline = new() { Thread = new LoopThreadOptions { Name = "bench-loop", CpuSet = [Pinning.ConsumerCpu] }, CancelOrdersOnStop = false },
         Book = new() { Instruments = Instruments },
         // Two price decimals: the synthetic market's ticks are then whole cents, as the sub-penny rule wants of limit prices.
         Risk = OrderPathHarness.OpenLimits() with { Defaults = OrderPathHarness.OpenLimits().Defaults with { PriceDecimals = 2 } },

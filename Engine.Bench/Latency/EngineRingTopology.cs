@@ -23,8 +23,8 @@ internal static class EngineRingTopology
         var histogram = LatencyStats.NewHistogram();
         var processor = new BatchEventProcessor<InboundEvent, RecordHandler>(ring, ring.NewBarrier(), new RecordHandler(histogram), new HaltingExceptionHandler(), Math.Min(slots, new RingOptions().MaxBatchSize));
         ring.AddGatingSequences(processor.Sequence);
-        var consumer = Pinning.Start("bench-engine-ring", pinned: true, BenchPipeline.LoopCpu, processor.Run);
-        Pinning.Apply(pinned: true, BenchPipeline.ProducerCpu);
+        var consumer = Pinning.Start("bench-engine-ring", pinned: true, Pinning.ConsumerCpu, processor.Run);
+        Pinning.Apply(pinned: true, Pinning.ProducerCpu);
         var producer = new PacedProducer(ring, market, yieldEveryTicks);
         producer.Run(Math.Max(1, (long)(rate * duration.TotalSeconds)), rate, Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 1_000));
         while (processor.Sequence.Value < producer.Published - 1)

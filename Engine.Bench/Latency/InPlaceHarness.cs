@@ -40,7 +40,7 @@ internal static class InPlaceHarness
             Console.Error.WriteLine(InPlaceHarnessSettings.Usage);
             return 64;
         }
-        Pinning.Apply(pinned: true, BenchPipeline.LoopCpu);
+        Pinning.Apply(pinned: true, Pinning.ConsumerCpu);
         var market = MarketRecording.Record(BenchPipeline.Market, MarketRecording.DefaultEvents);
         var runs = new List<InPlaceRun>(settings.Runs);
         for (int run = 1; run <= settings.Runs; run++)

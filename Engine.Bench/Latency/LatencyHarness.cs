@@ -96,7 +96,7 @@ internal static class LatencyHarness
         long yieldEveryTicks = settings.ProducerYieldEveryUs * Stopwatch.Frequency / 1_000_000;
         // The bare ring once unpinned and the engine's ring once, unmeasured, so the JIT finishes.
         var jitWarmUp = TimeSpan.FromMilliseconds(Math.Min(200, settings.RingDuration.TotalMilliseconds));
-        OneWayTopology.Record(wait, pinned: false, jitWarmUp, intervalNs, stampIntended: true);
+        OneWayTopology.Record(wait, pinned: false, reversed: false, jitWarmUp, intervalNs, stampIntended: true);
         EngineRingTopology.Record(wait, settings.RingSlots, market, rate, jitWarmUp, yieldEveryTicks);
         var ring = LatencyStats.NewHistogram();
         var engineRing = LatencyStats.NewHistogram();
@@ -106,7 +106,7 @@ internal static class LatencyHarness
         var p50s = new List<SegmentP50>(settings.Segments);
         for (int n = 0; n < settings.Segments; n++)
         {
-            var ringOfSegment = OneWayTopology.Record(wait, pinned: true, settings.RingDuration / settings.Segments, intervalNs, stampIntended: true);
+            var ringOfSegment = OneWayTopology.Record(wait, pinned: true, reversed: false, settings.RingDuration / settings.Segments, intervalNs, stampIntended: true);
             var engineRingOfSegment = EngineRingTopology.Record(wait, settings.RingSlots, market, rate, settings.RingDuration / settings.Segments, yieldEveryTicks);
             var segment = MeasureSegment(settings, wait, market, pauseForJit: n == 0);
             ring.Add(ringOfSegment);
@@ -156,7 +156,7 @@ internal static class LatencyHarness
         GC.Collect();
         GC.WaitForPendingFinalizers();
         using var pipeline = new BenchPipeline(wait, settings.Strategy, settings.OrderEvery, settings.RingSlots, market, settings.ProducerYieldEveryUs);
-        Pinning.Apply(pinned: true, BenchPipeline.ProducerCpu);
+        Pinning.Apply(pinned: true, Pinning.ProducerCpu);
         long rate = settings.RatePerSecond;
         pipeline.Producer.Run(Events(rate, settings.Warmup), rate, Stopwatch.GetTimestamp());
         Drain(pipeline);

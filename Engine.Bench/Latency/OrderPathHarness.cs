@@ -61,7 +61,7 @@ internal static class OrderPathHarness
         var chain = new OrderPathChain(books, new TriggerStrategy(risk, router, orders), risk, router, paper, new AckProbe(router, histogram, orders));
         var processor = new BatchEventProcessor<InboundEvent, OrderPathChain>(inbound, inbound.NewBarrier(), chain, new HaltingExceptionHandler(), 4_096);
         inbound.AddGatingSequences(processor.Sequence);
-        var loop = Pinning.Start("bench-loop", pinned: true, Pinning.ProducerCpu, processor.Run);
+        var loop = Pinning.Start("bench-loop", pinned: true, Pinning.ConsumerCpu, processor.Run);
 
         // A market to trade against: synthetic L3 events until every book has both sides.
         var feed = new SyntheticMarketFeed(new SyntheticFeedOptions { Instruments = Instruments, RateEventsPerSecond = 0, MaxEventsPerThread = 20_000 }, 0, new RingMarketDataSink(inbound));
@@ -71,7 +71,7 @@ internal static class OrderPathHarness
             Thread.Yield();
         }
 
-        Pinning.Apply(pinned: true, Pinning.ConsumerCpu);
+        Pinning.Apply(pinned: true, Pinning.ProducerCpu);
         int gcBefore = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         long intervalTicks = Math.Max(1, Stopwatch.Frequency / rate);

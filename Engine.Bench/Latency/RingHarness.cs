@@ -57,7 +57,7 @@ internal static class RingHarness
         foreach (var wait in settings.WaitStrategies)
         {
             ThroughputTopology.Run(wait, pinned: false, Math.Min(settings.Events, 5_000_000));
-            OneWayTopology.Run(wait, pinned: false, brief, OneWayIntervalNs);
+            OneWayTopology.Run(wait, pinned: false, reversed: false, brief, OneWayIntervalNs);
             PingPongTopology.Run(wait, pinned: false, brief);
         }
         Thread.Sleep(500); // let the tier-1 compilations finish
@@ -69,11 +69,27 @@ internal static class RingHarness
         var throughputRuns = Repeat(settings.Runs, () => ThroughputTopology.Run(wait, pinned, settings.Events));
         double throughput = Median(throughputRuns);
         Print($"{name,-18} throughput 1P-1C: median {throughput / 1e6:F1} M events/s (runs: {string.Join(", ", throughputRuns.Select(r => (r / 1e6).ToString("F1", CultureInfo.InvariantCulture)))})");
-        var oneWay = Median(Repeat(settings.Runs, () => OneWayTopology.Run(wait, pinned, settings.Duration, OneWayIntervalNs)));
+        // Pinned, each run also the other way between the cores, right after it: the same stretch of time.
+        var oneWayRuns = new List<LatencyStats>(settings.Runs);
+        var reversedRuns = new List<LatencyStats>(settings.Runs);
+        for (int i = 0; i < settings.Runs; i++)
+        {
+            oneWayRuns.Add(OneWayTopology.Run(wait, pinned, reversed: false, settings.Duration, OneWayIntervalNs));
+            if (pinned)
+            {
+                reversedRuns.Add(OneWayTopology.Run(wait, pinned, reversed: true, settings.Duration, OneWayIntervalNs));
+            }
+        }
+        var oneWay = Median(oneWayRuns);
         Print($"{name,-18} one-way:   {oneWay.Summary()}");
+        LatencyStats? oneWayReversed = pinned ? Median(reversedRuns) : null;
+        if (oneWayReversed is not null)
+        {
+            Print($"{name,-18} one-way, the cores swapped (consumer on CPU {Pinning.ProducerCpu}): {oneWayReversed.Summary()}");
+        }
         var pingPong = Median(Repeat(settings.Runs, () => PingPongTopology.Run(wait, pinned, settings.Duration)));
         Print($"{name,-18} ping-pong: {pingPong.Summary()}");
-        return new ScenarioResult(wait.ToString(), pinned, throughput, [.. throughputRuns], oneWay, pingPong);
+        return new ScenarioResult(wait.ToString(), pinned, throughput, [.. throughputRuns], oneWay, oneWayReversed, pingPong);
     }
 
     private static List<T> Repeat<T>(int runs, Func<T> run)

@@ -8,13 +8,17 @@ internal sealed record Percentiles(long P50, long P99, long P999)
     public static Percentiles From(LatencyStats stats) => new(stats.P50Ns, stats.P99Ns, stats.P999Ns);
 }
 
-/// <summary>All measurements of one wait strategy, pinned or not.</summary>
+/// <summary>
+/// All measurements of one wait strategy, pinned or not; pinned, the one-way latency also with the
+/// producer and consumer on each other's CPU (null unpinned).
+/// </summary>
 internal sealed record ScenarioResult(
     string WaitStrategy,
     bool Pinned,
     double ThroughputEventsPerS,
     double[] ThroughputRunsEventsPerS,
     LatencyStats OneWayNs,
+    LatencyStats? OneWayReversedNs,
     LatencyStats PingPongNs);
 
 /// <summary>The JSON file of a <c>bench ring</c> run.</summary>

@@ -29,7 +29,7 @@ internal static class ThroughputHarness
         }
         var market = MarketRecording.Record(BenchPipeline.Market, MarketRecording.DefaultEvents);
         using var pipeline = new BenchPipeline(settings.Wait, settings.Strategy, settings.OrderEvery, settings.RingSlots, market);
-        Pinning.Apply(pinned: true, BenchPipeline.ProducerCpu);
+        Pinning.Apply(pinned: true, Pinning.ProducerCpu);
         pipeline.Producer.Run(Math.Min(settings.UnpacedEvents, 2_000_000), 0, Stopwatch.GetTimestamp());
         Drain(pipeline);
         Thread.Sleep(500); // let the tier-1 compilations finish while the loop idles
