@@ -124,6 +124,7 @@ public sealed class ConfigLoaderTests
             ring["producers"] = 7;
             var pipeline = Section(root, "pipeline");
             pipeline["shutdownTimeoutMs"] = 1;
+            pipeline["tickMs"] = -1;
             var thread = Section(pipeline, "thread");
             thread["name"] = "";
             thread["cpuSet"] = new JsonArray(2000);
@@ -141,7 +142,7 @@ public sealed class ConfigLoaderTests
         string[] keyPaths =
         [
             "ring.slots", "ring.maxBatchSize", "ring.producers",
-            "pipeline.shutdownTimeoutMs", "pipeline.thread.name", "pipeline.thread.cpuSet[0]", "pipeline.thread.nice",
+            "pipeline.shutdownTimeoutMs", "pipeline.tickMs", "pipeline.thread.name", "pipeline.thread.cpuSet[0]", "pipeline.thread.nice",
             "book.maxOrders", "book.maxLevelsPerSide",
             "synthetic.instruments", "synthetic.threads", "synthetic.rateEventsPerSecond", "synthetic.maxEventsPerThread",
             "statusIntervalMs", "feeds.cpuSet",

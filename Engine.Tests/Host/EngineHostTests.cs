@@ -4,7 +4,9 @@ using Engine.Host;
 using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Ring.WaitStrategies;
+using Engine.Orders;
 using Engine.Risk;
+using Engine.Strategies;
 using Engine.Tests.Support;
 using Feeds;
 using Feeds.Synthetic;
@@ -199,6 +201,58 @@ public sealed class EngineHostTests
         {
             Assert.That(returned, Is.True, "Stop() hangs after a halting fault: the feed threads wait forever on the full ring");
             Assert.That(host.Status().HandlerFaults, Is.EqualTo(1));
+        }
+    }
+
+    /// <summary>Ten synthetic events, then nothing: the strategy's timer is due 20 ms after its start.</summary>
+    [TestCase(1, true)]
+    [TestCase(0, false)]
+    public void Timer_QuietMarket_FiresOnTheLoopsTickAndWaitsWithoutIt(int tickMs, bool fires)
+    {
+        var options = SyntheticRun(ProducerType.Multi, 1, eventsPerThread: 10);
+        options = options with { Pipeline = options.Pipeline with { TickMs = tickMs } };
+        var strategy = new TimerStrategy(TimeSpan.FromMilliseconds(20));
+        using var host = new EngineHost(options, NullLoggerFactory.Instance, clock: null, environment: null, new EngineHostHooks(strategy));
+
+        host.Start();
+        Eventually.Until(() => host.Counter.Total == 10, TestTimeouts.Join, "the feed's ten events handled");
+        if (fires)
+        {
+            Eventually.Until(() => strategy.Fired > 0, TestTimeouts.Join, "the timer fired with no market event after it");
+        }
+        else
+        {
+            Thread.Sleep(300);
+        }
+        int fired = strategy.Fired; // before the stop, whose own commands end a batch
+        Assert.That(host.Stop(), Is.True);
+
+        Assert.That(fired, Is.EqualTo(fires ? 1 : 0));
+    }
+
+    /// <summary>Sets one timer when it starts; counts its firings.</summary>
+    private sealed class TimerStrategy(TimeSpan after) : IStrategy
+    {
+        private int _fired;
+
+        public string Name => "timer";
+
+        public int Fired => Volatile.Read(ref _fired);
+
+        public void OnStart(StrategyContext context) => context.SetTimer(context.NowNs + (long)after.TotalNanoseconds);
+
+        public void OnTimer(StrategyContext context) => Interlocked.Increment(ref _fired);
+
+        public void OnMarketData(in MarketDataEvent e, StrategyContext context)
+        {
+        }
+
+        public void OnExecution(in ExecutionReport report, StrategyContext context)
+        {
+        }
+
+        public void OnParameters(StrategyOptions options)
+        {
         }
     }
 }

@@ -40,6 +40,20 @@ public sealed class PipelineOptionsTests
         Assert.That(Validate(new PipelineOptions { ShutdownTimeoutMs = timeoutMs }), Has.Some.StartsWith("pipeline.shutdownTimeoutMs:"));
     }
 
+    [TestCase(-1)]
+    [TestCase(1_001)]
+    public void Validate_TickOutOfRange_ReportsIt(int tickMs)
+    {
+        Assert.That(Validate(new PipelineOptions { TickMs = tickMs }), Has.Some.StartsWith("pipeline.tickMs:"));
+    }
+
+    [TestCase(0)]
+    [TestCase(1_000)]
+    public void Validate_TickOffOrAtItsLongest_IsAccepted(int tickMs)
+    {
+        Assert.That(Validate(new PipelineOptions { TickMs = tickMs }), Is.Empty);
+    }
+
     [Test]
     public void Validate_UndefinedFaultPolicy_ReportsIt()
     {

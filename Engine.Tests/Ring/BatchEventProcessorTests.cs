@@ -21,6 +21,54 @@ public sealed class BatchEventProcessorTests
             Throws.ArgumentException);
     }
 
+    [TestCase(0L, true)]
+    [TestCase(-5L, true)]
+    [TestCase(1_000L, false)]
+    public void Constructor_IdleTimeWithoutActionOrActionWithoutIdleTime_ThrowsArgumentException(long idleTicks, bool withAction)
+    {
+        var ring = CreateRing(size: 16);
+
+        Assert.That(
+            () => new BatchEventProcessor<TestEvent, CheckingHandler>(ring, ring.NewBarrier(), new CheckingHandler(1), new RecordingExceptionHandler(FaultAction.Halt), 16, idleTicks, withAction ? () => { } : null),
+            Throws.ArgumentException);
+    }
+
+    [Test]
+    public void Run_IdleForTheIdleTime_CallsTheIdleActionOnItsThreadAndStillHandlesEveryEvent()
+    {
+        var ring = CreateRing();
+        int idleCalls = 0;
+        int idleThread = 0;
+        long idleTicks = System.Diagnostics.Stopwatch.Frequency / 200; // 5 ms
+        var processor = new BatchEventProcessor<TestEvent, CheckingHandler>(
+            ring, ring.NewBarrier(), new CheckingHandler(1), new RecordingExceptionHandler(FaultAction.Halt), 16, idleTicks,
+            () =>
+            {
+                idleThread = Environment.CurrentManagedThreadId;
+                Interlocked.Increment(ref idleCalls);
+            });
+        ring.AddGatingSequences(processor.Sequence);
+        int consumerThread = 0;
+        var consumer = WorkerThread.Start("consumer", () =>
+        {
+            consumerThread = Environment.CurrentManagedThreadId;
+            processor.Run();
+        });
+
+        Eventually.Until(() => Volatile.Read(ref idleCalls) >= 2, TestTimeouts.Join, "two idle calls with nothing published");
+        TestProducer.Publish(ring, producerId: 0, 100);
+        Eventually.Until(() => processor.Sequence.Value == 99, TestTimeouts.Join, "the events after the idle calls handled");
+        processor.Halt();
+        consumer.Join(TestTimeouts.Join);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(processor.State, Is.EqualTo(ProcessorState.Halted));
+            Assert.That(processor.Handler.Count, Is.EqualTo(100));
+            Assert.That(idleThread, Is.EqualTo(consumerThread), "the idle action runs on the processor's thread");
+        }
+    }
+
     [Test]
     public void Constructor_NewProcessor_IsIdleAtInitialSequence()
     {

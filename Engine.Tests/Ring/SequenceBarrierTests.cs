@@ -248,7 +248,7 @@ public sealed class SequenceBarrierTests
 
         public bool IsBlocking => false;
 
-        public long WaitFor(long sequence, SequenceBarrier barrier)
+        public long WaitFor(long sequence, SequenceBarrier barrier, long idleTicks)
         {
             ClaimAndPublish(Sequencer!, count);
             return barrier.Probe(sequence);

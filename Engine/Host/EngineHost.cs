@@ -43,12 +43,9 @@ public sealed class EngineHost : IDisposable
     private readonly List<LiveFeed> _live = [];
     private readonly CancellationTokenSource _stopFeeds = new();
     private readonly VenueThread? _venue;
-    private readonly LoopTicker? _ticker;
     private readonly BufferedExecutionSink _venueReports;
     private static readonly TimeSpan FeedJoinSlice = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>How often the loop gets a tick when the paper venue holds orders on the wall clock (<see cref="LoopTicker"/>).</summary>
-    internal static readonly TimeSpan LoopTickPeriod = TimeSpan.FromMilliseconds(1);
     private bool _feedsStarted;
 
     /// <summary>
@@ -106,11 +103,6 @@ public sealed class EngineHost : IDisposable
             _venueReports = _pipeline.Paper!.Reports;
         }
         Paper = _pipeline.Paper?.Venue;
-        if (Paper is { HoldsOnWallClock: true })
-        {
-            // Venue time follows the wall clock at each end of batch: a tick makes one on a quiet market.
-            _ticker = new LoopTicker(_ring, LoopTickPeriod);
-        }
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
         _feeds = new SyntheticMarketFeed[options.Synthetic.ActiveThreads];
@@ -216,7 +208,6 @@ public sealed class EngineHost : IDisposable
         Alpaca?.Start(CancellationToken.None);
         _venue?.Start();
         _loop.Start();
-        _ticker?.Start();
     }
 
     /// <summary>
@@ -285,7 +276,6 @@ public sealed class EngineHost : IDisposable
             CancelOpenOrders(deadline - (timeout / 2));
         }
         _stopFeeds.Cancel();
-        _ticker?.Stop();
         bool liveEnded = true;
         foreach (var feed in _live)
         {
@@ -328,7 +318,6 @@ public sealed class EngineHost : IDisposable
     {
         _stopFeeds.Dispose();
         _venue?.Dispose();
-        _ticker?.Dispose();
         // Like the Alpaca stream below: the transports stop on their own tasks.
         foreach (var feed in _live)
         {

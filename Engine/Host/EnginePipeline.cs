@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Engine.Admin;
 using Engine.Book;
 using Engine.Config;
@@ -58,7 +59,16 @@ public sealed class EnginePipeline
             var paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, Books), options.Sources == MarketDataSources.Live ? clock : null);
             Paper = new PaperVenueStage(paper, new VenueInputs(Outbound), new BufferedExecutionSink(Ring, options.Orders.ReportQueue), wrapVenue?.Invoke(paper));
         }
-        Processor = new BatchEventProcessor<InboundEvent, HandlerChain>(Ring, Ring.NewBarrier(), new HandlerChain(Books, Risk, Strategy, Twap, Router, Paper, Counter), Faults, options.Ring.MaxBatchSize);
+        // The loop ticks itself when idle (pipeline.tickMs): its processor calls the ticker from its wait.
+        Ticker = options.Pipeline.TickMs > 0 ? new LoopTicker(Ring) : null;
+        Processor = new BatchEventProcessor<InboundEvent, HandlerChain>(
+            Ring,
+            Ring.NewBarrier(),
+            new HandlerChain(Books, Risk, Strategy, Twap, Router, Paper, Counter),
+            Faults,
+            options.Ring.MaxBatchSize,
+            Ticker is null ? 0 : options.Pipeline.TickMs * Stopwatch.Frequency / 1_000,
+            Ticker is null ? null : Ticker.Tick);
         Ring.AddGatingSequences(Processor.Sequence);
     }
 
@@ -67,6 +77,9 @@ public sealed class EnginePipeline
 
     /// <summary>The outbound ring: the router's commands for the venue.</summary>
     public RingBuffer<OrderCommand> Outbound { get; }
+
+    /// <summary>The loop's tick in a quiet market (<c>pipeline.tickMs</c>); null when off.</summary>
+    internal LoopTicker? Ticker { get; }
 
     /// <summary>The processor running the chain over the inbound ring.</summary>
     public BatchEventProcessor<InboundEvent, HandlerChain> Processor { get; }

@@ -5,61 +5,47 @@ using Engine.Ring;
 namespace Engine.Host;
 
 /// <summary>
-/// Publishes a no-op command (<see cref="ControlCommand.None"/>) into the inbound ring once a period,
-/// so that the loop ends a batch, and does its end-of-batch time-driven work, when no market data
-/// arrives: with live feeds, the paper venue's release of orders and reports held for their latency
-/// follows the wall clock there, and a quiet market would otherwise hold them until its next quote.
+/// The loop's tick: when the loop has found nothing in the inbound ring for <c>pipeline.tickMs</c>, it
+/// publishes a no-op command (<see cref="ControlCommand.None"/>) into that ring itself and handles it
+/// like any event, so that the batch it makes ends and the end-of-batch time-driven work runs (a
+/// strategy's timer, a TWAP's slices, the breaker's cool-down, the venue-answer watch, the paper venue's
+/// held orders on live feeds) in a quiet market too.
 /// </summary>
 /// <remarks>
-/// A thread-pool timer. It never waits: a full ring skips the tick (counted), the loop has events
-/// to end batches with then. The loop handles a tick as it handles the health check's ping.
+/// <para>Called by the loop's processor when its wait strategy has been idle that long
+/// (<see cref="BatchEventProcessor{T, THandler}"/>'s idle action), on the loop thread, between events:
+/// no other thread wakes for it, and a busy market, whose events end batches anyway, never ticks. A
+/// timer thread publishing every millisecond instead took the feeds' CPU from them a thousand times a
+/// second (PERFORMANCE.md, session 15).</para>
+/// <para>It never waits: with no room in the ring (producers have claimed every slot) it counts the
+/// tick skipped; the loop then has events to end batches with.</para>
 /// </remarks>
-internal sealed class LoopTicker : IDisposable
+internal sealed class LoopTicker(RingBuffer<InboundEvent> ring)
 {
-    private readonly RingBuffer<InboundEvent> _ring;
-    private readonly TimeSpan _period;
-    private readonly Timer _timer;
     private long _published;
     private long _skipped;
 
-    /// <summary>A ticker (not started) into <paramref name="ring"/> every <paramref name="period"/>.</summary>
-    public LoopTicker(RingBuffer<InboundEvent> ring, TimeSpan period)
-    {
-        _ring = ring;
-        _period = period;
-        _timer = new Timer(_ => Tick(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-    }
-
     /// <summary>Ticks published.</summary>
-    public long Published => Interlocked.Read(ref _published);
+    public long Published => Volatile.Read(ref _published);
 
     /// <summary>Ticks skipped because the ring was full.</summary>
-    public long Skipped => Interlocked.Read(ref _skipped);
+    public long Skipped => Volatile.Read(ref _skipped);
 
-    /// <summary>Starts ticking.</summary>
-    public void Start() => _timer.Change(_period, _period);
-
-    /// <summary>Stops ticking (a tick under way still completes).</summary>
-    public void Stop() => _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-
-    /// <inheritdoc />
-    public void Dispose() => _timer.Dispose();
-
-    /// <summary>Publishes one tick, or counts it skipped if the ring is full.</summary>
-    internal void Tick()
+    /// <summary>Publishes one tick, or counts it skipped if the ring is full. The loop's thread.</summary>
+    public void Tick()
     {
-        if (!_ring.TryNext(out long sequence))
+        if (!ring.TryNext(out long sequence))
         {
-            Interlocked.Increment(ref _skipped);
+            Volatile.Write(ref _skipped, _skipped + 1);
             return;
         }
-        ref var slot = ref _ring[sequence];
+        ref var slot = ref ring[sequence];
         slot.Kind = InboundKind.Command;
         slot.Command = ControlCommand.None;
         slot.Intent = default;
         slot.RequestId = 0;
         slot.TsPublishTicks = Stopwatch.GetTimestamp();
-        _ring.Publish(sequence);
-        Interlocked.Increment(ref _published);
+        ring.Publish(sequence);
+        Volatile.Write(ref _published, _published + 1);
     }
 }

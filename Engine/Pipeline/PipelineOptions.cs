@@ -29,6 +29,14 @@ public sealed record PipelineOptions
     /// </summary>
     public int WarmUpEvents { get; set; } = 20_000;
 
+    /// <summary>
+    /// How often the loop gets a no-op event when nothing else arrives, milliseconds; 0: never. What runs
+    /// on the wall clock at an end of batch (a strategy's timer, a TWAP's slices, the breaker's cool-down,
+    /// the venue-answer watch, the paper venue's held orders) is then at most this late in a quiet market
+    /// instead of waiting for the next event.
+    /// </summary>
+    public int TickMs { get; set; } = 1;
+
     /// <summary>Adds every problem with these options to <paramref name="errors"/>.</summary>
     public void Validate(string path, List<string> errors)
     {
@@ -47,6 +55,10 @@ public sealed record PipelineOptions
         if (WarmUpEvents is < 0 or > 1_000_000)
         {
             errors.Add($"{path}.warmUpEvents: {WarmUpEvents} is outside 0..1000000 (0 = no warm-up)");
+        }
+        if (TickMs is < 0 or > 1_000)
+        {
+            errors.Add($"{path}.tickMs: {TickMs} is outside 0..1000 (0 = no tick)");
         }
         Thread.Validate($"{path}.thread", errors);
     }

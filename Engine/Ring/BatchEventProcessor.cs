@@ -23,13 +23,23 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     private readonly SequenceBarrier _barrier;
     private readonly IExceptionHandler _exceptionHandler;
     private readonly int _maxBatchSize;
+    private readonly long _idleTicks;
+    private readonly Action? _onIdle;
     private THandler _handler; // not readonly: a struct handler keeps its own state
     private int _state;
     private long _faults;
 
-    /// <summary>Creates a processor; register <see cref="Sequence"/> as a gating sequence before producers start.</summary>
-    public BatchEventProcessor(RingBuffer<T> ring, SequenceBarrier barrier, THandler handler, IExceptionHandler exceptionHandler, int maxBatchSize)
+    /// <summary>
+    /// Creates a processor; register <see cref="Sequence"/> as a gating sequence before producers start.
+    /// With <paramref name="onIdle"/>, <see cref="Run"/> calls it on its own thread whenever nothing has
+    /// been published for about <paramref name="idleTicks"/> (Stopwatch ticks), then waits again.
+    /// </summary>
+    public BatchEventProcessor(RingBuffer<T> ring, SequenceBarrier barrier, THandler handler, IExceptionHandler exceptionHandler, int maxBatchSize, long idleTicks = 0, Action? onIdle = null)
     {
+        if ((onIdle is null) != (idleTicks == 0) || idleTicks < 0)
+        {
+            ThrowHelper.ThrowArgument(nameof(idleTicks), $"an idle action needs an idle time above 0 and an idle time needs an action, got {idleTicks} ticks and {(onIdle is null ? "no action" : "an action")}");
+        }
         if (maxBatchSize < 1 || maxBatchSize > ring.BufferSize)
         {
             ThrowHelper.ThrowArgument(nameof(maxBatchSize), $"max batch size must be 1..{ring.BufferSize}, got {maxBatchSize}");
@@ -39,6 +49,8 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
         _handler = handler;
         _exceptionHandler = exceptionHandler;
         _maxBatchSize = maxBatchSize;
+        _idleTicks = idleTicks;
+        _onIdle = onIdle;
     }
 
     /// <inheritdoc />
@@ -64,12 +76,17 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
         long next = Sequence.Value + 1;
         while (true)
         {
-            long available = _barrier.WaitFor(next, _maxBatchSize);
+            long available = _barrier.WaitFor(next, _maxBatchSize, _idleTicks);
             bool halting = _barrier.IsAlerted;
             if (halting)
             {
                 // Everything published before the halt request is still processed.
                 available = _barrier.AvailableNow(next);
+            }
+            else if (available < next)
+            {
+                _onIdle!();
+                continue;
             }
             while (available >= next)
             {

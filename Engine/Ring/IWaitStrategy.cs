@@ -13,9 +13,11 @@ public interface IWaitStrategy
     /// <summary>
     /// Waits until <see cref="SequenceBarrier.Probe"/> of <paramref name="barrier"/> reaches
     /// <paramref name="sequence"/> and returns what it last returned; returns early, possibly below
-    /// <paramref name="sequence"/>, when <paramref name="barrier"/> is alerted.
+    /// <paramref name="sequence"/>, when <paramref name="barrier"/> is alerted or, with
+    /// <paramref name="idleTicks"/> above 0, when nothing has come for about that long (Stopwatch ticks,
+    /// counted from the first microseconds of the wait).
     /// </summary>
-    long WaitFor(long sequence, SequenceBarrier barrier);
+    long WaitFor(long sequence, SequenceBarrier barrier, long idleTicks);
 
     /// <summary>Wakes consumers blocked in <see cref="WaitFor"/>.</summary>
     void SignalAllWhenBlocking();

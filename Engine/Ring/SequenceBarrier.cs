@@ -34,7 +34,8 @@ public sealed class SequenceBarrier
     /// Waits until <paramref name="sequence"/> is published and processed by every dependent
     /// consumer, and returns the highest sequence that may be processed (at least
     /// <paramref name="sequence"/>), looking no more than <paramref name="limit"/> slots ahead.
-    /// Returns less than <paramref name="sequence"/> only when alerted.
+    /// Returns less than <paramref name="sequence"/> only when alerted or, with <paramref name="idleTicks"/>
+    /// above 0, when nothing came for about that long (Stopwatch ticks).
     /// </summary>
     /// <remarks>
     /// Over several producers with no upstream consumer, a slot that had to be waited for comes back
@@ -42,10 +43,10 @@ public sealed class SequenceBarrier
     /// producer writes it, one more trip between the cores before the awaited event is handled. A
     /// consumer that is behind finds its slot published at once and gets everything published after it.
     /// </remarks>
-    public long WaitFor(long sequence, int limit = int.MaxValue)
+    public long WaitFor(long sequence, int limit = int.MaxValue, long idleTicks = 0)
     {
         long available = AvailableNow(sequence, limit);
-        return available >= sequence ? available : _waitStrategy.WaitFor(sequence, this);
+        return available >= sequence ? available : _waitStrategy.WaitFor(sequence, this, idleTicks);
     }
 
     /// <summary>Like <see cref="WaitFor"/>, but returns at once with whatever is available.</summary>

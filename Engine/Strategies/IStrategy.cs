@@ -28,7 +28,7 @@ public interface IStrategy
     /// <summary>An execution report for any order (the strategy tells its own by client order id), before the router applies it.</summary>
     void OnExecution(in ExecutionReport report, StrategyContext context);
 
-    /// <summary>The timer set with <see cref="StrategyContext.SetTimer"/> is due (checked at each end of batch).</summary>
+    /// <summary>The timer set with <see cref="StrategyContext.SetTimer"/> is due (checked at each end of batch; in a quiet market the loop's tick, <c>pipeline.tickMs</c>, makes one).</summary>
     void OnTimer(StrategyContext context);
 
     /// <summary>New parameters from a reload (SIGHUP), validated off the loop; copy what you need into fields.</summary>

@@ -103,7 +103,7 @@ public sealed class StrategyContext
     public long RoundToPriceGrid(int instrumentId, long priceTicks, bool up) =>
         _risk.Engine.Limits.Rules[instrumentId].RoundToGrid(priceTicks, up);
 
-    /// <summary>Calls <see cref="IStrategy.OnTimer"/> at the first end of batch at or after <paramref name="dueNs"/> (replaces any timer set).</summary>
+    /// <summary>Calls <see cref="IStrategy.OnTimer"/> at the first end of batch at or after <paramref name="dueNs"/> (replaces any timer set): live and on paper, at most <c>pipeline.tickMs</c> late in a quiet market.</summary>
     public void SetTimer(long dueNs) => TimerDueNs = dueNs;
 
     /// <summary>Clears the timer.</summary>

@@ -6,8 +6,8 @@ namespace Engine.Tests.Ring.WaitStrategies;
 /// <summary>
 /// The contract every <see cref="IWaitStrategy"/> keeps, through a real sequencer and barrier:
 /// it returns once the sequence is published (or at once if it already is), returns early when the
-/// barrier is alerted, waits for upstream consumers, and carries a transfer between two threads
-/// intact. Each strategy only adds its factory.
+/// barrier is alerted or, given an idle time, when nothing came for that long, waits for upstream
+/// consumers, and carries a transfer between two threads intact. Each strategy only adds its factory.
 /// </summary>
 public abstract class WaitStrategyFixture
 {
@@ -114,6 +114,36 @@ public abstract class WaitStrategyFixture
         ClaimAndPublish(sequencer, 10);
 
         Assert.That(barrier.WaitFor(4), Is.EqualTo(6));
+    }
+
+    [Test]
+    public void WaitFor_NothingPublishedWithinTheIdleTime_ReturnsBelowTheSequenceAfterIt()
+    {
+        var sequencer = new SingleProducerSequencer(16, CreateWaitStrategy());
+        var barrier = sequencer.NewBarrier();
+        ClaimAndPublish(sequencer, 2);
+        long idleTicks = System.Diagnostics.Stopwatch.Frequency / 50; // 20 ms
+
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        long available = barrier.WaitFor(2, idleTicks: idleTicks);
+        long waited = System.Diagnostics.Stopwatch.GetTimestamp() - started;
+
+        Assert.That(available, Is.EqualTo(1));
+        Assert.That(waited, Is.GreaterThanOrEqualTo(idleTicks), "returned before the idle time was up");
+    }
+
+    [Test]
+    public void WaitFor_PublishedWithinTheIdleTime_ReturnsIt()
+    {
+        var sequencer = new SingleProducerSequencer(16, CreateWaitStrategy());
+        var barrier = sequencer.NewBarrier();
+        long available = long.MinValue;
+
+        var waiter = WorkerThread.Start("waiter", () => available = barrier.WaitFor(0, idleTicks: TestTimeouts.Join.Ticks * System.Diagnostics.Stopwatch.Frequency / TimeSpan.TicksPerSecond));
+        ClaimAndPublish(sequencer, 1);
+        waiter.Join(TestTimeouts.Join);
+
+        Assert.That(available, Is.Zero);
     }
 
     [Test]

@@ -36,19 +36,6 @@ public sealed class PaperVenueHandlerTests
         Assert.That(f.Take().Select(r => r.Kind), Is.EqualTo(new[] { ExecutionKind.Accepted, ExecutionKind.Fill }));
     }
 
-    [TestCase(100, 0, true, true)]
-    [TestCase(0, 20, true, true)]
-    [TestCase(0, 0, true, false)]
-    [TestCase(100, 20, false, false)]
-    public void HoldsOnWallClock_LatencyAndWallClock_AreBothNeeded(int entryLatencyUs, int reportLatencyUs, bool wallClock, bool holds)
-    {
-        var f = new PaperFixture(new PaperVenueOptions { EntryLatencyUs = entryLatencyUs, ReportLatencyUs = reportLatencyUs });
-
-        var handler = new PaperVenueHandler(f.Matcher, wallClock ? new ManualClock(0) : null);
-
-        Assert.That(handler.HoldsOnWallClock, Is.EqualTo(holds));
-    }
-
     [Test]
     public void OnIdle_WithoutAWallClock_LeavesVenueTimeToTheMarketEvents()
     {

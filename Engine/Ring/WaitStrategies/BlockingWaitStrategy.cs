@@ -19,11 +19,11 @@ public sealed class BlockingWaitStrategy : IWaitStrategy
     public bool IsBlocking => true;
 
     /// <inheritdoc />
-    public long WaitFor(long sequence, SequenceBarrier barrier)
+    public long WaitFor(long sequence, SequenceBarrier barrier, long idleTicks)
     {
-        if (!barrier.IsPublished(sequence))
+        if (!barrier.IsPublished(sequence) && !SleepUntilPublished(sequence, barrier, idleTicks))
         {
-            SleepUntilPublished(sequence, barrier);
+            return barrier.Probe(sequence); // idle for the timeout
         }
 
         // Published; upstream consumers are at most a batch behind, so spin politely.
@@ -51,8 +51,10 @@ public sealed class BlockingWaitStrategy : IWaitStrategy
         }
     }
 
-    private void SleepUntilPublished(long sequence, SequenceBarrier barrier)
+    /// <summary>Sleeps until <paramref name="sequence"/> is published or the barrier alerted (true), or until idle for <paramref name="idleTicks"/> (false).</summary>
+    private bool SleepUntilPublished(long sequence, SequenceBarrier barrier, long idleTicks)
     {
+        var idle = new IdleTimer(idleTicks);
         lock (_gate)
         {
             while (true)
@@ -61,9 +63,12 @@ public sealed class BlockingWaitStrategy : IWaitStrategy
                 Interlocked.Exchange(ref _sleeperWaiting, 1);
                 if (barrier.IsPublished(sequence) || barrier.IsAlerted)
                 {
-                    return;
+                    return true;
                 }
-                Monitor.Wait(_gate);
+                if (!Monitor.Wait(_gate, idle.Remaining()) && idle.Expired())
+                {
+                    return false;
+                }
             }
         }
     }

@@ -7,12 +7,15 @@ public sealed class BusySpinWaitStrategy : IWaitStrategy
     public bool IsBlocking => false;
 
     /// <inheritdoc />
-    public long WaitFor(long sequence, SequenceBarrier barrier)
+    public long WaitFor(long sequence, SequenceBarrier barrier, long idleTicks)
     {
+        var idle = new IdleTimer(idleTicks);
+        int spins = 0;
         long available;
         while ((available = barrier.Probe(sequence)) < sequence)
         {
-            if (barrier.IsAlerted)
+            // The clock only every 64 spins (a microsecond or two): an event that arrives during a read waits for it.
+            if (barrier.IsAlerted || ((++spins & 63) == 0 && idle.Expired()))
             {
                 break;
             }

@@ -13,13 +13,18 @@ public sealed class SleepingWaitStrategy : IWaitStrategy
     public bool IsBlocking => false;
 
     /// <inheritdoc />
-    public long WaitFor(long sequence, SequenceBarrier barrier)
+    public long WaitFor(long sequence, SequenceBarrier barrier, long idleTicks)
     {
+        var idle = new IdleTimer(idleTicks);
         int tries = 0;
         long available;
         while ((available = barrier.Probe(sequence)) < sequence && !barrier.IsAlerted)
         {
             tries++;
+            if (tries > SpinTries && idle.Expired())
+            {
+                break;
+            }
             if (tries > YieldTries)
             {
                 Thread.Sleep(1);

@@ -9,14 +9,19 @@ public sealed class YieldingWaitStrategy : IWaitStrategy
     public bool IsBlocking => false;
 
     /// <inheritdoc />
-    public long WaitFor(long sequence, SequenceBarrier barrier)
+    public long WaitFor(long sequence, SequenceBarrier barrier, long idleTicks)
     {
+        var idle = new IdleTimer(idleTicks);
         int tries = 0;
         long available;
         while ((available = barrier.Probe(sequence)) < sequence && !barrier.IsAlerted)
         {
             if (++tries > SpinTries)
             {
+                if (idle.Expired())
+                {
+                    break;
+                }
                 Thread.Yield();
             }
         }

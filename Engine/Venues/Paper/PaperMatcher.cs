@@ -78,9 +78,6 @@ public sealed partial class PaperMatcher
     /// <summary>Orders resting at the venue.</summary>
     public int RestingOrderCount => _orders.Count;
 
-    /// <summary>Whether commands or reports wait out a latency (<c>entryLatencyUs</c> or <c>reportLatencyUs</c> above 0).</summary>
-    public bool HasLatency => _entryLatencyNs > 0 || _reportLatencyNs > 0;
-
     /// <summary>Commands waiting out the entry latency.</summary>
     public int HeldCommandCount => _heldCommands.Count;
 

@@ -9,15 +9,13 @@ namespace Engine.Venues.Paper;
 /// <para>Venue time moves with the market events. With <c>wallClock</c> (the engine's market data all
 /// from live feeds, whose event times are the wall clock's) it also moves with the wall clock at the end
 /// of each batch, so that a command held for its entry latency, or a report for its report latency,
-/// goes out on time when the next event of any kind arrives instead of waiting for the next quote.</para>
+/// goes out on time when the next event of any kind arrives instead of waiting for the next quote (in
+/// a quiet market, the loop's tick: <c>pipeline.tickMs</c>).</para>
 /// </remarks>
 public sealed class PaperVenueHandler(PaperMatcher matcher, IClock? wallClock = null) : IVenueHandler
 {
     /// <summary>The matcher, for status and tests (read it only after the loop has stopped).</summary>
     public PaperMatcher Matcher => matcher;
-
-    /// <summary>Whether commands or reports may be held until a wall-clock time: venue time follows the wall clock and the venue has a latency to wait out.</summary>
-    public bool HoldsOnWallClock => wallClock is not null && matcher.HasLatency;
 
     /// <inheritdoc />
     public void OnCommand(ref OrderCommand command, IExecutionSink reports) => matcher.OnCommand(in command, reports);
