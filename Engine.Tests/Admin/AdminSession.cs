@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Engine.Admin;
+using Engine.Config;
 using Engine.Host;
 using Engine.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,10 +27,14 @@ internal sealed class AdminSession : IAsyncDisposable
     /// <summary>A client that sends the token.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>Starts the engine named <paramref name="loopName"/>, waits until its books have a market, then serves the endpoint (with <paramref name="reload"/> behind /admin/reload, if given).</summary>
-    public static async Task<AdminSession> StartAsync(string loopName, ulong seed, Func<bool>? reload = null)
+    /// <summary>
+    /// Starts the engine named <paramref name="loopName"/> (its test options changed by <paramref name="adjust"/>, if given),
+    /// waits until its books have a market, then serves the endpoint (with <paramref name="reload"/> behind /admin/reload, if given).
+    /// </summary>
+    public static async Task<AdminSession> StartAsync(string loopName, ulong seed, Func<bool>? reload = null, Func<EngineOptions, EngineOptions>? adjust = null)
     {
         var options = TestEngines.Synthetic(loopName, 200_000, seed);
+        options = adjust?.Invoke(options) ?? options;
         var host = new EngineHost(options, NullLoggerFactory.Instance);
         host.Start();
         Eventually.Until(() => host.Status().EventsProcessed > 20_000, TestTimeouts.LongRun, "the books have a market");

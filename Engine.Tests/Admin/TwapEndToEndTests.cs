@@ -48,6 +48,37 @@ public sealed class TwapEndToEndTests
         Assert.That(_host.Risk.Positions[0].Quantity, Is.EqualTo(view.FilledQty), "the position moved by what the children filled");
     }
 
+    /// <summary>The synthetic market stops after 30,000 events; then a parent of three slices 300 ms apart: the loop's tick alone sends the second and third.</summary>
+    [TestCase(1, 3)]
+    [TestCase(0, 1)]
+    public async Task StartTwap_QuietMarket_TheLoopsTickSendsTheLaterSlices(int tickMs, int childrenSent)
+    {
+        await _session.DisposeAsync();
+        _session = await AdminSession.StartAsync("twap-quiet", seed: 5, adjust: o => o with
+        {
+            Pipeline = o.Pipeline with { TickMs = tickMs },
+            Synthetic = o.Synthetic with { MaxEventsPerThread = 30_000 },
+        });
+        _host = _session.Host;
+        _http = _session.Http;
+        Eventually.Until(() => _host.Counter.Total == 30_000, TestTimeouts.LongRun, "the market has gone quiet");
+
+        using var started = await _http.PostAsJsonAsync("/admin/twap", new { symbol = "SYN0", side = "buy", qty = 300, durationMs = 900, slices = 3 });
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        if (tickMs > 0)
+        {
+            WaitForTwap(v => v.Children.Count == childrenSent, "every slice sent with no market event");
+        }
+        else
+        {
+            Thread.Sleep(1_500); // past the last slice's time
+        }
+        var view = await _http.GetFromJsonAsync<TwapView>("/admin/twap");
+
+        Assert.That(_host.Counter.Total, Is.EqualTo(30_000), "no market event came meanwhile");
+        Assert.That(view!.Children, Has.Count.EqualTo(childrenSent));
+    }
+
     [Test]
     public async Task StartTwap_InvalidRequest_GetsEveryProblemAndChangesNothing()
     {
