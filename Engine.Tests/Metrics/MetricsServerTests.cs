@@ -77,6 +77,8 @@ public sealed class MetricsServerTests
         Assert.That(text, Does.Contain($"engine_venue_rate_limit_permits {EngineMetrics.PaperVenueRatePermits}\n"));
         Assert.That(text, Does.Contain("engine_venue_reports_waiting 0\n"));
         Assert.That(text, Does.Contain("engine_venue_report_queue_grown_total 0\n"));
+        Assert.That(text, Does.Match("engine_loop_ticks_total [0-9]+\n"), "the loop's tick (its count depends on how quiet the market was)");
+        Assert.That(text, Does.Contain("engine_loop_ticks_skipped_total 0\n"));
     }
 
     [Test]

@@ -151,6 +151,9 @@ public sealed class EngineHost : IDisposable
     /// <summary>The venue's reports on their way into the inbound ring: waiting for room, and how often the queue grew. Any thread.</summary>
     public BufferedExecutionSink VenueReports => _venueReports;
 
+    /// <summary>The loop's tick in a quiet market (<c>pipeline.tickMs</c>), for its counts; null when off.</summary>
+    internal LoopTicker? Ticker => _pipeline.Ticker;
+
     /// <summary>The Alpaca venue (null on the paper venue).</summary>
     public AlpacaGateway? Alpaca { get; }
 

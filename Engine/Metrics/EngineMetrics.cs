@@ -69,6 +69,8 @@ public sealed class EngineMetrics
     private readonly Gauge _venueRatePermits;
     private readonly Gauge _venueReportsWaiting;
     private readonly Counter _venueReportQueueGrown;
+    private readonly Counter _loopTicks;
+    private readonly Counter _loopTicksSkipped;
     private readonly Counter _strategyEvents;
 
     /// <summary>Registers the metrics in <paramref name="registry"/> for <paramref name="host"/>.</summary>
@@ -119,6 +121,8 @@ public sealed class EngineMetrics
         _venueRatePermits = f.CreateGauge("engine_venue_rate_limit_permits", "REST requests the venue's rate limiter would let through now (-1: the paper venue has no limiter).");
         _venueReportsWaiting = f.CreateGauge("engine_venue_reports_waiting", "Execution reports the venue holds while the inbound ring is full.");
         _venueReportQueueGrown = f.CreateCounter("engine_venue_report_queue_grown_total", "Times the venue's report queue was full too and doubled (an allocation in an overload; raise orders.reportQueue).");
+        _loopTicks = f.CreateCounter("engine_loop_ticks_total", "No-op events the loop published into its inbound ring after pipeline.tickMs with nothing to do, so that its time-driven work runs in a quiet market.");
+        _loopTicksSkipped = f.CreateCounter("engine_loop_ticks_skipped_total", "Loop ticks skipped because the inbound ring had no room.");
         _strategyEvents = f.CreateCounter("engine_strategy_events_total", "The strategy's counts: intents it submitted and the checks refused, then its own (market maker: quotes, replaces, cancels, fills...).", "strategy", "event");
     }
 
@@ -174,6 +178,11 @@ public sealed class EngineMetrics
         _ordersCanceled.IncTo(router.OrdersCanceled);
         PublishFeeds();
         PublishVenue();
+        if (_host.Ticker is { } ticker)
+        {
+            _loopTicks.IncTo(ticker.Published);
+            _loopTicksSkipped.IncTo(ticker.Skipped);
+        }
         PublishStrategy();
     }
 
