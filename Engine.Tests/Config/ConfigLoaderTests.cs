@@ -177,6 +177,26 @@ public sealed class ConfigLoaderTests
         Assert.That(thrown.Problems, Has.One.Contains("slotz"));
     }
 
+    /// <summary>
+    /// Derived read-only properties are not keys: the defaults (the schema of environment overrides, and
+    /// what a reload compares) leave them out.
+    /// </summary>
+    [TestCase("sources")]
+    [TestCase("synthetic.activeThreads")]
+    [TestCase("synthetic.activeInstruments")]
+    [TestCase("feeds.anyLive")]
+    public void DefaultsAsJson_DerivedProperty_IsNotAKey(string keyPath)
+    {
+        JsonNode? node = JsonNode.Parse(ConfigLoader.DefaultsAsJson());
+        string[] keys = keyPath.Split('.');
+        foreach (string key in keys[..^1])
+        {
+            node = node![key];
+        }
+
+        Assert.That(node!.AsObject().ContainsKey(keys[^1]), Is.False);
+    }
+
     [TestCase(1000)]
     [TestCase(3)]
     [TestCase(1)]

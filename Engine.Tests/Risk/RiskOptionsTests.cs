@@ -18,6 +18,14 @@ public sealed class RiskOptionsTests
     public void Validate_Defaults_ReportNothing() => Assert.That(Errors(new RiskOptions()), Is.Empty);
 
     [Test]
+    public void Validate_AnInstrumentIdInTheDefaults_IsRefused()
+    {
+        var errors = Errors(new RiskOptions { Defaults = new RiskInstrumentOptions { InstrumentId = 2 } });
+
+        Assert.That(errors, Has.One.StartsWith("risk.defaults.instrumentId: 2 is refused"));
+    }
+
+    [Test]
     public void Validate_EveryBadKey_IsReportedAtOnceWithItsPath()
     {
         var options = new RiskOptions

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Text.Json.Serialization;
 using Engine.Admin;
 using Engine.Book;
 using Engine.Logging;
@@ -103,7 +104,8 @@ public sealed record EngineOptions
         return errors;
     }
 
-    /// <summary>The sources of market data enabled (read it once the options have validated).</summary>
+    /// <summary>The sources of market data enabled (read it once the options have validated). Derived, not a key.</summary>
+    [JsonIgnore]
     public MarketDataSources Sources =>
         (Synthetic.Enabled ? MarketDataSources.Synthetic : MarketDataSources.None)
         | (Feeds.Replay.Enabled ? MarketDataSources.Replay : MarketDataSources.None)

@@ -80,6 +80,10 @@ public sealed record RiskOptions
         CheckRange(errors, $"{path}.maxSlippageBps", MaxSlippageBps, 10_000);
         Breaker.Validate($"{path}.breaker", errors);
         Defaults.Validate($"{path}.defaults", errors);
+        if (Defaults.InstrumentId != 0)
+        {
+            errors.Add($"{path}.defaults.instrumentId: {Defaults.InstrumentId} is refused: the defaults are every instrument's; name an instrument in {path}.instruments");
+        }
         var seen = new HashSet<int>();
         for (int i = 0; i < Instruments.Count; i++)
         {
