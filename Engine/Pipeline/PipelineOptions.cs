@@ -30,10 +30,10 @@ public sealed record PipelineOptions
     public int WarmUpEvents { get; set; } = 20_000;
 
     /// <summary>
-    /// How often the loop gets a no-op event when nothing else arrives, milliseconds; 0: never. What runs
-    /// on the wall clock at an end of batch (a strategy's timer, a TWAP's slices, the breaker's cool-down,
-    /// the venue-answer watch, the paper venue's held orders) is then at most this late in a quiet market
-    /// instead of waiting for the next event.
+    /// The loop's tick, milliseconds (0: none): after this long with nothing in the inbound ring the loop
+    /// publishes itself a no-op event. What runs on the wall clock at an end of batch (a strategy's timer,
+    /// a TWAP's slices, the breaker's cool-down, the venue-answer watch, the paper venue's held orders) is
+    /// then at most this late in a quiet market instead of waiting for the next event.
     /// </summary>
     public int TickMs { get; set; } = 1;
 
