@@ -178,23 +178,34 @@ public sealed class ConfigLoaderTests
     }
 
     /// <summary>
-    /// Derived read-only properties are not keys: the defaults (the schema of environment overrides, and
-    /// what a reload compares) leave them out.
+    /// Derived values (methods of the options, not properties) are not keys: the defaults (the schema of
+    /// environment overrides, and what a reload compares) leave them out, and a file that sets one is refused.
     /// </summary>
     [TestCase("sources")]
     [TestCase("synthetic.activeThreads")]
     [TestCase("synthetic.activeInstruments")]
     [TestCase("feeds.anyLive")]
-    public void DefaultsAsJson_DerivedProperty_IsNotAKey(string keyPath)
+    public void DerivedValue_IsNotAKey(string keyPath)
     {
-        JsonNode? node = JsonNode.Parse(ConfigLoader.DefaultsAsJson());
         string[] keys = keyPath.Split('.');
+        JsonNode? defaults = JsonNode.Parse(ConfigLoader.DefaultsAsJson());
         foreach (string key in keys[..^1])
         {
-            node = node![key];
+            defaults = defaults![key];
         }
 
-        Assert.That(node!.AsObject().ContainsKey(keys[^1]), Is.False);
+        var thrown = ParseFails(DefaultsWith(root =>
+        {
+            var section = root;
+            foreach (string key in keys[..^1])
+            {
+                section = Section(section, key);
+            }
+            section[keys[^1]] = 1;
+        }));
+
+        Assert.That(defaults!.AsObject().ContainsKey(keys[^1]), Is.False);
+        Assert.That(thrown.Problems, Has.One.Contains(keys[^1]));
     }
 
     [TestCase(1000)]

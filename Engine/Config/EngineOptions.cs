@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Text.Json.Serialization;
 using Engine.Admin;
 using Engine.Book;
 using Engine.Logging;
@@ -86,7 +85,7 @@ public sealed record EngineOptions
         Metrics.Validate("metrics", errors);
         Synthetic.Validate("synthetic", errors);
         Strategy.Validate("strategy", errors, Book.Instruments, Risk);
-        Feeds.Validate("feeds", errors, Synthetic.ActiveInstruments, Book, Venues.Kind == VenueKind.Alpaca && Venues.Alpaca?.Mode == AlpacaTradingMode.Live);
+        Feeds.Validate("feeds", errors, Synthetic.ActiveInstruments(), Book, Venues.Kind == VenueKind.Alpaca && Venues.Alpaca?.Mode == AlpacaTradingMode.Live);
         Logging.Validate("logging", errors);
         if (StatusIntervalMs is < 0 or > 3_600_000)
         {
@@ -96,7 +95,7 @@ public sealed record EngineOptions
         {
             errors.Add("ring.producers: Single cannot serve the engine: feed threads and the control thread (reload, kill) both publish; use Multi");
         }
-        if (Book.Instruments < Synthetic.ActiveInstruments)
+        if (Book.Instruments < Synthetic.ActiveInstruments())
         {
             errors.Add($"book.instruments: {Book.Instruments} is fewer than synthetic.instruments ({Synthetic.Instruments}); every instrument needs a book");
         }
@@ -104,12 +103,11 @@ public sealed record EngineOptions
         return errors;
     }
 
-    /// <summary>The sources of market data enabled (read it once the options have validated). Derived, not a key.</summary>
-    [JsonIgnore]
-    public MarketDataSources Sources =>
+    /// <summary>The sources of market data enabled (read it once the options have validated). A method, not a property: derived, so not a key of the file.</summary>
+    public MarketDataSources Sources() =>
         (Synthetic.Enabled ? MarketDataSources.Synthetic : MarketDataSources.None)
         | (Feeds.Replay.Enabled ? MarketDataSources.Replay : MarketDataSources.None)
-        | (Feeds.AnyLive ? MarketDataSources.Live : MarketDataSources.None);
+        | (Feeds.AnyLive() ? MarketDataSources.Live : MarketDataSources.None);
 
     /// <summary>
     /// Some market data to run on, and, when the paper venue simulates latency, one clock to simulate it
@@ -122,7 +120,7 @@ public sealed record EngineOptions
         {
             return; // reported by their own validation
         }
-        var sources = Sources;
+        var sources = Sources();
         if (sources == MarketDataSources.None)
         {
             errors.Add("synthetic.enabled: false with no feed enabled (feeds.kraken, feeds.alpaca, feeds.replay): the engine would have no market data");

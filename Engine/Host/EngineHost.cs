@@ -105,7 +105,7 @@ public sealed class EngineHost : IDisposable
         Paper = _pipeline.Paper?.Venue;
         _loop = new LoopThread(_processor, options.Pipeline.Thread, loggers.CreateLogger("Engine.LoopThread"));
 
-        _feeds = new SyntheticMarketFeed[options.Synthetic.ActiveThreads];
+        _feeds = new SyntheticMarketFeed[options.Synthetic.ActiveThreads()];
         var health = new List<FeedHealth>(_feeds.Length + 3);
         for (int i = 0; i < _feeds.Length; i++)
         {
@@ -338,7 +338,7 @@ public sealed class EngineHost : IDisposable
     {
         var table = new InstrumentTable(options.Book.Instruments);
         int[] decimals = options.Risk.PriceDecimalsOf(options.Book.Instruments);
-        for (int id = 0; id < options.Synthetic.ActiveInstruments; id++)
+        for (int id = 0; id < options.Synthetic.ActiveInstruments(); id++)
         {
             table.GetOrAdd($"SYN{id}", decimals[id]);
         }

@@ -56,7 +56,7 @@ public sealed class EnginePipeline
         if (venue == VenueKind.Paper)
         {
             // Live feeds alone stamp events on the wall clock: the venue's time may then follow it between events.
-            var paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, Books), options.Sources == MarketDataSources.Live ? clock : null);
+            var paper = new PaperVenueHandler(new PaperMatcher(options.Venues.Paper, Books), options.Sources() == MarketDataSources.Live ? clock : null);
             Paper = new PaperVenueStage(paper, new VenueInputs(Outbound), new BufferedExecutionSink(Ring, options.Orders.ReportQueue), wrapVenue?.Invoke(paper));
         }
         // The loop ticks itself when idle (pipeline.tickMs): its processor calls the ticker from its wait.

@@ -9,9 +9,12 @@ namespace Engine.Host;
 /// <summary>The host's log lines.</summary>
 internal static partial class HostLog
 {
-    public static void Starting(ILogger logger, EngineOptions options) =>
+    public static void Starting(ILogger logger, EngineOptions options)
+    {
+        int feedThreads = options.Synthetic.ActiveThreads();
         Starting(logger, options.Ring.Slots, options.Ring.Producers, options.Ring.WaitStrategy,
-            options.Pipeline.Thread.CpuSet, options.Synthetic.ActiveThreads, options.Synthetic.RateEventsPerSecond, System.Runtime.GCSettings.LatencyMode);
+            options.Pipeline.Thread.CpuSet, feedThreads, options.Synthetic.RateEventsPerSecond, System.Runtime.GCSettings.LatencyMode);
+    }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Starting: ring {Slots} slots ({Producers} producer), wait {Wait}, loop CPUs {Cpus}, {Feeds} synthetic feed thread(s) at {Rate} events/s, GC {GcLatencyMode}")]
     private static partial void Starting(ILogger logger, int slots, ProducerType producers, WaitStrategyKind wait, IReadOnlyList<int> cpus, int feeds, long rate, System.Runtime.GCLatencyMode gcLatencyMode);

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Engine.Book;
 
 namespace Engine.MarketData;
@@ -26,9 +25,8 @@ public sealed record FeedsOptions
     /// </summary>
     public List<int> CpuSet { get; set; } = [0];
 
-    /// <summary>Whether a live feed (Kraken or Alpaca: venue times on the wall clock) is enabled. Derived, not a key.</summary>
-    [JsonIgnore]
-    public bool AnyLive => Kraken is { Enabled: true } || Alpaca is { Enabled: true };
+    /// <summary>Whether a live feed (Kraken or Alpaca: venue times on the wall clock) is enabled. A method: derived, not a key.</summary>
+    public bool AnyLive() => Kraken is { Enabled: true } || Alpaca is { Enabled: true };
 
     private bool KrakenOn => Kraken is { Enabled: true, Pairs: not null };
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Feeds.Synthetic;
 
 /// <summary>Settings of the built-in synthetic market: how many instruments, how fast, which seed.</summary>
@@ -11,13 +9,11 @@ public sealed record SyntheticFeedOptions
     /// <summary>Number of instruments, ids 0..n-1.</summary>
     public int Instruments { get; set; } = 4;
 
-    /// <summary>The instrument ids the market takes: <see cref="Instruments"/> when enabled, none when off. Derived, not a key.</summary>
-    [JsonIgnore]
-    public int ActiveInstruments => Enabled ? Instruments : 0;
+    /// <summary>The instrument ids the market takes: <see cref="Instruments"/> when enabled, none when off. A method: derived, not a key.</summary>
+    public int ActiveInstruments() => Enabled ? Instruments : 0;
 
-    /// <summary>The publishing threads the engine starts: <see cref="Threads"/> when enabled, none when off. Derived, not a key.</summary>
-    [JsonIgnore]
-    public int ActiveThreads => Enabled ? Threads : 0;
+    /// <summary>The publishing threads the engine starts: <see cref="Threads"/> when enabled, none when off. A method: derived, not a key.</summary>
+    public int ActiveThreads() => Enabled ? Threads : 0;
 
     /// <summary>Publishing threads; instrument i belongs to thread i % threads.</summary>
     public int Threads { get; set; } = 1;
