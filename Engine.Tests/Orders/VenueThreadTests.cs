@@ -9,18 +9,24 @@ namespace Engine.Tests.Orders;
 
 public sealed class VenueThreadTests
 {
-    [Test]
-    public void BufferedSink_RingFull_QueuesInOrderAndFlushesWhenThereIsRoom()
+    /// <summary>A sink with room for <paramref name="queue"/> reports over a two-slot inbound ring nobody has read, after it published reports 1..<paramref name="reports"/> (accepted).</summary>
+    private static (RingBuffer<InboundEvent> Inbound, Sequence Reader, BufferedExecutionSink Sink) SinkPublishing(int queue, int reports)
     {
         var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 2, new YieldingWaitStrategy());
         var reader = new Sequence();
         inbound.AddGatingSequences(reader);
-        var sink = new BufferedExecutionSink(inbound, 8);
-
-        for (int i = 1; i <= 5; i++)
+        var sink = new BufferedExecutionSink(inbound, queue);
+        for (int i = 1; i <= reports; i++)
         {
             sink.Publish(new ExecutionReport { Kind = ExecutionKind.Accepted, ClientOrderId = i });
         }
+        return (inbound, reader, sink);
+    }
+
+    [Test]
+    public void BufferedSink_RingFull_QueuesInOrderAndFlushesWhenThereIsRoom()
+    {
+        var (inbound, reader, sink) = SinkPublishing(queue: 8, reports: 5);
 
         Assert.That((sink.Published, sink.Pending), Is.EqualTo((2L, 3)));
         reader.SetValue(1); // the loop read both
@@ -35,15 +41,7 @@ public sealed class VenueThreadTests
     [Test]
     public void BufferedSink_RingAndQueueFull_DoublesTheQueueAndLosesNothing()
     {
-        var inbound = RingBuffer<InboundEvent>.Create(ProducerType.Multi, 2, new YieldingWaitStrategy());
-        var reader = new Sequence();
-        inbound.AddGatingSequences(reader);
-        var sink = new BufferedExecutionSink(inbound, 2);
-
-        for (int i = 1; i <= 7; i++)
-        {
-            sink.Publish(new ExecutionReport { Kind = ExecutionKind.Accepted, ClientOrderId = i });
-        }
+        var (inbound, reader, sink) = SinkPublishing(queue: 2, reports: 7);
 
         Assert.That((sink.Published, sink.Pending, sink.Grown), Is.EqualTo((2L, 5, 2L)), "2 in the ring; the queue of 2 grew to 4, then 8");
         var seen = new List<long>();
