@@ -1,6 +1,7 @@
 using Engine.Metrics;
 using Engine.Orders;
 using Engine.Pipeline;
+using Engine.Positions;
 using Engine.Risk;
 using Feeds;
 using static Engine.Tests.Orders.RouterFixture;
@@ -192,6 +193,25 @@ public sealed class RouterStageTests
 
         Assert.That(f.Risk.Positions[0].Quantity, Is.EqualTo(10));
         Assert.That(f.Router.Snapshot.UnknownReports, Is.EqualTo(1));
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Fill_ThePositionsRefuse_IsCountedNotApplied(bool knownOrder)
+    {
+        var f = new RouterFixture();
+        long id = 12_345;
+        if (knownOrder)
+        {
+            f.Submit(Limit(Side.Buy, 100, Bid));
+            id = f.LastCommand.ClientOrderId;
+            f.Report(ExecutionKind.Accepted, id);
+        }
+
+        f.Report(ExecutionKind.Fill, id, 100, new PositionsOptions().MaxPriceTicks + 1);
+
+        Assert.That(f.Risk.Positions[0].Quantity, Is.Zero);
+        Assert.That((f.Router.Snapshot.Fills, f.Router.Snapshot.FillsRefusedByPositions), Is.EqualTo((1, 1)), "what the venue reported, and what the positions refused of it");
     }
 
     [Test]

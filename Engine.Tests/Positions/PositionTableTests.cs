@@ -212,7 +212,7 @@ public sealed class PositionTableTests
     [TestCase(0, Side.None, 1L, 100L, PositionError.InvalidSide)]
     [TestCase(0, Side.Buy, 0L, 100L, PositionError.InvalidQuantity)]
     [TestCase(0, Side.Buy, 1L, 0L, PositionError.PriceOutOfRange)]
-    [TestCase(0, Side.Buy, 1L, 1_000_000_001L, PositionError.PriceOutOfRange)]
+    [TestCase(0, Side.Buy, 1L, 1_000_000_000_001L, PositionError.PriceOutOfRange)] // above the default positions.maxPriceTicks, 10^12
     [TestCase(0, Side.Sell, 111L, 100L, PositionError.PositionOutOfRange)]
     [TestCase(0, Side.Buy, long.MaxValue, 100L, PositionError.PositionOutOfRange)]
     public void ApplyFill_BadFill_IsRefusedCountedAndNotApplied(int id, Side side, long quantity, long priceTicks, PositionError expected)
@@ -244,7 +244,7 @@ public sealed class PositionTableTests
     }
 
     [TestCase(0L, PositionError.PriceOutOfRange)]
-    [TestCase(10_000_000_000_001L, PositionError.PriceOutOfRange)]
+    [TestCase(10_000_000_000_000_001L, PositionError.PriceOutOfRange)] // above 10^12 ticks x 10^4 sub-ticks
     public void Mark_OutOfRange_IsRefusedAndCounted(long mid, PositionError expected)
     {
         var table = NewTable();

@@ -70,6 +70,10 @@ public static class BacktestCommand
             {
                 stderr.WriteLine($"backtest: risk refused {report.IntentsRefused} of {report.IntentsChecked} intents (orders.refusedFor): {string.Join(", ", report.RefusedFor.Select(r => $"{r.Key} {r.Value}"))}; the limits are risk.* (docs/CONFIG.md)");
             }
+            if (report.Runner.Pipeline.Router.Snapshot.FillsRefusedByPositions is > 0 and long refused)
+            {
+                stderr.WriteLine($"backtest: the position table refused {refused} of {report.Runner.Pipeline.Router.Snapshot.Fills} fills (orders.fillsRefusedByPositions): their price or position is outside positions.maxPriceTicks or positions.maxPositionQty, so the P&L leaves them out");
+            }
             if (report.BookErrors.Total > 0)
             {
                 stderr.WriteLine($"backtest: the books could not apply {report.BookErrors.Total} events exactly (bookErrors): {report.BookErrors.Describe()}");

@@ -73,7 +73,7 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
             figures.TradedNotionalCents,
             figures.Turnover,
             new ReportSlippage(figures.FillsWithReference, figures.FillsWithEstimate, Rounded(figures.RealisedSlippageBps), Rounded(figures.EstimatedSlippageBps), Rounded(figures.RealisedMinusEstimatedBps)),
-            new ReportOrders(IntentsChecked, IntentsRefused, RefusedFor, router.Sent, router.CancelsSent, router.VenueRejects, router.Fills),
+            new ReportOrders(IntentsChecked, IntentsRefused, RefusedFor, router.Sent, router.CancelsSent, router.VenueRejects, router.Fills, router.FillsRefusedByPositions),
             new ReportVenue(venue.OrdersAccepted, venue.OrdersRejected, venue.RejectedNoLiquidity, venue.OrdersCanceled, venue.OrdersExpired, venue.RestingOrderCount, venue.HeldCommandCount, venue.HeldReportCount),
             Latency(),
             files,

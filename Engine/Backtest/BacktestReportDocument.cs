@@ -57,8 +57,8 @@ internal sealed record ReportTrades(int Closed, int Winning, int Open, double? W
 /// <summary>Slippage realised against the decision's reference, and the estimate's, basis points.</summary>
 internal sealed record ReportSlippage(int FillsWithReference, int FillsWithEstimate, double? RealisedBps, double? EstimatedBps, double? RealisedMinusEstimatedBps);
 
-/// <summary>The strategy's intents, why risk refused them (by reason, those that occurred), and the router's orders.</summary>
-internal sealed record ReportOrders(long Submitted, long RefusedByRisk, IReadOnlyDictionary<string, long> RefusedFor, long Sent, long CancelsSent, long VenueRejects, long Fills);
+/// <summary>The strategy's intents, why risk refused them (by reason, those that occurred), the router's orders, and the fills the position table refused (not in the P&amp;L).</summary>
+internal sealed record ReportOrders(long Submitted, long RefusedByRisk, IReadOnlyDictionary<string, long> RefusedFor, long Sent, long CancelsSent, long VenueRejects, long Fills, long FillsRefusedByPositions);
 
 /// <summary>The paper venue's view of the run.</summary>
 internal sealed record ReportVenue(long OrdersAccepted, long OrdersRejected, long RejectedNoLiquidity, long OrdersCanceled, long OrdersExpired, int RestingAtEnd, int HeldCommandsAtEnd, int HeldReportsAtEnd);

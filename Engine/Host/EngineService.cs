@@ -135,6 +135,7 @@ public sealed class EngineService : BackgroundService
         var lastAt = _started.Elapsed;
         var lastBookErrors = BookErrorCounts.Read(_engine.Books);
         long lastUnanswered = 0;
+        long lastFillsRefused = 0;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken) && _engine.LoopState == ProcessorState.Running && _started.Elapsed < deadline)
@@ -145,7 +146,9 @@ public sealed class EngineService : BackgroundService
                 }
                 _watchdog.Alive(_engine, TimeSpan.FromSeconds(1));
                 lastBookErrors = LogBookErrors(lastBookErrors);
-                lastUnanswered = LogUnanswered(lastUnanswered);
+                var router = _engine.Router.Snapshot;
+                lastUnanswered = LogRise(lastUnanswered, router.Unanswered, (count, total) => HostLog.Unanswered(_log, count, _options.Orders.AckTimeoutMs, total));
+                lastFillsRefused = LogRise(lastFillsRefused, router.FillsRefusedByPositions, (count, total) => HostLog.FillsRefused(_log, count, total));
                 var now = _engine.Status();
                 var nowAt = _started.Elapsed;
                 if (_options.StatusIntervalMs > 0)
@@ -190,13 +193,12 @@ public sealed class EngineService : BackgroundService
         base.Dispose();
     }
 
-    /// <summary>Logs the orders newly found unanswered since <paramref name="last"/> (the loop only counts them); returns the new count.</summary>
-    private long LogUnanswered(long last)
+    /// <summary>Logs what a count the loop keeps (and never logs) rose by since <paramref name="last"/>; returns the new count.</summary>
+    private static long LogRise(long last, long now, Action<long, long> log)
     {
-        long now = _engine.Router.Snapshot.Unanswered;
         if (now > last)
         {
-            HostLog.Unanswered(_log, now - last, _options.Orders.AckTimeoutMs, now);
+            log(now - last, now);
         }
         return now;
     }

@@ -55,6 +55,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "{Count} orders had no answer from the venue {TimeoutMs} ms after their send ({Total} since start): each counts as an order-path error toward the breaker; they stay open until the venue reports them (orders.ackTimeoutMs, engine_orders_unanswered_total)")]
     public static partial void Unanswered(ILogger logger, long count, int timeoutMs, long total);
 
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "{Count} fills from the venue were refused by the position table since the last check ({Total} since start): their price or the position they make is outside positions.maxPriceTicks or positions.maxPositionQty, so the engine's positions, P&L and limits no longer match the venue's (engine_fills_refused_total)")]
+    public static partial void FillsRefused(ILogger logger, long count, long total);
+
     /// <summary>Once, at start-up: which plugin the strategy came from.</summary>
     public static void StrategyPlugin(ILogger logger, IStrategy strategy, StrategyPluginOptions plugin)
     {

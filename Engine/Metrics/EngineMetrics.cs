@@ -34,6 +34,7 @@ public sealed class EngineMetrics
     private readonly Counter _ordersSubmitted;
     private readonly Counter _fills;
     private readonly Counter _venueRejects;
+    private readonly Counter _fillsRefused;
     private readonly Counter _unanswered;
     private readonly Counter _unwatched;
     private readonly Counter _cancelsSent;
@@ -86,6 +87,7 @@ public sealed class EngineMetrics
         _ordersSubmitted = f.CreateCounter("engine_orders_submitted_total", "New orders written to the outbound ring.");
         _fills = f.CreateCounter("engine_fills_total", "Fills applied to positions.");
         _venueRejects = f.CreateCounter("engine_orders_rejected_total", "Orders the venue rejected.");
+        _fillsRefused = f.CreateCounter("engine_fills_refused_total", "Fills the venue reported that the position table refused (a price above positions.maxPriceTicks, a position past positions.maxPositionQty): the engine's positions no longer match the venue's.");
         _unanswered = f.CreateCounter("engine_orders_unanswered_total", "Orders the venue had not answered (accepted, rejected or filled) orders.ackTimeoutMs after their send; each also counts as an order-path error toward the breaker.");
         _unwatched = f.CreateCounter("engine_orders_unwatched_total", "Orders no longer watched for an answer: more were sent within one orders.ackTimeoutMs than orders.capacity.");
         _cancelsSent = f.CreateCounter("engine_cancels_sent_total", "Cancels written to the outbound ring.");
@@ -140,6 +142,7 @@ public sealed class EngineMetrics
         _ordersSubmitted.IncTo(router.Sent);
         _fills.IncTo(router.Fills);
         _venueRejects.IncTo(router.VenueRejects);
+        _fillsRefused.IncTo(router.FillsRefusedByPositions);
         _unanswered.IncTo(router.Unanswered);
         _unwatched.IncTo(router.Unwatched);
         _cancelsSent.IncTo(router.CancelsSent);

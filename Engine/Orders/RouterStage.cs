@@ -297,8 +297,7 @@ public sealed class RouterStage
             _live.UnknownReports++;
             if (isFill)
             {
-                _risk.Engine.OnFill(new Fill(report.InstrumentId, report.Side, report.LastQuantity, report.LastPriceTicks, report.FeeValue), 0, orderDone: false, nowNs);
-                _live.Fills++;
+                ApplyToPositions(new Fill(report.InstrumentId, report.Side, report.LastQuantity, report.LastPriceTicks, report.FeeValue), 0, done: false, nowNs);
             }
             return;
         }
@@ -312,8 +311,7 @@ public sealed class RouterStage
                 // The order's state is wrong, not the fill: it counts for the order and the position.
                 order.FilledQuantity = filledAfter;
                 order.FilledValueTicks += (Int128)report.LastQuantity * report.LastPriceTicks;
-                _risk.Engine.OnFill(new Fill(order.InstrumentId, order.Side, report.LastQuantity, report.LastPriceTicks, report.FeeValue), 0, orderDone: false, nowNs);
-                _live.Fills++;
+                ApplyToPositions(new Fill(order.InstrumentId, order.Side, report.LastQuantity, report.LastPriceTicks, report.FeeValue), 0, done: false, nowNs);
             }
             return;
         }
@@ -360,8 +358,13 @@ public sealed class RouterStage
         order.OpenNotionalCents -= released;
         order.FilledQuantity += report.LastQuantity;
         order.FilledValueTicks += (Int128)report.LastQuantity * report.LastPriceTicks;
-        var fill = new Fill(order.InstrumentId, order.Side, report.LastQuantity, report.LastPriceTicks, report.FeeValue);
-        if (_risk.Engine.OnFill(in fill, released, done, nowNs) != PositionError.None)
+        ApplyToPositions(new Fill(order.InstrumentId, order.Side, report.LastQuantity, report.LastPriceTicks, report.FeeValue), released, done, nowNs);
+    }
+
+    /// <summary>Every fill the venue reports goes to the positions; one they refuse (a price or position outside <c>positions.*</c>'s bounds) is counted, and the host logs it.</summary>
+    private void ApplyToPositions(in Fill fill, long releasedNotionalCents, bool done, long nowNs)
+    {
+        if (_risk.Engine.OnFill(in fill, releasedNotionalCents, done, nowNs) != PositionError.None)
         {
             _live.FillsRefusedByPositions++;
         }

@@ -16,7 +16,7 @@ public sealed record PositionsOptions
     public int Instruments { get; set; } = 16;
 
     /// <summary>Highest fill price, in ticks, that the table accepts (marks: this x 10,000 sub-ticks).</summary>
-    public long MaxPriceTicks { get; set; } = 1_000_000_000;
+    public long MaxPriceTicks { get; set; } = 1_000_000_000_000;
 
     /// <summary>Largest absolute position, in quantity units; a fill that would go past it is refused.</summary>
     public long MaxPositionQty { get; set; } = 1_000_000_000_000;
