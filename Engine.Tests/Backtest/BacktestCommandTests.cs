@@ -83,19 +83,28 @@ public sealed class BacktestCommandTests
     }
 
     [Test]
-    public void Run_KrakenWithTheShippedStockLimits_ReportsWhyRiskRefusedEveryIntent()
+    public void Run_Kraken_QuantitiesInHundredMillionthsOfACoinAndEveryFillInThePnl()
     {
-        var (code, stdout, stderr) = Run(null, "--data", BacktestFixture.Kraken, "--format", "kraken", "--config", RepositoryPaths.ShippedConfig(), "--out", _out, "--strategy", "MarketMaker");
+        var (code, stdout, stderr) = Run(null, "--data", BacktestFixture.Kraken, "--format", "kraken", "--symbols", "XBT/CHF", "--config", RepositoryPaths.ShippedConfig(), "--out", _out, "--strategy", "ImbalanceTaker");
 
         Assert.That(code, Is.Zero, stderr);
-        using var summary = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
-        var orders = summary.RootElement.GetProperty("orders");
-        long submitted = orders.GetProperty("submitted").GetInt64();
-        Assert.That(submitted, Is.GreaterThan(0));
-        // A bitcoin quote of the shipped 100 units is millions of francs: far above risk.defaults.maxOrderNotionalCents ($100,000).
-        Assert.That(orders.GetProperty("refusedFor").GetProperty("MaxOrderNotional").GetInt64(), Is.EqualTo(submitted));
-        Assert.That(orders.GetProperty("sent").GetInt64(), Is.Zero);
-        Assert.That(stderr, Does.Contain($"backtest: risk refused {submitted} of {submitted} intents (orders.refusedFor): MaxOrderNotional {submitted}"));
+        Assert.That(stderr, Does.Contain("risk.instruments[id 0].quantityDecimals 0 -> 8: XBT/CHF's quantities in the data have 8 decimals"));
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "report.json")));
+        var root = report.RootElement;
+        Assert.That(root.GetProperty("instruments")[0].GetProperty("quantityDecimals").GetInt32(), Is.EqualTo(8));
+        var orders = root.GetProperty("orders");
+        Assert.That(orders.GetProperty("fills").GetInt64(), Is.Positive, "the shipped sizes are 10^-8 coins: far inside the limits");
+        Assert.That(orders.GetProperty("fillsRefusedByPositions").GetInt64(), Is.Zero, "prices of 5.6 x 10^9 ticks are inside positions.maxPriceTicks");
+        // Each fill's notional is quantity x price / 10^(8 + 5) francs: cents = quantity x ticks / 10^11.
+        decimal traded = 0;
+        foreach (var fill in root.GetProperty("fillList").EnumerateArray())
+        {
+            decimal notional = fill.GetProperty("quantity").GetInt64() * (decimal)fill.GetProperty("priceTicks").GetInt64() / 100_000_000_000m;
+            Assert.That(fill.GetProperty("notionalCents").GetDecimal(), Is.EqualTo(notional));
+            traded += notional;
+        }
+        Assert.That(root.GetProperty("tradedNotionalCents").GetDecimal(), Is.EqualTo(traded));
+        Assert.That(Math.Abs(root.GetProperty("pnl").GetProperty("netCents").GetDecimal()), Is.LessThan(traded), "P&L on the coins' scale, not 10^8 times it");
     }
 
     [Test]

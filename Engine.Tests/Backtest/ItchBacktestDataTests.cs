@@ -14,7 +14,7 @@ public sealed class ItchBacktestDataTests
         var all = new EventCollector();
         new ItchBinaryFileReader(new ItchDecoder(table, all)).ReadFileAsync(BacktestFixture.Itch, CancellationToken.None).GetAwaiter().GetResult();
         var chosen = symbols.Select(symbol => table.TryGetId(symbol, out int id) ? id : throw new AssertionException(symbol)).ToList();
-        return InstrumentSelection.Apply(table, all.Events, chosen);
+        return InstrumentSelection.Apply(table, all.Events, chosen, quantityDecimals: 0);
     }
 
     /// <summary>The events with the reader's receive stamps (its clock as it read them) cleared: the rest is the file's.</summary>
@@ -49,7 +49,7 @@ public sealed class ItchBacktestDataTests
         {
             table.GetOrAdd(symbol, 4);
         }
-        var selected = new SelectedEvents(table, [2, 0]);
+        var selected = new SelectedEvents(table, [2, 0], quantityDecimals: 0);
 
         foreach (int id in new[] { 0, 1, 2, -1, 1, 0 })
         {

@@ -1,5 +1,6 @@
 using Engine.Config;
 using Engine.MarketData;
+using Engine.Tests.MarketData;
 using Engine.Pipeline;
 using Engine.Ring;
 using Engine.Venues;
@@ -60,9 +61,35 @@ public sealed class EngineOptionsTests
             Synthetic = new SyntheticFeedOptions { Enabled = false, Instruments = 4 },
             Book = new Engine.Book.BookOptions { Instruments = 2 },
             Feeds = new FeedsOptions { Kraken = new KrakenFeedOptions { Enabled = true, Pairs = ["XBT/USD", "ETH/USD"] } },
-        };
+        }.WithKrakenVolumes();
 
         Assert.That(options.Validate(), Is.Empty, "two pairs at ids 0 and 1 fit two books; the synthetic market's four take none");
+    }
+
+    [Test]
+    public void Validate_KrakenPairsWithoutTheirVolumeScale_AreRefusedNamingTheEntry()
+    {
+        var options = new EngineOptions
+        {
+            Synthetic = new SyntheticFeedOptions { Enabled = false },
+            Feeds = new FeedsOptions { Kraken = new KrakenFeedOptions { Enabled = true, Pairs = ["XBT/USD", "ETH/USD"] } },
+        };
+        options.Risk.Instruments.Add(new Engine.Risk.RiskInstrumentOptions { InstrumentId = 1, QuantityDecimals = 8 });
+
+        Assert.That(options.Validate(), Is.EqualTo(new[] { "risk.instruments: XBT/USD (instrument id 0) comes from Kraken, whose volumes are in 10^-8 of a coin; give it an entry { \"instrumentId\": 0, \"quantityDecimals\": 8 } (its quantity limits and the strategy's sizes are then in those units too)" }));
+    }
+
+    [Test]
+    public void Validate_AlpacaVenueWithFractionalQuantities_IsRefused()
+    {
+        var options = new EngineOptions { Venues = new VenueOptions { Kind = VenueKind.Alpaca } };
+        options.Risk.Defaults.QuantityDecimals = 2;
+        options.Risk.Instruments.Add(new Engine.Risk.RiskInstrumentOptions { InstrumentId = 3 });
+
+        var problems = options.Validate();
+
+        Assert.That(problems.Count(p => p.Contains("whole quantities", StringComparison.Ordinal)), Is.EqualTo(options.Book.Instruments - 1), "every instrument but the one whose entry keeps 0");
+        Assert.That(problems, Has.One.EqualTo("risk.instruments: instrument id 0 has quantityDecimals 2, but the Alpaca venue sends whole quantities; fractional orders are not supported"));
     }
 
     [Test]

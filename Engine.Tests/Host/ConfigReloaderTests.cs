@@ -97,15 +97,16 @@ public sealed class ConfigReloaderTests
         Assert.That(_log.Entries.Single(e => e.Level == LogLevel.Error).Message, Does.Contain("risk.instruments[0].instrumentId: 20 is outside 0..15"));
     }
 
-    [Test]
-    public void Reload_PriceDecimalsChanged_IsRefusedAndKeepsTheRunningLimits()
+    [TestCase("\"priceDecimals\": 2", "price decimals of instrument 3 would change from 4 to 2")]
+    [TestCase("\"quantityDecimals\": 8", "quantity decimals of instrument 3 would change from 0 to 8")]
+    public void Reload_ScaleChanged_IsRefusedAndKeepsTheRunningLimits(string entry, string problem)
     {
-        string rescaled = Base.Replace("\"maxDailyLossCents\": 1000", "\"maxDailyLossCents\": 2000, \"instruments\": [ { \"instrumentId\": 3, \"priceDecimals\": 2 } ]", StringComparison.Ordinal);
+        string rescaled = Base.Replace("\"maxDailyLossCents\": 1000", "\"maxDailyLossCents\": 2000, \"instruments\": [ { \"instrumentId\": 3, " + entry + " } ]", StringComparison.Ordinal);
         File.WriteAllText(_path, rescaled);
 
         Assert.That(_reloader.Reload(), Is.False);
 
-        Assert.That(_log.Entries.Single(e => e.Level == LogLevel.Error).Message, Does.Contain("price decimals of instrument 3 would change from 4 to 2").And.Contain("restart"));
+        Assert.That(_log.Entries.Single(e => e.Level == LogLevel.Error).Message, Does.Contain(problem).And.Contain("restart"));
         Assert.That(_host.Stop(), Is.True);
         Assert.That(_host.Risk.Engine.Limits.MaxDailyLossCents, Is.EqualTo(1000), "nothing of the file applied");
     }

@@ -23,7 +23,7 @@ public sealed class FeedsOptionsTests
             Book = new BookOptions { Instruments = bookInstruments },
             Synthetic = new SyntheticFeedOptions { Instruments = syntheticInstruments },
             Feeds = new FeedsOptions { Kraken = kraken },
-        };
+        }.WithKrakenVolumes();
     }
 
     [Test]
@@ -124,7 +124,8 @@ public sealed class FeedsOptionsTests
 
         var problems = options.Validate();
 
-        Assert.That(problems, Is.EqualTo(new[] { "feeds.kraken.url: 'ws://127.0.0.1:9000' is plain ws://; live trading (venues.alpaca.mode Live) requires wss://" }));
+        Assert.That(problems, Has.Member("feeds.kraken.url: 'ws://127.0.0.1:9000' is plain ws://; live trading (venues.alpaca.mode Live) requires wss://"));
+        Assert.That(problems, Has.Member("risk.instruments: instrument id 4 has quantityDecimals 8, but the Alpaca venue sends whole quantities; fractional orders are not supported"), "a Kraken pair cannot be traded on Alpaca in whole coins");
     }
 
     [Test]
@@ -138,7 +139,8 @@ public sealed class FeedsOptionsTests
     {
         var options = ConfigLoader.Parse("""
             { "feeds": { "kraken": { "enabled": true, "url": "wss://ws.kraken.com", "pairs": ["XBT/USD"], "depth": 25,
-                                     "transport": { "staleTimeoutMs": 5000 } } } }
+                                     "transport": { "staleTimeoutMs": 5000 } } },
+              "risk": { "instruments": [ { "instrumentId": 4, "quantityDecimals": 8 } ] } }
             """, "test.json");
 
         var kraken = options.Feeds.Kraken;
@@ -160,7 +162,7 @@ public sealed class FeedsOptionsTests
         var options = TestEngines.Synthetic("feeds-ids", 1_000);
         options.Feeds = new FeedsOptions { Kraken = new KrakenFeedOptions { Enabled = true, Url = "ws://127.0.0.1:1", Pairs = ["XBT/USD", "ETH/USD"] } };
         options.Risk = new RiskOptions { Instruments = [new RiskInstrumentOptions { InstrumentId = 2, PriceDecimals = 1 }] };
-        Assert.That(options.Validate(), Is.Empty);
+        Assert.That(options.WithKrakenVolumes().Validate(), Is.Empty);
 
         using var host = new EngineHost(options, NullLoggerFactory.Instance);
 
@@ -245,7 +247,7 @@ public sealed class FeedsOptionsTests
         var options = WithAlpaca(_ => { }, bookInstruments: 8);
         options.Feeds.Kraken = new KrakenFeedOptions { Enabled = true, Pairs = ["XBT/USD", "ETH/USD"] };
 
-        var problems = options.Validate();
+        var problems = options.WithKrakenVolumes().Validate();
 
         Assert.That(problems, Is.EqualTo(new[] { "feeds: the feeds' 5 instruments take ids 4..8 (after synthetic.instruments: Kraken pairs, then Alpaca symbols), beyond book.instruments (8); raise book.instruments to at least 9" }));
     }
@@ -256,7 +258,7 @@ public sealed class FeedsOptionsTests
         var options = WithAlpaca(a => a.Trades = ["XBT/USD"]);
         options.Feeds.Kraken = new KrakenFeedOptions { Enabled = true, Pairs = ["XBT/USD"] };
 
-        var problems = options.Validate();
+        var problems = options.WithKrakenVolumes().Validate();
 
         Assert.That(problems, Is.EqualTo(new[] { "feeds.alpaca: 'XBT/USD' is already an instrument of another feed; a symbol can come from one feed only" }));
     }
@@ -293,7 +295,7 @@ public sealed class FeedsOptionsTests
             Alpaca = new AlpacaFeedOptions { Enabled = true, Url = "ws://127.0.0.1:1/v2/iex", Trades = ["AAPL"], Quotes = ["MSFT"] },
         };
         options.Risk = new RiskOptions { Instruments = [new RiskInstrumentOptions { InstrumentId = 4, PriceDecimals = 2 }] };
-        Assert.That(options.Validate(), Is.Empty);
+        Assert.That(options.WithKrakenVolumes().Validate(), Is.Empty);
 
         using var host = new EngineHost(options, NullLoggerFactory.Instance, environment: name => name.StartsWith("APCA_", StringComparison.Ordinal) ? "x" : null);
 

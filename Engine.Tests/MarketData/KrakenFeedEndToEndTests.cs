@@ -38,7 +38,7 @@ public sealed class KrakenFeedEndToEndTests
                 Transport = new() { ReconnectInitialDelayMs = 5, ReconnectMaxDelayMs = 20, StaleTimeoutMs = 0 },
             },
         };
-        Assert.That(options.Validate(), Is.Empty);
+        Assert.That(options.WithKrakenVolumes().Validate(), Is.Empty);
         using var host = new EngineHost(options, NullLoggerFactory.Instance);
         host.Start();
         await using var server = await MetricsServer.StartAsync(options.Metrics, host, NullLoggerFactory.Instance);

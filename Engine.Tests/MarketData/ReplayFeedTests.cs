@@ -251,7 +251,7 @@ public sealed class ReplayFeedTests
 
         var thrown = Assert.Throws<ConfigException>(() => new EngineHost(options, NullLoggerFactory.Instance));
 
-        Assert.That(thrown!.Message, Does.Contain("AAPL (instrument id 2) has prices of 4 decimals in the file; give risk.instruments an entry { \"instrumentId\": 2, \"priceDecimals\": 4 }"));
+        Assert.That(thrown!.Message, Does.Contain("AAPL (instrument id 2) has prices of 4 decimals and quantities of 0 in the file; give risk.instruments an entry { \"instrumentId\": 2, \"priceDecimals\": 4, \"quantityDecimals\": 0 }"));
     }
 
     [Test]
@@ -277,7 +277,7 @@ public sealed class ReplayFeedTests
         options.Feeds = new FeedsOptions { Replay = new ReplayFeedOptions { Enabled = true, Format = BacktestFormat.Kraken, Path = KrakenFile, Speed = 0 } };
         options.Risk = new RiskOptions
         {
-            Instruments = [new RiskInstrumentOptions { InstrumentId = 2, PriceDecimals = 5, SubPennyRule = false }, new RiskInstrumentOptions { InstrumentId = 3, PriceDecimals = 5, SubPennyRule = false }],
+            Instruments = [new RiskInstrumentOptions { InstrumentId = 2, PriceDecimals = 5, QuantityDecimals = 8, SubPennyRule = false }, new RiskInstrumentOptions { InstrumentId = 3, PriceDecimals = 5, QuantityDecimals = 8, SubPennyRule = false }],
         };
         var logs = new CapturingLoggerFactory();
 

@@ -41,6 +41,27 @@ public sealed class PositionTableTests
     }
 
     [Test]
+    public void ApplyFill_FractionalQuantities_MoneyInCentsOfWholeCoins()
+    {
+        // XBT/CHF as Kraken sends it: prices of 5 decimals, volumes in 10^-8 of a coin.
+        var table = new PositionTable(new PositionsOptions { Instruments = 1 }, [5], [8]);
+        var intents = new ClosingIntentBuffer(1);
+
+        Fill(table, 0, Side.Buy, 50_000_000, 5_621_840_000, fee: 0); // 0.5 XBT at 56,218.40000
+        Assert.That(table.Mark(0, 5_630_000_000L * SubTicks, intents), Is.EqualTo(PositionError.None)); // mid 56,300.00000
+        var marked = table.Totals;
+        Fill(table, 0, Side.Sell, 20_000_000, 5_630_000_000); // 0.2 XBT out at the mid
+
+        using (Assert.EnterMultipleScope())
+        {
+            // 0.5 x 81.60 = 40.80 CHF unrealised on 0.5 x 56,300 = 28,150.00 of exposure.
+            Assert.That(marked, Is.EqualTo(new PositionTotals(0, 4_080, 0, 2_815_000, 1)));
+            // 0.2 x 81.60 = 16.32 realised; 0.3 x 81.60 = 24.48 still open on 16,890.00.
+            Assert.That(table.Totals, Is.EqualTo(new PositionTotals(1_632, 2_448, 0, 1_689_000, 1)));
+        }
+    }
+
+    [Test]
     public void ApplyFill_OpenAddPartialCloseFullClose_RealisesAgainstTheAverageEntry()
     {
         var table = NewTable();

@@ -14,6 +14,15 @@ public sealed class RiskOptionsTests
         return errors;
     }
 
+    [TestCase(-1)]
+    [TestCase(9)]
+    public void Validate_QuantityDecimalsOutOfRange_ReportsIt(int decimals)
+    {
+        var options = new RiskOptions { Instruments = [new RiskInstrumentOptions { InstrumentId = 2, QuantityDecimals = decimals }] };
+
+        Assert.That(Errors(options), Is.EqualTo(new[] { $"risk.instruments[0].quantityDecimals: {decimals} is outside 0..8" }));
+    }
+
     [Test]
     public void Validate_Defaults_ReportNothing() => Assert.That(Errors(new RiskOptions()), Is.Empty);
 

@@ -135,13 +135,18 @@ public sealed record BacktestOptions
             var entry = options.Risk.Instruments.Find(e => e.InstrumentId == instrument.Id);
             if (entry is null)
             {
-                options.Risk.Instruments.Add(options.Risk.Defaults with { InstrumentId = instrument.Id, PriceDecimals = instrument.PriceDecimals });
+                options.Risk.Instruments.Add(options.Risk.Defaults with { InstrumentId = instrument.Id, PriceDecimals = instrument.PriceDecimals, QuantityDecimals = instrument.QuantityDecimals });
+                continue;
             }
-            else if (entry.PriceDecimals != instrument.PriceDecimals)
+            if (entry.PriceDecimals != instrument.PriceDecimals)
             {
                 notes.Add($"risk.instruments[id {instrument.Id}].priceDecimals {entry.PriceDecimals} -> {instrument.PriceDecimals}: {instrument.Symbol}'s prices in the data have {instrument.PriceDecimals} decimals");
-                options.Risk.Instruments[options.Risk.Instruments.IndexOf(entry)] = entry with { PriceDecimals = instrument.PriceDecimals };
             }
+            if (entry.QuantityDecimals != instrument.QuantityDecimals)
+            {
+                notes.Add($"risk.instruments[id {instrument.Id}].quantityDecimals {entry.QuantityDecimals} -> {instrument.QuantityDecimals}: {instrument.Symbol}'s quantities in the data have {instrument.QuantityDecimals} decimals");
+            }
+            options.Risk.Instruments[options.Risk.Instruments.IndexOf(entry)] = entry with { PriceDecimals = instrument.PriceDecimals, QuantityDecimals = instrument.QuantityDecimals };
         }
         var problems = options.Validate();
         if (problems.Count > 0)

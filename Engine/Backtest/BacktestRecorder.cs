@@ -82,13 +82,14 @@ public sealed class BacktestRecorder
 
     /// <summary>
     /// Records a fill once the chain has applied it: <paramref name="before"/> and <paramref name="after"/>
-    /// are the instrument's position around it; <paramref name="order"/> the order as the router had it.
+    /// are the instrument's position around it; <paramref name="order"/> the order as the router had it;
+    /// <paramref name="notionalDecimals"/> the decimals of quantity x price ticks (price decimals + quantity decimals).
     /// </summary>
-    public void OnFill(in ExecutionReport report, in Order order, in Position before, in Position after, int priceDecimals)
+    public void OnFill(in ExecutionReport report, in Order order, in Position before, in Position after, int notionalDecimals)
     {
         int id = report.InstrumentId;
         decimal fee = (decimal)(after.FeesCents - before.FeesCents);
-        decimal notional = report.LastQuantity * (decimal)report.LastPriceTicks * 100m / Pow10(priceDecimals);
+        decimal notional = report.LastQuantity * (decimal)report.LastPriceTicks * 100m / Pow10(notionalDecimals);
         Fills.Add(new BacktestFill(report.VenueTsNs, id, report.ClientOrderId, report.Side, report.LastQuantity, report.LastPriceTicks, fee, notional, order.DecisionReferenceSubTicks, order.EstimatedPriceSubTicks));
 
         decimal netBefore = (decimal)(before.RealisedCents - before.FeesCents);

@@ -35,7 +35,7 @@ public sealed class BacktestRunner
     private readonly SimulatedClock _clock;
     private readonly BacktestData _data;
     private readonly BacktestRecorder _recorder;
-    private readonly int[] _decimals;
+    private readonly int[] _notionalDecimals;
 
     /// <summary>
     /// Wires the pipeline from <paramref name="options"/> (validated; its risk instruments at the
@@ -51,10 +51,10 @@ public sealed class BacktestRunner
         _recorder = recorder;
         _clock = new SimulatedClock(data.Events.Length > 0 ? data.Events[0].TsEventNs : 0);
         _pipeline = new EnginePipeline(options, VenueKind.Paper, _clock, strategy, NullLogger.Instance);
-        _decimals = new int[options.Book.Instruments];
+        _notionalDecimals = new int[options.Book.Instruments];
         foreach (var instrument in data.Instruments)
         {
-            _decimals[instrument.Id] = instrument.PriceDecimals;
+            _notionalDecimals[instrument.Id] = instrument.PriceDecimals + instrument.QuantityDecimals;
         }
     }
 
@@ -125,7 +125,7 @@ public sealed class BacktestRunner
         latency.RecordValue(Math.Min((long)(elapsed * (1e9 / Stopwatch.Frequency)), latency.HighestTrackableValue));
         if (fill)
         {
-            _recorder.OnFill(in report, in order, in before, in positions[report.InstrumentId], _decimals[report.InstrumentId]);
+            _recorder.OnFill(in report, in order, in before, in positions[report.InstrumentId], _notionalDecimals[report.InstrumentId]);
         }
         return true;
     }

@@ -37,9 +37,9 @@ internal static class InstrumentSelection
     public static bool IsTradable(Instrument instrument) => instrument.PriceDecimals <= PositionTable.MaxPriceDecimals;
 
     /// <summary>The chosen instruments with their new ids, and the events of those (renumbered) and the feed-wide ones (instrument -1), in order.</summary>
-    public static (BacktestInstrument[] Instruments, MarketDataEvent[] Events) Apply(InstrumentTable table, List<MarketDataEvent> events, List<int> chosen)
+    public static (BacktestInstrument[] Instruments, MarketDataEvent[] Events) Apply(InstrumentTable table, List<MarketDataEvent> events, List<int> chosen, int quantityDecimals)
     {
-        var selected = new SelectedEvents(table, chosen);
+        var selected = new SelectedEvents(table, chosen, quantityDecimals);
         foreach (var e in events)
         {
             selected.Publish(in e);
@@ -57,8 +57,8 @@ internal sealed class SelectedEvents : IMarketDataSink
 {
     private readonly int[] _newIds;
 
-    /// <summary>Keeps <paramref name="chosen"/> (ids of <paramref name="table"/>, which must hold them already).</summary>
-    public SelectedEvents(InstrumentTable table, List<int> chosen)
+    /// <summary>Keeps <paramref name="chosen"/> (ids of <paramref name="table"/>, which must hold them already), whose quantities have <paramref name="quantityDecimals"/> decimals.</summary>
+    public SelectedEvents(InstrumentTable table, List<int> chosen, int quantityDecimals)
     {
         _newIds = new int[table.Count];
         Array.Fill(_newIds, -1);
@@ -67,7 +67,7 @@ internal sealed class SelectedEvents : IMarketDataSink
         {
             _newIds[chosen[i]] = i;
             var instrument = table[chosen[i]];
-            Instruments[i] = new BacktestInstrument(i, instrument.Symbol, instrument.PriceDecimals);
+            Instruments[i] = new BacktestInstrument(i, instrument.Symbol, instrument.PriceDecimals, quantityDecimals);
         }
     }
 

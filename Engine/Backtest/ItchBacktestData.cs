@@ -29,7 +29,7 @@ public static class ItchBacktestData
         var activity = new ActivityCount(InstrumentCapacity);
         Read(path, table, activity);
         var chosen = symbols is null ? MostActive(table, activity.Events, Math.Min(DefaultSymbols, books)) : InstrumentSelection.Named(table, symbols, books);
-        var selected = new SelectedEvents(table, chosen);
+        var selected = new SelectedEvents(table, chosen, quantityDecimals: 0);
         var (decoder, reader) = Read(path, table, selected);
         long malformed = decoder.Counters.Malformed + reader.MalformedFrames;
         var problems = new List<string>();

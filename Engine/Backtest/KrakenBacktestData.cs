@@ -56,7 +56,7 @@ public static class KrakenBacktestData
                 throw new BacktestException($"the file has {chosen.Count} pairs but book.instruments is {books}; choose some with --symbols");
             }
         }
-        var (instruments, events) = InstrumentSelection.Apply(table, collector.Events, chosen);
+        var (instruments, events) = InstrumentSelection.Apply(table, collector.Events, chosen, KrakenBook.VolumeDecimals);
         long malformed = decoder.Counters.Malformed + replayer.MalformedLines + replayer.OversizedLines;
         if (malformed > 0)
         {

@@ -13,6 +13,7 @@ using Engine.Slippage;
 using Engine.Strategies;
 using Engine.Venues;
 using Engine.Venues.Alpaca;
+using Feeds.Kraken;
 using Feeds.Synthetic;
 
 namespace Engine.Config;
@@ -100,7 +101,41 @@ public sealed record EngineOptions
             errors.Add($"book.instruments: {Book.Instruments} is fewer than synthetic.instruments ({Synthetic.Instruments}); every instrument needs a book");
         }
         ValidateMarketDataSources(errors);
+        ValidateQuantityScales(errors);
         return errors;
+    }
+
+    /// <summary>
+    /// Each instrument's quantity decimals match what its feed and venue count in: Kraken's volumes are
+    /// in 10^-8 of a coin, and the Alpaca gateway sends whole quantities. A wrong scale would misjudge
+    /// every notional, P&amp;L and fee of the instrument by powers of ten.
+    /// </summary>
+    private void ValidateQuantityScales(List<string> errors)
+    {
+        if (Risk?.Instruments is null || Risk.Defaults is null || Feeds is null || Venues is null || Synthetic is null || Book is null)
+        {
+            return; // reported by their own validation
+        }
+        int[] decimals = Risk.QuantityDecimalsOf(Book.Instruments);
+        int id = Synthetic.ActiveInstruments();
+        foreach (var (symbol, venue) in Feeds.Instruments())
+        {
+            if (venue == "KRAKEN" && id < decimals.Length && decimals[id] != KrakenBook.VolumeDecimals)
+            {
+                errors.Add($"risk.instruments: {symbol} (instrument id {id}) comes from Kraken, whose volumes are in 10^-{KrakenBook.VolumeDecimals} of a coin; give it an entry {{ \"instrumentId\": {id}, \"quantityDecimals\": {KrakenBook.VolumeDecimals} }} (its quantity limits and the strategy's sizes are then in those units too)");
+            }
+            id++;
+        }
+        if (Venues.Kind == VenueKind.Alpaca)
+        {
+            for (int i = 0; i < decimals.Length; i++)
+            {
+                if (decimals[i] != 0)
+                {
+                    errors.Add($"risk.instruments: instrument id {i} has quantityDecimals {decimals[i]}, but the Alpaca venue sends whole quantities; fractional orders are not supported");
+                }
+            }
+        }
     }
 
     /// <summary>The sources of market data enabled (read it once the options have validated). A method, not a property: derived, so not a key of the file.</summary>

@@ -62,7 +62,8 @@ public sealed class ConfigReloader
                 return false;
             }
             var problems = RiskLimits.Validate(reloaded.Risk, _host.Books.Count);
-            AddPriceScaleChanges(_running.Risk, reloaded.Risk, _host.Books.Count, problems);
+            AddScaleChanges("price", _running.Risk.PriceDecimalsOf(_host.Books.Count), reloaded.Risk.PriceDecimalsOf(_host.Books.Count), problems);
+            AddScaleChanges("quantity", _running.Risk.QuantityDecimalsOf(_host.Books.Count), reloaded.Risk.QuantityDecimalsOf(_host.Books.Count), problems);
             reloaded.Strategy.Validate(StrategySection, problems, _host.Books.Count, reloaded.Risk);
             if (problems.Count > 0)
             {
@@ -93,19 +94,17 @@ public sealed class ConfigReloader
     }
 
     /// <summary>
-    /// Adds a problem for every instrument whose price decimals the reload would change: positions, books
-    /// and orders keep the start-up scale, so limits at another scale would misjudge every notional by
-    /// powers of ten. A change of scale needs a restart.
+    /// Adds a problem for every instrument whose price or quantity decimals (<paramref name="what"/>) the
+    /// reload would change: positions, books and orders keep the start-up scale, so limits at another
+    /// scale would misjudge every notional by powers of ten. A change of scale needs a restart.
     /// </summary>
-    private static void AddPriceScaleChanges(RiskOptions running, RiskOptions reloaded, int instruments, List<string> problems)
+    private static void AddScaleChanges(string what, int[] before, int[] after, List<string> problems)
     {
-        int[] before = running.PriceDecimalsOf(instruments);
-        int[] after = reloaded.PriceDecimalsOf(instruments);
-        for (int id = 0; id < instruments; id++)
+        for (int id = 0; id < before.Length; id++)
         {
             if (before[id] != after[id])
             {
-                problems.Add($"risk: the price decimals of instrument {id} would change from {before[id]} to {after[id]}; positions, books and orders keep the start-up scale, so this needs a restart");
+                problems.Add($"risk: the {what} decimals of instrument {id} would change from {before[id]} to {after[id]}; positions, books and orders keep the start-up scale, so this needs a restart");
             }
         }
     }

@@ -401,6 +401,7 @@ public sealed class EngineHost : IDisposable
         }
         // The loaders chose at most `room` instruments, so the file's ids fit the books.
         int[] decimals = options.Risk.PriceDecimalsOf(options.Book.Instruments);
+        int[] quantityDecimals = options.Risk.QuantityDecimalsOf(options.Book.Instruments);
         foreach (var instrument in data.Instruments)
         {
             int id = offset + instrument.Id;
@@ -408,9 +409,9 @@ public sealed class EngineHost : IDisposable
             {
                 problems.Add($"{instrument.Symbol} is already instrument {taken} of another feed; a symbol can come from one feed only (replay ITCH or Kraken with symbols that leave it out)");
             }
-            else if (decimals[id] != instrument.PriceDecimals)
+            else if (decimals[id] != instrument.PriceDecimals || quantityDecimals[id] != instrument.QuantityDecimals)
             {
-                problems.Add($"{instrument.Symbol} (instrument id {id}) has prices of {instrument.PriceDecimals} decimals in the file; give risk.instruments an entry {{ \"instrumentId\": {id}, \"priceDecimals\": {instrument.PriceDecimals} }}");
+                problems.Add($"{instrument.Symbol} (instrument id {id}) has prices of {instrument.PriceDecimals} decimals and quantities of {instrument.QuantityDecimals} in the file; give risk.instruments an entry {{ \"instrumentId\": {id}, \"priceDecimals\": {instrument.PriceDecimals}, \"quantityDecimals\": {instrument.QuantityDecimals} }}");
             }
         }
         if (problems.Count > 0)

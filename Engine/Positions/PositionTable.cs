@@ -18,7 +18,7 @@ namespace Engine.Positions;
 /// kept exactly; the average entry is derived from it. A partial close removes cost in proportion,
 /// truncated toward zero, so realised P&amp;L may differ from an exact average-cost model by less
 /// than one value unit per partial close, while realised + unrealised is always exact.</para>
-/// <para>Value units depend on the instrument's price decimals, so sums across instruments are kept
+/// <para>Value units depend on the instrument's price and quantity decimals, so sums across instruments are kept
 /// in cents: each position's money is converted once per change (P&amp;L rounded down, fees and
 /// exposure rounded up, so a loss or an exposure is never understated) and the totals are sums of
 /// those cents.</para>
@@ -33,6 +33,9 @@ public sealed class PositionTable
 
     /// <summary>Largest price decimals of an instrument.</summary>
     public const int MaxPriceDecimals = 8;
+
+    /// <summary>Largest quantity decimals of an instrument (a cent is then at most 10^18 value units).</summary>
+    public const int MaxQuantityDecimals = 8;
 
     private const int DefaultPriceDecimals = 4;
     private const int BpsPerUnit = 10_000;
@@ -51,26 +54,17 @@ public sealed class PositionTable
     private int _openPositions;
 
     /// <summary>
-    /// Creates the table from validated options and each instrument's price decimals (price =
-    /// ticks / 10^decimals dollars; empty: 4 for every instrument, the ITCH scale); throws on options
-    /// that fail validation.
+    /// Creates the table from validated options, each instrument's price decimals (price =
+    /// ticks / 10^decimals dollars; empty: 4 for every instrument, the ITCH scale) and quantity decimals
+    /// (quantity = units / 10^decimals; empty: 0, whole units); throws on options that fail validation.
     /// </summary>
-    public PositionTable(PositionsOptions options, ReadOnlySpan<int> priceDecimals = default)
+    public PositionTable(PositionsOptions options, ReadOnlySpan<int> priceDecimals = default, ReadOnlySpan<int> quantityDecimals = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         options.Validate("positions", errors);
-        if (!priceDecimals.IsEmpty && priceDecimals.Length != options.Instruments)
-        {
-            errors.Add($"positions: {priceDecimals.Length} price decimals given for {options.Instruments} instruments");
-        }
-        foreach (int decimals in priceDecimals)
-        {
-            if (decimals is < 0 or > MaxPriceDecimals)
-            {
-                errors.Add($"positions: price decimals {decimals} is outside 0..{MaxPriceDecimals}");
-            }
-        }
+        CheckDecimals("price", priceDecimals, MaxPriceDecimals, options.Instruments, errors);
+        CheckDecimals("quantity", quantityDecimals, MaxQuantityDecimals, options.Instruments, errors);
         if (errors.Count > 0)
         {
             ThrowHelper.ThrowArgument(nameof(options), string.Join("; ", errors));
@@ -78,8 +72,11 @@ public sealed class PositionTable
         _valuePerCent = new long[options.Instruments];
         for (int id = 0; id < _valuePerCent.Length; id++)
         {
-            // One value unit is 10^-(4 + decimals) dollars, so a cent is 10^(2 + decimals) of them.
-            _valuePerCent[id] = (long)Math.Pow(10, 2 + (priceDecimals.IsEmpty ? DefaultPriceDecimals : priceDecimals[id]));
+            // One value unit is a sub-tick (10^-(4 + price decimals) dollars) times a quantity unit
+            // (10^-quantity decimals), so a cent is 10^(2 + price decimals + quantity decimals) of them.
+            int price = priceDecimals.IsEmpty ? DefaultPriceDecimals : priceDecimals[id];
+            int quantity = quantityDecimals.IsEmpty ? 0 : quantityDecimals[id];
+            _valuePerCent[id] = (long)Math.Pow(10, 2 + price + quantity);
         }
         _positions = new Position[options.Instruments];
         _rules = new StopRules[options.Instruments];
@@ -87,6 +84,21 @@ public sealed class PositionTable
         _maxPriceTicks = options.MaxPriceTicks;
         _maxMarkSubTicks = options.MaxPriceTicks * SubTicksPerTick;
         _maxPositionQty = options.MaxPositionQty;
+    }
+
+    private static void CheckDecimals(string what, ReadOnlySpan<int> decimals, int max, int instruments, List<string> errors)
+    {
+        if (!decimals.IsEmpty && decimals.Length != instruments)
+        {
+            errors.Add($"positions: {decimals.Length} {what} decimals given for {instruments} instruments");
+        }
+        foreach (int value in decimals)
+        {
+            if (value < 0 || value > max)
+            {
+                errors.Add($"positions: {what} decimals {value} is outside 0..{max}");
+            }
+        }
     }
 
     /// <summary>Number of instruments (ids 0..n-1).</summary>

@@ -7,7 +7,8 @@ internal readonly struct InstrumentRules
     {
         Tradable = options.Tradable;
         TicksPerDollar = Pow10(options.PriceDecimals);
-        TicksPerCent = TicksPerDollar >= 100 ? TicksPerDollar / 100 : 0;
+        QuantityScale = Pow10(options.QuantityDecimals);
+        UnitTicksPerCent = TicksPerDollar >= 100 ? TicksPerDollar / 100 * QuantityScale : 0;
         // The sub-penny rule in ticks: 2 decimals at or above $1, 4 below; a coarser tick satisfies it anyway.
         PennyStepTicks = options.SubPennyRule ? Pow10(Math.Max(0, options.PriceDecimals - 2)) : 1;
         SubPennyStepTicks = options.SubPennyRule ? Pow10(Math.Max(0, options.PriceDecimals - 4)) : 1;
@@ -25,8 +26,11 @@ internal readonly struct InstrumentRules
 
     public long TicksPerDollar { get; }
 
-    /// <summary>Ticks in a cent at two or more price decimals; 0 below two.</summary>
-    public long TicksPerCent { get; }
+    /// <summary>Quantity units in one whole unit (a share, a coin): 10^quantity decimals.</summary>
+    public long QuantityScale { get; }
+
+    /// <summary>Quantity units x ticks in a cent at two or more price decimals (1 for whole shares priced in cents); 0 below two.</summary>
+    public long UnitTicksPerCent { get; }
 
     public long PennyStepTicks { get; }
 
@@ -86,18 +90,19 @@ internal readonly struct InstrumentRules
             return 0;
         }
         // Common case: both fit in 31 bits, so the product fits a long and one 64-bit division does
-        // (none at two decimals, where a tick is a cent).
-        if (TicksPerCent > 0 && (ulong)quantity < (1UL << 31) && (ulong)priceTicks < (1UL << 31))
+        // (none for whole shares at two decimals, where a tick is a cent).
+        if (UnitTicksPerCent > 0 && (ulong)quantity < (1UL << 31) && (ulong)priceTicks < (1UL << 31))
         {
             long ticks = quantity * priceTicks;
-            return TicksPerCent == 1 ? ticks : (ticks + TicksPerCent - 1) / TicksPerCent;
+            return UnitTicksPerCent == 1 ? ticks : (ticks + UnitTicksPerCent - 1) / UnitTicksPerCent;
         }
         return WideNotionalCents(quantity, priceTicks);
     }
 
     private long WideNotionalCents(long quantity, long priceTicks)
     {
-        Int128 cents = (((Int128)quantity * priceTicks * 100) + TicksPerDollar - 1) / TicksPerDollar;
+        Int128 unitTicksPerDollar = (Int128)TicksPerDollar * QuantityScale;
+        Int128 cents = (((Int128)quantity * priceTicks * 100) + unitTicksPerDollar - 1) / unitTicksPerDollar;
         return cents > long.MaxValue ? long.MaxValue : (long)cents;
     }
 

@@ -19,6 +19,14 @@ public sealed record RiskInstrumentOptions
     /// <summary>Decimal places of a price tick: price = ticks / 10^PriceDecimals (4 for ITCH: 1 tick = $0.0001).</summary>
     public int PriceDecimals { get; set; } = 4;
 
+    /// <summary>
+    /// Decimal places of a quantity unit: quantity = units / 10^QuantityDecimals of the instrument (0:
+    /// whole shares; 8 for Kraken's volumes, 1 unit = 10^-8 coin). Every quantity of the instrument
+    /// (orders, limits, positions, the strategies' sizes) is in these units; notional, P&amp;L and fees
+    /// divide by the scale.
+    /// </summary>
+    public int QuantityDecimals { get; set; }
+
     /// <summary>Smallest price step, in ticks; every price must be a multiple of it.</summary>
     public long MinPriceIncrementTicks { get; set; } = 1;
 
@@ -47,6 +55,10 @@ public sealed record RiskInstrumentOptions
         if (PriceDecimals is < 0 or > 8)
         {
             errors.Add($"{path}.priceDecimals: {PriceDecimals} is outside 0..8");
+        }
+        if (QuantityDecimals is < 0 or > 8)
+        {
+            errors.Add($"{path}.quantityDecimals: {QuantityDecimals} is outside 0..8");
         }
         if (MinPriceIncrementTicks is < 1 or > 1_000_000)
         {

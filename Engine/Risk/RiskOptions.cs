@@ -39,18 +39,23 @@ public sealed record RiskOptions
     public BreakerOptions Breaker { get; set; } = new();
 
     /// <summary>Each instrument's price decimals (its entry's, else the defaults'), for ids 0..<paramref name="instruments"/>-1.</summary>
-    public int[] PriceDecimalsOf(int instruments)
+    public int[] PriceDecimalsOf(int instruments) => Each(instruments, o => o.PriceDecimals);
+
+    /// <summary>Each instrument's quantity decimals (its entry's, else the defaults'), for ids 0..<paramref name="instruments"/>-1.</summary>
+    public int[] QuantityDecimalsOf(int instruments) => Each(instruments, o => o.QuantityDecimals);
+
+    private int[] Each(int instruments, Func<RiskInstrumentOptions, int> value)
     {
-        var decimals = new int[instruments];
-        Array.Fill(decimals, Defaults.PriceDecimals);
+        var values = new int[instruments];
+        Array.Fill(values, value(Defaults));
         foreach (var entry in Instruments)
         {
             if ((uint)entry.InstrumentId < (uint)instruments)
             {
-                decimals[entry.InstrumentId] = entry.PriceDecimals;
+                values[entry.InstrumentId] = value(entry);
             }
         }
-        return decimals;
+        return values;
     }
 
     /// <summary>Limits of every instrument without an entry in <see cref="Instruments"/>.</summary>

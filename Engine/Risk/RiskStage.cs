@@ -73,7 +73,7 @@ public sealed class RiskStage
         ArgumentNullException.ThrowIfNull(clock);
         int instruments = books.Count;
         long nowNs = clock.UtcNowNs();
-        var table = new PositionTable(positions with { Instruments = instruments }, risk.PriceDecimalsOf(instruments));
+        var table = new PositionTable(positions with { Instruments = instruments }, risk.PriceDecimalsOf(instruments), risk.QuantityDecimalsOf(instruments));
         var breaker = new CircuitBreaker(risk.Breaker, nowNs);
         var engine = new RiskEngine(risk, books, table, new SlippageEstimator(slippage, instruments), breaker, nowNs);
         return new RiskStage(books, table, engine, breaker, mailbox, clock);

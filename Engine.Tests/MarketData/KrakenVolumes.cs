@@ -1,0 +1,32 @@
+using Engine.Config;
+using Engine.Risk;
+using Feeds.Kraken;
+
+namespace Engine.Tests.MarketData;
+
+/// <summary>Test options with Kraken pairs: each pair's instrument at Kraken's volume scale, as validation requires.</summary>
+internal static class KrakenVolumes
+{
+    /// <summary>Gives every Kraken pair of <paramref name="options"/> within the books quantityDecimals 8, in its risk entry or a new one; returns the options.</summary>
+    public static EngineOptions WithKrakenVolumes(this EngineOptions options)
+    {
+        int id = options.Synthetic.ActiveInstruments();
+        foreach (var (_, venue) in options.Feeds.Instruments())
+        {
+            if (venue == "KRAKEN" && id < options.Book.Instruments)
+            {
+                var entry = options.Risk.Instruments.Find(e => e.InstrumentId == id);
+                if (entry is null)
+                {
+                    options.Risk.Instruments.Add(new RiskInstrumentOptions { InstrumentId = id, QuantityDecimals = KrakenBook.VolumeDecimals });
+                }
+                else
+                {
+                    entry.QuantityDecimals = KrakenBook.VolumeDecimals;
+                }
+            }
+            id++;
+        }
+        return options;
+    }
+}
