@@ -72,6 +72,10 @@ public sealed class BacktestCommandTests
         Assert.That(itchSummary.RootElement.GetProperty("instruments")[0].GetProperty("symbol").GetString(), Is.EqualTo("ALC"));
         long midnight = 1_293_166_800_000_000_000; // 2010-12-24 00:00 New York (EST) in Unix ns
         Assert.That(itchSummary.RootElement.GetProperty("firstEventNs").GetInt64(), Is.InRange(midnight, midnight + 86_400_000_000_000));
+        // The sample starts after the day's first orders: most of its events leave a book crossed or locked, and the report says so.
+        long crossed = itchSummary.RootElement.GetProperty("crossedOrLockedEvents").GetInt64();
+        Assert.That(crossed, Is.Positive);
+        Assert.That(itchErr, Does.Contain($"backtest: {crossed} of {itchSummary.RootElement.GetProperty("events").GetInt64()} events left their book crossed or locked (crossedOrLockedEvents)"));
         Assert.That(krakenSummary.RootElement.GetProperty("fills").GetInt32(), Is.Zero);
         Assert.That(krakenSummary.RootElement.GetProperty("firstEventNs").GetInt64(), Is.InRange(1_618_617_600_000_000_000, 1_618_704_000_000_000_000), "Kraken's own Unix times, on 2021-04-17");
         Assert.That(krakenErr, Does.Contain("ADA/XBT left out: its prices have 9 decimals"));

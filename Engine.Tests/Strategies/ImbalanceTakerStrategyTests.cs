@@ -67,6 +67,19 @@ public sealed class ImbalanceTakerStrategyTests
         Assert.That((order.Side, order.LimitPriceTicks), Is.EqualTo((Side.Sell, 9_988L)));
     }
 
+    [TestCase(10_010, TestName = "OnMarketData_LockedBook_SendsNothing")]
+    [TestCase(10_020, TestName = "OnMarketData_CrossedBook_SendsNothing")]
+    public void OnMarketData_CrossedOrLockedBook_SendsNothingAndCountsIt(long bidTicks)
+    {
+        Start(Options());
+
+        _h.Quote(bidTicks, 900, 10_010, 100); // +8,000 bps, but nobody can buy at a best ask at or below the best bid
+
+        Assert.That((_taker.OrdersSent, _taker.Signals, _taker.CrossedSkipped), Is.EqualTo((0L, 0L, 1L)));
+        _h.Quote(9_990, 900, 10_010, 100);
+        Assert.That(_taker.OrdersSent, Is.EqualTo(1), "uncrossed again, it trades");
+    }
+
     [TestCase(1, 0L, TestName = "OnMarketData_OneLevel_SeesTheBalancedTouch")]
     [TestCase(2, 1L, TestName = "OnMarketData_TwoLevels_SeesTheBidsBelowTheTouch")]
     public void OnMarketData_Levels_SumsTheTopLevelsOfEachSide(int levels, long orders)

@@ -74,6 +74,10 @@ public static class BacktestCommand
             {
                 stderr.WriteLine($"backtest: the position table refused {refused} of {report.Runner.Pipeline.Router.Snapshot.Fills} fills (orders.fillsRefusedByPositions): their price or position is outside positions.maxPriceTicks or positions.maxPositionQty, so the P&L leaves them out");
             }
+            if (report.CrossedOrLockedEvents > 0)
+            {
+                stderr.WriteLine($"backtest: {report.CrossedOrLockedEvents} of {data.Events.Length} events left their book crossed or locked (crossedOrLockedEvents): its touch and mid there are no tradable prices (a file that starts after the day's first orders lacks those resting before it), so fills and marks on such books flatter or punish the P&L");
+            }
             if (report.BookErrors.Total > 0)
             {
                 stderr.WriteLine($"backtest: the books could not apply {report.BookErrors.Total} events exactly (bookErrors): {report.BookErrors.Describe()}");

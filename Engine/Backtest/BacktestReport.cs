@@ -33,6 +33,9 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
     /// <summary>The events the books could not apply exactly, by kind.</summary>
     public BookErrorCounts BookErrors { get; } = BookErrorCounts.Read(runner.Pipeline.Books);
 
+    /// <summary>Market events after which their instrument's book was crossed or locked (best bid at or above best ask).</summary>
+    public long CrossedOrLockedEvents { get; } = CountCrossedOrLocked(runner.Pipeline.Books);
+
     /// <summary>The report as JSON; <paramref name="full"/> adds the curve, round trips and fills (indented), <paramref name="files"/> names the files written (summary).</summary>
     public string ToJson(bool full, IReadOnlyList<string>? files = null)
     {
@@ -55,6 +58,7 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
             data.Malformed,
             runner.Pipeline.Faults.FaultCount,
             new ReportBookErrors(BookErrors.Total, BookErrors.ByKind()),
+            CrossedOrLockedEvents,
             [.. data.Instruments],
             data.Events.Length > 0 ? data.Events[0].TsEventNs : 0,
             runner.Clock.UtcNowNs(),
@@ -80,6 +84,16 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
             full ? recorder.Equity : null,
             full ? [.. recorder.Trades.Select(t => new ReportRoundTrip(t.InstrumentId, t.IsLong ? "long" : "short", t.OpenNs, t.CloseNs, t.MaxQuantity, t.Fills, t.PnlCents))] : null,
             full ? [.. recorder.Fills.Select(f => new ReportFill(f.TsNs, f.InstrumentId, f.ClientOrderId, f.Side.ToString().ToLowerInvariant(), f.Quantity, f.PriceTicks, f.FeeCents, f.NotionalCents, f.ReferenceSubTicks, f.EstimatedSubTicks, Rounded(f.RealisedSlippageBps), Rounded(f.EstimatedSlippageBps)))] : null);
+    }
+
+    private static long CountCrossedOrLocked(OrderBooks books)
+    {
+        long total = 0;
+        for (int id = 0; id < books.Count; id++)
+        {
+            total += books[id].CrossedOrLockedEventCount;
+        }
+        return total;
     }
 
     /// <summary>Intents through the risk checks, which see every one: the strategy's and, with the TWAP, its children.</summary>

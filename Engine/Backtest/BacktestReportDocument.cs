@@ -19,6 +19,7 @@ internal sealed record BacktestReportDocument(
     long Malformed,
     long HandlerFaults,
     ReportBookErrors BookErrors,
+    long CrossedOrLockedEvents,
     BacktestInstrument[] Instruments,
     long FirstEventNs,
     long LastEventNs,

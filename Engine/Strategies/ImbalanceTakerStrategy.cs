@@ -1,3 +1,4 @@
+using Engine.Book;
 using Engine.Orders;
 using Engine.Risk;
 using Feeds;
@@ -10,8 +11,10 @@ namespace Engine.Strategies;
 /// most one order in flight and one per cooldown per instrument, never past a max position.
 /// </summary>
 /// <remarks>
-/// <para>The rules, on each market event of a traded instrument with a valid book, no order of its own
-/// in flight and its cooldown over: imbalance = (bid size - ask size) / (bid size + ask size) over the
+/// <para>The rules, on each market event of a traded instrument with a valid book that is neither
+/// crossed nor locked (a crossed book's imbalance and far touch are not prices anyone can trade at;
+/// such events are counted in <see cref="CrossedSkipped"/>), no order of its own in flight and its
+/// cooldown over: imbalance = (bid size - ask size) / (bid size + ask size) over the
 /// best <see cref="ImbalanceTakerOptions.Levels"/> levels, in basis points. At or above the threshold
 /// it buys, at or below minus the threshold it sells, with an IOC limit at the far touch (best ask
 /// for a buy) plus <see cref="ImbalanceTakerOptions.ThroughTicks"/> further, rounded outward to the
@@ -56,6 +59,9 @@ public sealed class ImbalanceTakerStrategy : IStrategy
     /// <summary>Times the imbalance passed the threshold with the instrument free to trade.</summary>
     public long Signals { get; private set; }
 
+    /// <summary>Events skipped because the instrument's book was crossed or locked.</summary>
+    public long CrossedSkipped { get; private set; }
+
     /// <summary>Orders submitted (approved).</summary>
     public long OrdersSent { get; private set; }
 
@@ -75,7 +81,7 @@ public sealed class ImbalanceTakerStrategy : IStrategy
     public long InFlight(int instrumentId) => _inFlightId[instrumentId];
 
     /// <inheritdoc />
-    public IReadOnlyList<string> CountNames { get; } = ["signals", "orders_sent", "refused", "venue_rejects", "fills", "filled_quantity"];
+    public IReadOnlyList<string> CountNames { get; } = ["signals", "orders_sent", "refused", "venue_rejects", "fills", "filled_quantity", "crossed_skipped"];
 
     /// <inheritdoc />
     public void CopyCounts(Span<long> counts)
@@ -86,6 +92,7 @@ public sealed class ImbalanceTakerStrategy : IStrategy
         counts[3] = VenueRejects;
         counts[4] = Fills;
         counts[5] = FilledQuantity;
+        counts[6] = CrossedSkipped;
     }
 
     /// <inheritdoc />
@@ -113,6 +120,11 @@ public sealed class ImbalanceTakerStrategy : IStrategy
             return;
         }
         var book = context.Books[id];
+        if (book.Condition != BookCondition.Normal)
+        {
+            CrossedSkipped++;
+            return;
+        }
         if (!book.IsValid || !book.TryGetImbalanceBasisPoints(_levels, out long imbalance))
         {
             return;
