@@ -8,21 +8,25 @@
 #   ./run.sh replay ...      replay recorded market data (./run.sh replay for usage)
 #   ./run.sh backtest ...    backtest a strategy on recorded data; report in results/ (./run.sh backtest for usage)
 # Anything after the command is passed on (./run.sh run --duration-s 10, ./run.sh bench ring --quick).
+# run, check-config, replay and backtest run in the directory they are called from, so relative paths
+# (--data, --config, --out) are the caller's; test and bench run in the repository.
 set -euo pipefail
-cd "$(dirname "$0")"
+root="$(cd "$(dirname "$0")" && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 command="${1:-run}"
 [ $# -gt 0 ] && shift
 
-build() { dotnet build "$1" -c Release --nologo -v quiet -clp:"ErrorsOnly;NoSummary"; }
+# Build output goes to stderr: stdout is the command's own (its last line a JSON summary).
+build() { dotnet build "$root/$1" -c Release --nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2; }
 
 case "$command" in
 run | check-config | replay | backtest)
     build Engine/Engine.csproj
-    exec dotnet Engine/bin/Release/net10.0/Engine.dll "$command" "$@"
+    exec dotnet "$root/Engine/bin/Release/net10.0/Engine.dll" "$command" "$@"
     ;;
 test)
+    cd "$root"
     results="$(mktemp -d)"
     trap 'rm -rf "$results"' EXIT
     build Engine.sln
@@ -43,6 +47,7 @@ test)
     exit "$status"
     ;;
 bench)
+    cd "$root"
     build Engine.Bench/Engine.Bench.csproj
     exec dotnet Engine.Bench/bin/Release/net10.0/Engine.Bench.dll "${@:-ring}"
     ;;

@@ -32,6 +32,7 @@ public sealed class BacktestCommandTests
         var root = summary.RootElement;
         Assert.That(root.GetProperty("fills").GetInt32(), Is.GreaterThan(0));
         Assert.That(root.GetProperty("firstEventNs").GetInt64(), Is.EqualTo(1_340_251_200_000_000_000 + 34_200_004_241_176), "09:30:00.004241176 New York (EDT) on the file name's 2012-06-21");
+        Assert.That(root.GetProperty("currency").GetString(), Is.EqualTo("USD"));
         Assert.That(root.GetProperty("pnl").GetProperty("netCents").GetDecimal(), Is.EqualTo(report.RootElement.GetProperty("pnl").GetProperty("netCents").GetDecimal()));
         Assert.That(root.GetProperty("files")[0].GetString(), Is.EqualTo(reportPath));
         Assert.That(root.TryGetProperty("fillList", out _), Is.False, "the summary leaves the lists out");
@@ -96,6 +97,7 @@ public sealed class BacktestCommandTests
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "report.json")));
         var root = report.RootElement;
         Assert.That(root.GetProperty("instruments")[0].GetProperty("quantityDecimals").GetInt32(), Is.EqualTo(8));
+        Assert.That(root.GetProperty("currency").GetString(), Is.EqualTo("CHF"), "XBT/CHF's money adds up in francs");
         var orders = root.GetProperty("orders");
         Assert.That(orders.GetProperty("fills").GetInt64(), Is.Positive, "the shipped sizes are 10^-8 coins: far inside the limits");
         Assert.That(orders.GetProperty("fillsRefusedByPositions").GetInt64(), Is.Zero, "prices of 5.6 x 10^9 ticks are inside positions.maxPriceTicks");
@@ -134,6 +136,7 @@ public sealed class BacktestCommandTests
     [TestCase("--data", "LOBSTER", "--format", "lobster", "--config", "/nonexistent/engine.json", TestName = "Run_ConfigNotFound_Exit64")]
     [TestCase("--data", "LOBSTER", "--format", "lobster", "stray", TestName = "Run_StrayArgument_Exit64")]
     [TestCase("--data", "LOBSTER", "--format", "lobster", "--date", "21/06/2012", TestName = "Run_BadDate_Exit64")]
+    [TestCase("--data", "LOBSTER", "--format", "lobster", "--stratgy", "ImbalanceTaker", TestName = "Run_MisspeltOption_Exit64")]
     public void Run_BadArguments_Exit64WithUsage(params string[] args)
     {
         string[] resolved = Array.ConvertAll(args, a => a == "LOBSTER" ? BacktestFixture.Lobster("message") : a);
@@ -143,6 +146,16 @@ public sealed class BacktestCommandTests
         Assert.That(code, Is.EqualTo(64));
         Assert.That(stderr, Does.StartWith("backtest: ").And.Contain("usage: engine backtest"));
         Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public void Run_UnknownOption_IsNamedNotIgnored()
+    {
+        var (code, _, stderr) = Run(null, "--data", BacktestFixture.Lobster("message"), "--format", "LOBSTER", "--stratgy", "ImbalanceTaker");
+
+        Assert.That(code, Is.EqualTo(64));
+        Assert.That(stderr, Does.Contain("backtest: unknown option --stratgy"));
+        Assert.That(stderr, Does.Not.Contain("--format must be"), "the format's case does not matter, as the strategy's does not");
     }
 
     [Test]

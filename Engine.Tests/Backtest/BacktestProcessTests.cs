@@ -37,13 +37,43 @@ public sealed class BacktestProcessTests
         Assert.That(stdout, Is.Empty);
     }
 
+    [Test]
+    public void Backtest_ThroughRunShFromAnotherFolder_PathsAreTheCallersAndStdoutIsTheReport()
+    {
+        string folder = Directory.CreateTempSubdirectory("backtest-caller-").FullName;
+        try
+        {
+            File.Copy(BacktestFixture.Lobster("message"), Path.Combine(folder, "messages.csv"));
+            var start = Start("bash", folder);
+            start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root(), "run.sh"));
+            var (code, stdout, stderr) = Exec(start, "backtest", "--data", "messages.csv", "--format", "lobster", "--out", "out");
+
+            Assert.That(code, Is.Zero, stderr);
+            Assert.That(File.Exists(Path.Combine(folder, "out", "report.json")), Is.True, "--data and --out relative to where run.sh was called");
+            Assert.That(stdout, Does.Not.Contain("Build succeeded"), "the build's output goes to stderr");
+            using var summary = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
+            Assert.That(summary.RootElement.GetProperty("data").GetString(), Is.EqualTo("messages.csv"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = Start("dotnet", Environment.CurrentDirectory);
         // The engine's own build output, same configuration as the tests (bin/<configuration>/<tfm>).
         var testDirectory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
         start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root(), "Engine", "bin", testDirectory.Parent!.Name, testDirectory.Name, "Engine.dll"));
-        start.ArgumentList.Add("backtest");
+        return Exec(start, ["backtest", .. args]);
+    }
+
+    private static ProcessStartInfo Start(string program, string directory) =>
+        new(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory };
+
+    private static (int Code, string Stdout, string Stderr) Exec(ProcessStartInfo start, params string[] args)
+    {
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);

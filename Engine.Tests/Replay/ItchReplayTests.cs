@@ -52,6 +52,23 @@ public sealed class ItchReplayTests
     }
 
     [Test]
+    public void Run_UnknownOption_IsABadCommandLineNamingIt()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            var (exit, _, errors) = Run("--format", "itch", "--file", file, "--bogus", "1");
+
+            Assert.That(exit, Is.EqualTo(64));
+            Assert.That(errors, Does.Contain("replay: unknown option --bogus"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public void Run_ItchWithOut_WritesAHeaderAndOneCsvLinePerEvent()
     {
         string file = Write("day.itch", ItchMessageBuilder.BinaryFile(false, SmallDay()));

@@ -65,7 +65,7 @@ public static class BacktestCommand
             string reportPath = Path.Combine(run.OutDirectory, ReportFile);
             string chartPath = Path.Combine(run.OutDirectory, ChartFile);
             File.WriteAllText(reportPath, report.ToJson(full: true));
-            EquityChart.Write(chartPath, $"backtest {name}, strategy {report.StrategyName}", report.Recorder.Equity, report.Figures);
+            EquityChart.Write(chartPath, $"backtest {name}, strategy {report.StrategyName}", report.Currency, report.Recorder.Equity, report.Figures);
             if (report.RefusedFor.Count > 0)
             {
                 stderr.WriteLine($"backtest: risk refused {report.IntentsRefused} of {report.IntentsChecked} intents (orders.refusedFor): {string.Join(", ", report.RefusedFor.Select(r => $"{r.Key} {r.Value}"))}; the limits are risk.* (docs/CONFIG.md)");
@@ -134,6 +134,9 @@ public static class BacktestCommand
         string? orderbook = arguments.Optional("orderbook");
         configPath = arguments.Optional("config");
         int intervalMs = arguments.PositiveInt("interval-ms", 1_000);
+        string? nameText = arguments.Optional("name");
+        string? symbols = arguments.Optional("symbols");
+        string? outDirectory = arguments.Optional("out");
         name = null;
         BacktestFormat format = default;
         if (formatText is not null && !TryParseFormat(formatText, out format))
@@ -188,19 +191,19 @@ public static class BacktestCommand
                 arguments.AddError($"--capital-cents must be a positive integer, got '{capitalText}'");
             }
         }
-        if (data is null || formatText is null || arguments.Errors.Count > 0)
+        if (!arguments.IsValid() || data is null || formatText is null)
         {
             return null;
         }
-        name = arguments.Optional("name") ?? Path.GetFileNameWithoutExtension(data);
+        name = nameText ?? Path.GetFileNameWithoutExtension(data);
         return new BacktestOptions
         {
             DataPath = data,
             Format = format,
             OrderbookPath = orderbook,
-            Symbols = arguments.Optional("symbols")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Symbols = symbols?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Strategy = strategy,
-            OutDirectory = arguments.Optional("out") ?? Path.Combine("results", $"backtest-{name}"),
+            OutDirectory = outDirectory ?? Path.Combine("results", $"backtest-{name}"),
             CapitalCents = capital,
             IntervalMs = intervalMs,
             Date = date,
@@ -209,7 +212,7 @@ public static class BacktestCommand
 
     private static bool TryParseFormat(string text, out BacktestFormat format)
     {
-        format = text switch
+        format = text.ToLowerInvariant() switch
         {
             "lobster" => BacktestFormat.Lobster,
             "itch" => BacktestFormat.Itch,

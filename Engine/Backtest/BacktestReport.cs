@@ -22,6 +22,9 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
     public BacktestFigures Figures => figures;
 
     /// <summary>The strategy's name (<c>None</c> without one).</summary>
+    /// <summary>The currency the money adds up in: a Kraken run's quote currency (one for all its pairs), else USD.</summary>
+    public string Currency { get; } = run.Format == BacktestFormat.Kraken && data.Instruments.Count > 0 ? KrakenBacktestData.QuoteCurrency(data.Instruments[0].Symbol) : "USD";
+
     public string StrategyName => runner.Pipeline.Strategy.Strategy?.Name ?? StrategyKind.None.ToString();
 
     /// <summary>What the run recorded: fills, round trips, the curve, the latency.</summary>
@@ -62,6 +65,7 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
             [.. data.Instruments],
             data.Events.Length > 0 ? data.Events[0].TsEventNs : 0,
             runner.Clock.UtcNowNs(),
+            Currency,
             recorder.CapitalCents,
             recorder.IntervalNs / 1_000_000,
             run.SecondsPerYear,

@@ -23,6 +23,7 @@ internal sealed record BacktestReportDocument(
     BacktestInstrument[] Instruments,
     long FirstEventNs,
     long LastEventNs,
+    string Currency,
     decimal CapitalCents,
     long IntervalMs,
     double SecondsPerYear,

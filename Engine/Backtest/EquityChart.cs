@@ -3,8 +3,8 @@ using ScottPlot;
 namespace Engine.Backtest;
 
 /// <summary>
-/// Draws a backtest's equity curve and drawdown as one PNG: net P&amp;L in dollars over venue time on
-/// top, the drawdown below it as a red area on the same time axis, with the headline figures in the
+/// Draws a backtest's equity curve and drawdown as one PNG: net P&amp;L in the run's currency over
+/// venue time on top, the drawdown below it as a red area on the same time axis, with the headline figures in the
 /// title.
 /// </summary>
 /// <remarks>Off the loop, after the run; ScottPlot renders headless (SkiaSharp).</remarks>
@@ -13,8 +13,8 @@ public static class EquityChart
     private const int Width = 1200;
     private const int Height = 800;
 
-    /// <summary>Writes the chart of <paramref name="curve"/> to <paramref name="path"/>, titled with <paramref name="title"/> and <paramref name="figures"/>.</summary>
-    public static void Write(string path, string title, IReadOnlyList<EquityPoint> curve, BacktestFigures figures)
+    /// <summary>Writes the chart of <paramref name="curve"/> (money in <paramref name="currency"/>) to <paramref name="path"/>, titled with <paramref name="title"/> and <paramref name="figures"/>.</summary>
+    public static void Write(string path, string title, string currency, IReadOnlyList<EquityPoint> curve, BacktestFigures figures)
     {
         ArgumentNullException.ThrowIfNull(curve);
         ArgumentNullException.ThrowIfNull(figures);
@@ -43,21 +43,49 @@ public static class EquityChart
         // The curve holds its value until the next sample: draw it as steps, not slopes.
         line.ConnectStyle = ConnectStyle.StepHorizontal;
         top.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
-        top.Title($"{title}\n{Headline(figures)}");
-        top.YLabel("net P&L ($)");
+        top.Title($"{title}\n{Headline(figures, currency)}");
+        top.YLabel($"net P&L ({currency})");
 
-        var fill = bottom.Add.FillY(seconds, drawdown, new double[seconds.Length]);
+        // Steps like the curve above: each value holds until the next point.
+        var (stepSeconds, stepDrawdown) = Steps(seconds, drawdown);
+        var fill = bottom.Add.FillY(stepSeconds, stepDrawdown, new double[stepSeconds.Length]);
         fill.FillColor = Colors.Red.WithAlpha(0.35);
         fill.LineColor = Colors.DarkRed;
-        bottom.YLabel("drawdown ($)");
+        bottom.YLabel($"drawdown ({currency})");
         bottom.XLabel("venue time since the first event (s)");
         multiplot.SharedAxes.ShareX([top, bottom]);
         multiplot.SavePng(path, Width, Height);
     }
 
-    private static string Headline(BacktestFigures f) => string.Create(
+    /// <summary>The points of a step line through (<paramref name="x"/>, <paramref name="y"/>): before each point after the first, one at its x with the value before it.</summary>
+    private static (double[] X, double[] Y) Steps(double[] x, double[] y)
+    {
+        if (x.Length == 0)
+        {
+            return (x, y);
+        }
+        var stepX = new double[(2 * x.Length) - 1];
+        var stepY = new double[stepX.Length];
+        stepX[0] = x[0];
+        stepY[0] = y[0];
+        for (int i = 1; i < x.Length; i++)
+        {
+            stepX[(2 * i) - 1] = x[i];
+            stepY[(2 * i) - 1] = y[i - 1];
+            stepX[2 * i] = x[i];
+            stepY[2 * i] = y[i];
+        }
+        return (stepX, stepY);
+    }
+
+    // The ratios are annualised from the interval's returns: over a short sample they say little, so the count is beside them.
+    private static string Headline(BacktestFigures f, string currency) => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"net {f.NetPnlCents / 100m:N2} $ after {f.FeesCents / 100m:N2} $ fees   max drawdown {f.MaxDrawdownCents / 100m:N2} $ ({f.MaxDrawdownPct:0.###} %)\nSharpe {Format(f.Sharpe)}   Sortino {Format(f.Sortino)}   win rate {Format(f.WinRate * 100)} % of {f.ClosedTrades} round trips   {f.Fills} fills   turnover {f.Turnover:0.##}");
+        $"net {f.NetPnlCents / 100m:N2} {currency} after {f.FeesCents / 100m:N2} {currency} fees   max drawdown {f.MaxDrawdownCents / 100m:N2} {currency} ({f.MaxDrawdownPct:0.###} %)\nSharpe {Format(f.Sharpe)}   Sortino {Format(f.Sortino)} (annualised from {f.Returns} returns)   {WinRate(f)}   {f.Fills} fills   turnover {f.Turnover:0.##}");
+
+    private static string WinRate(BacktestFigures f) => f.WinRate is { } rate
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"win rate {rate * 100:0.##} % of {f.ClosedTrades} round trips")
+        : "no round trip closed";
 
     private static string Format(double? value) => value is { } v ? v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
 }

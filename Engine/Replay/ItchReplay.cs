@@ -42,7 +42,7 @@ public static class ItchReplay
         ArgumentNullException.ThrowIfNull(stderr);
         string? file = arguments.ExistingFile("file");
         string? outPath = arguments.Optional("out");
-        if (arguments.Errors.Count > 0 || file is null)
+        if (!arguments.IsValid() || file is null)
         {
             return ReplayCommand.Fail(arguments, stderr);
         }

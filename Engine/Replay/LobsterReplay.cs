@@ -32,7 +32,7 @@ public static class LobsterReplay
         string? orderbookPath = arguments.ExistingFile("orderbook");
         int levels = arguments.PositiveInt("levels", 0);
         string? outPath = arguments.Optional("out");
-        if (arguments.Errors.Count > 0 || messagesPath is null || orderbookPath is null)
+        if (!arguments.IsValid() || messagesPath is null || orderbookPath is null)
         {
             return ReplayCommand.Fail(arguments, stderr);
         }

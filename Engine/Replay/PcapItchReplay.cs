@@ -24,7 +24,7 @@ public static class PcapItchReplay
         ArgumentNullException.ThrowIfNull(stderr);
         string? file = arguments.ExistingFile("file");
         string? outPath = arguments.Optional("out");
-        if (arguments.Errors.Count > 0 || file is null)
+        if (!arguments.IsValid() || file is null)
         {
             return ReplayCommand.Fail(arguments, stderr);
         }

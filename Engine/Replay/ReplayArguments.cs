@@ -7,6 +7,7 @@ public sealed class ReplayArguments
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly List<string> _errors = [];
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
     private ReplayArguments()
     {
@@ -34,6 +35,7 @@ public sealed class ReplayArguments
     /// <summary>The value of <c>--key</c>, or null (and an error) if it is missing.</summary>
     public string? Required(string key)
     {
+        _read.Add(key);
         if (_values.TryGetValue(key, out string? value))
         {
             return value;
@@ -46,11 +48,16 @@ public sealed class ReplayArguments
     public void AddError(string error) => _errors.Add(error);
 
     /// <summary>The value of <c>--key</c>, or null if it was not given.</summary>
-    public string? Optional(string key) => _values.GetValueOrDefault(key);
+    public string? Optional(string key)
+    {
+        _read.Add(key);
+        return _values.GetValueOrDefault(key);
+    }
 
     /// <summary>The value of <c>--key</c> as a positive integer, or <paramref name="fallback"/> if not given.</summary>
     public int PositiveInt(string key, int fallback)
     {
+        _read.Add(key);
         if (!_values.TryGetValue(key, out string? text))
         {
             return fallback;
@@ -73,5 +80,22 @@ public sealed class ReplayArguments
             return null;
         }
         return path;
+    }
+
+    /// <summary>
+    /// Whether the arguments are good: no problem so far and no option the command did not read. Call
+    /// it once the command has read every option it takes: an option it never read (a misspelt
+    /// <c>--stratgy</c>) becomes an error here rather than being ignored.
+    /// </summary>
+    public bool IsValid()
+    {
+        foreach (string key in _values.Keys)
+        {
+            if (_read.Add(key))
+            {
+                _errors.Add($"unknown option --{key}");
+            }
+        }
+        return _errors.Count == 0;
     }
 }
