@@ -114,6 +114,32 @@ public sealed class BacktestCommandTests
     }
 
     [Test]
+    public void Run_Twap_ReportsTheParentsCompletionAndShortfallAgainstTheArrivalMid()
+    {
+        var (code, _, stderr) = Run(null, "--data", BacktestFixture.Lobster("message"), "--orderbook", BacktestFixture.Lobster("orderbook"), "--format", "lobster",
+            "--config", RepositoryPaths.ShippedConfig(), "--out", _out, "--strategy", "Twap");
+
+        Assert.That(code, Is.Zero, stderr);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "report.json")));
+        var twap = report.RootElement.GetProperty("twap");
+        // The parent's fills are every fill of the run: their volume-weighted price, by hand from the fill list.
+        long quantity = 0;
+        decimal value = 0;
+        foreach (var fill in report.RootElement.GetProperty("fillList").EnumerateArray())
+        {
+            quantity += fill.GetProperty("quantity").GetInt64();
+            value += fill.GetProperty("quantity").GetInt64() * (decimal)fill.GetProperty("priceTicks").GetInt64() * Engine.Book.OrderBook.SubTicksPerTick;
+        }
+        decimal average = Math.Round(value / quantity, 4);
+        decimal arrival = twap.GetProperty("arrivalMidSubTicks").GetInt64();
+        Assert.That(twap.GetProperty("side").GetString(), Is.EqualTo("buy"));
+        Assert.That(twap.GetProperty("filledQuantity").GetInt64(), Is.EqualTo(quantity));
+        Assert.That(twap.GetProperty("completionPct").GetDouble(), Is.EqualTo(100.0 * quantity / twap.GetProperty("quantity").GetInt64()).Within(1e-9));
+        Assert.That(twap.GetProperty("averageFillSubTicks").GetDecimal(), Is.EqualTo(average));
+        Assert.That(twap.GetProperty("shortfallBps").GetDouble(), Is.EqualTo((double)((average - arrival) / arrival * 10_000m)).Within(1e-5), "a buy above its arrival mid costs");
+    }
+
+    [Test]
     public void Run_Twap_CountsItsChildrenAmongTheIntentsRiskChecked()
     {
         var (code, stdout, stderr) = Run(null, "--data", BacktestFixture.Itch, "--format", "itch", "--config", RepositoryPaths.ShippedConfig(), "--out", _out, "--strategy", "Twap");

@@ -4,6 +4,7 @@ using Engine.Book;
 using Engine.Orders;
 using Engine.Risk;
 using Engine.Strategies;
+using Feeds;
 
 namespace Engine.Backtest;
 
@@ -83,11 +84,28 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
             new ReportSlippage(figures.FillsWithReference, figures.FillsWithEstimate, Rounded(figures.RealisedSlippageBps), Rounded(figures.EstimatedSlippageBps), Rounded(figures.RealisedMinusEstimatedBps)),
             new ReportOrders(IntentsChecked, IntentsRefused, RefusedFor, router.Sent, router.CancelsSent, router.VenueRejects, router.Fills, router.FillsRefusedByPositions),
             new ReportVenue(venue.OrdersAccepted, venue.OrdersRejected, venue.RejectedNoLiquidity, venue.OrdersCanceled, venue.OrdersExpired, venue.RestingOrderCount, venue.HeldCommandCount, venue.HeldReportCount),
+            Twap(),
             Latency(),
             files,
             full ? recorder.Equity : null,
             full ? [.. recorder.Trades.Select(t => new ReportRoundTrip(t.InstrumentId, t.IsLong ? "long" : "short", t.OpenNs, t.CloseNs, t.MaxQuantity, t.Fills, t.PnlCents))] : null,
             full ? [.. recorder.Fills.Select(f => new ReportFill(f.TsNs, f.InstrumentId, f.ClientOrderId, f.Side.ToString().ToLowerInvariant(), f.Quantity, f.PriceTicks, f.FeeCents, f.NotionalCents, f.ReferenceSubTicks, f.EstimatedSubTicks, Rounded(f.RealisedSlippageBps), Rounded(f.EstimatedSlippageBps)))] : null);
+    }
+
+    /// <summary>The TWAP parent's execution against its arrival mid; null when the strategy is not the TWAP or no parent started.</summary>
+    private ReportTwap? Twap()
+    {
+        if (runner.Pipeline.Strategy.Strategy is not TwapStrategy { Executor: { } parent } twap)
+        {
+            return null;
+        }
+        long arrival = twap.ArrivalMidSubTicks;
+        decimal? average = parent.FilledQuantity > 0 ? Math.Round((decimal)parent.FilledValueTicks * OrderBook.SubTicksPerTick / parent.FilledQuantity, 4) : null;
+        double? shortfall = average is { } fill && arrival > 0
+            ? Rounded((double)((parent.Side == Side.Buy ? fill - arrival : arrival - fill) / arrival * 10_000m))
+            : null;
+        return new ReportTwap(parent.Side.ToString().ToLowerInvariant(), parent.Quantity, parent.FilledQuantity, Math.Round(100.0 * parent.FilledQuantity / parent.Quantity, 4),
+            parent.Slices, parent.SlicesDone, parent.ChildrenSent, parent.ChildrenRefused, parent.Status.ToString(), parent.EndReason.ToString(), arrival, average, shortfall);
     }
 
     private static long CountCrossedOrLocked(OrderBooks books)

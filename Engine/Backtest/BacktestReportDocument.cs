@@ -41,6 +41,7 @@ internal sealed record BacktestReportDocument(
     ReportSlippage Slippage,
     ReportOrders Orders,
     ReportVenue Venue,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReportTwap? Twap,
     ReportLatency Latency,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Files,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<EquityPoint>? Equity,
@@ -61,6 +62,14 @@ internal sealed record ReportSlippage(int FillsWithReference, int FillsWithEstim
 
 /// <summary>The strategy's intents, why risk refused them (by reason, those that occurred), the router's orders, and the fills the position table refused (not in the P&amp;L).</summary>
 internal sealed record ReportOrders(long Submitted, long RefusedByRisk, IReadOnlyDictionary<string, long> RefusedFor, long Sent, long CancelsSent, long VenueRejects, long Fills, long FillsRefusedByPositions);
+
+/// <summary>
+/// The TWAP strategy's parent (the last one started): how much of it was done, and at what price
+/// against its arrival mid. <c>ShortfallBps</c> is the implementation shortfall of the filled part,
+/// positive when it cost (a buy filled above the arrival mid, a sell below).
+/// </summary>
+internal sealed record ReportTwap(string Side, long Quantity, long FilledQuantity, double CompletionPct, int Slices, int SlicesDone, int ChildrenSent, int ChildrenRefused,
+    string Status, string EndReason, long ArrivalMidSubTicks, decimal? AverageFillSubTicks, double? ShortfallBps);
 
 /// <summary>The paper venue's view of the run.</summary>
 internal sealed record ReportVenue(long OrdersAccepted, long OrdersRejected, long RejectedNoLiquidity, long OrdersCanceled, long OrdersExpired, int RestingAtEnd, int HeldCommandsAtEnd, int HeldReportsAtEnd);

@@ -47,6 +47,9 @@ public sealed class TwapStrategy : IStrategy
     /// <summary>Parents started (the first, and one per reload that changed the parent).</summary>
     public int ParentsStarted { get; private set; }
 
+    /// <summary>The mid of the running parent's instrument when it started, in sub-ticks: its arrival price, the benchmark of its implementation shortfall.</summary>
+    public long ArrivalMidSubTicks { get; private set; }
+
     /// <inheritdoc />
     public IReadOnlyList<string> CountNames { get; } = ["parents_started"];
 
@@ -128,6 +131,8 @@ public sealed class TwapStrategy : IStrategy
     private TwapExecutor StartParent(TwapOptions options, StrategyContext context)
     {
         var executor = new TwapExecutor(options, context.Books, context.Risk, context.Orders!, context.Ids);
+        // HasMarket made sure the book is two-sided: it has a mid.
+        ArrivalMidSubTicks = context.Books[options.InstrumentId].TryGetMidSubTicks(out long mid) ? mid : 0;
         executor.Start(context.NextClientOrderId(), context.NowNs);
         Executor = executor;
         ParentsStarted++;
