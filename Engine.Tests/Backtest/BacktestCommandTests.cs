@@ -41,6 +41,7 @@ public sealed class BacktestCommandTests
         Assert.That(root.GetProperty("bookErrors").GetProperty("total").GetInt64(), Is.Zero, "the sample applies exactly");
         Assert.That(root.GetProperty("bookErrors").GetProperty("byKind").EnumerateObject(), Is.Empty);
         Assert.That(stderr, Does.Not.Contain("could not apply"));
+        Assert.That(stderr, Does.Contain("backtest: the paper venue charges no fee and takes every order the instant it is sent"), "the shipped file's venue: the P&L is before costs");
     }
 
     [Test]

@@ -60,6 +60,10 @@ public static class BacktestCommand
             {
                 stderr.WriteLine($"backtest: {note}");
             }
+            if (options.Venues.Paper is { TakerFeeCentiBps: 0, MakerFeeCentiBps: 0, EntryLatencyUs: 0 })
+            {
+                stderr.WriteLine("backtest: the paper venue charges no fee and takes every order the instant it is sent (venues.paper.takerFeeCentiBps, makerFeeCentiBps, entryLatencyUs all 0): the P&L is before costs, and a marketable order's realised slippage is its estimate");
+            }
             var report = Execute(run, name!, options, data, strategy ?? StrategyFactory.Create(options.Strategy, options.Book.Instruments));
             Directory.CreateDirectory(run.OutDirectory);
             string reportPath = Path.Combine(run.OutDirectory, ReportFile);
