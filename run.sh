@@ -11,7 +11,7 @@
 # run, check-config, replay and backtest run in the directory they are called from, so relative paths
 # (--data, --config, --out) are the caller's; test and bench run in the repository.
 set -euo pipefail
-root="$(cd "$(dirname "$0")" && pwd)"
+root="$(CDPATH= cd -- "$(dirname -- "$0")" >/dev/null && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 command="${1:-run}"

@@ -39,7 +39,7 @@ public sealed class TwapRequestParserTests
             "childType: 'iceberg' must be market or limit",
             "timeInForce: 'gtc' must be day or ioc (a child lives until the next slice)",
             "limitReference: 'mid' must be far or near",
-            "qty: 0 is outside 1..1000000000",
+            "qty: 0 is outside 1..1000000000000",
             "durationMs: 0 is outside 1..86400000",
             "slices: 0 is outside 1..10000",
             "cancelRetryMs: 0 is outside 1..60000",

@@ -77,7 +77,7 @@ public sealed class BacktestCommandTests
         // The sample starts after the day's first orders: most of its events leave a book crossed or locked, and the report says so.
         long crossed = itchSummary.RootElement.GetProperty("crossedOrLockedEvents").GetInt64();
         Assert.That(crossed, Is.Positive);
-        Assert.That(itchErr, Does.Contain($"backtest: {crossed} of {itchSummary.RootElement.GetProperty("events").GetInt64()} events left their book crossed or locked (crossedOrLockedEvents)"));
+        Assert.That(itchErr, Does.Contain($"backtest: {crossed} book updates left a book crossed or locked (crossedOrLockedEvents; {itchSummary.RootElement.GetProperty("events").GetInt64()} events in all)"));
         Assert.That(krakenSummary.RootElement.GetProperty("fills").GetInt32(), Is.Zero);
         Assert.That(krakenSummary.RootElement.GetProperty("firstEventNs").GetInt64(), Is.InRange(1_618_617_600_000_000_000, 1_618_704_000_000_000_000), "Kraken's own Unix times, on 2021-04-17");
         Assert.That(krakenErr, Does.Contain("ADA/XBT left out: its prices have 9 decimals"));

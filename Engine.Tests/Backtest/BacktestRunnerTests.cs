@@ -74,6 +74,34 @@ public sealed class BacktestRunnerTests
     }
 
     [Test]
+    public void Run_FillsThePositionsRefuse_AreCountedAndLeftOutOfTheFigures()
+    {
+        var options = ConfigLoader.Load(RepositoryPaths.ShippedConfig());
+        options.Positions.MaxPriceTicks = 1_000; // AAPL at $585 is 5,856,350 ticks: every fill refused
+        var run = new BacktestOptions { DataPath = BacktestFixture.Lobster("message"), OrderbookPath = BacktestFixture.Lobster("orderbook"), Format = BacktestFormat.Lobster, OutDirectory = "unused" };
+
+        var report = BacktestFixture.Run(run, new AlternatingStrategy(every: 40, quantity: 100), options);
+
+        var router = report.Runner.Pipeline.Router.Snapshot;
+        Assert.That(router.Fills, Is.Positive);
+        Assert.That(router.FillsRefusedByPositions, Is.EqualTo(router.Fills));
+        Assert.That((report.Recorder.Fills.Count, report.Figures.TradedNotionalCents, report.Figures.NetPnlCents), Is.EqualTo((0, 0m, 0m)), "the P&L leaves them out, and so do the fills it is made of");
+    }
+
+    [Test]
+    public void Run_ConfigForTheAlpacaVenue_RunsOnThePaperVenue()
+    {
+        var options = ConfigLoader.Load(RepositoryPaths.ShippedConfig());
+        options.Venues.Kind = Engine.Venues.VenueKind.Alpaca;
+        var run = new BacktestOptions { DataPath = BacktestFixture.Kraken, Format = BacktestFormat.Kraken, Symbols = ["XBT/CHF"], OutDirectory = "unused" };
+
+        var report = BacktestFixture.Run(run, null, options);
+
+        Assert.That(options.Venues.Kind, Is.EqualTo(Engine.Venues.VenueKind.Paper), "a Kraken pair's 8 quantity decimals would not pass with the Alpaca venue, and a backtest trades on paper anyway");
+        Assert.That(report.Recorder.Latency.TotalCount, Is.Positive);
+    }
+
+    [Test]
     public void Run_KrakenPairsInTwoQuoteCurrencies_IsRefusedNamingBoth()
     {
         var run = new BacktestOptions { DataPath = BacktestFixture.Kraken, Format = BacktestFormat.Kraken, Symbols = ["XBT/CHF", "OMG/USD"], OutDirectory = "unused" };

@@ -80,6 +80,18 @@ public sealed class EngineOptionsTests
     }
 
     [Test]
+    public void Validate_BookInstrumentsOutOfRangeWithKraken_ReportsRatherThanThrows()
+    {
+        var options = new EngineOptions
+        {
+            Book = new Engine.Book.BookOptions { Instruments = -1 },
+            Feeds = new FeedsOptions { Kraken = new KrakenFeedOptions { Enabled = true, Pairs = ["XBT/USD"] } },
+        };
+
+        Assert.That(options.Validate(), Has.Some.StartsWith("book.instruments: -1"));
+    }
+
+    [Test]
     public void Validate_AlpacaVenueWithFractionalQuantities_IsRefused()
     {
         var options = new EngineOptions { Venues = new VenueOptions { Kind = VenueKind.Alpaca } };

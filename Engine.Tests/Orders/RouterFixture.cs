@@ -70,14 +70,14 @@ internal sealed class RouterFixture
 
     public void Market(MarketDataEvent market) => Run(new InboundEvent { Kind = InboundKind.MarketData, Market = market });
 
-    public void Report(ExecutionKind kind, long clientOrderId, long lastQuantity = 0, long lastPriceTicks = 0, VenueRejectReason reject = VenueRejectReason.None, Side side = Side.Buy) =>
+    public void Report(ExecutionKind kind, long clientOrderId, long lastQuantity = 0, long lastPriceTicks = 0, VenueRejectReason reject = VenueRejectReason.None, Side side = Side.Buy, int instrumentId = 0) =>
         Run(new InboundEvent
         {
             Kind = InboundKind.Execution,
             Execution = new ExecutionReport
             {
                 Kind = kind, ClientOrderId = clientOrderId, LastQuantity = lastQuantity, LastPriceTicks = lastPriceTicks, Reject = reject,
-                Side = side, InstrumentId = 0,
+                Side = side, InstrumentId = instrumentId,
             },
         });
 

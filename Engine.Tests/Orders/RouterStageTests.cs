@@ -195,6 +195,16 @@ public sealed class RouterStageTests
         Assert.That(f.Router.Snapshot.UnknownReports, Is.EqualTo(1));
     }
 
+    [Test]
+    public void Fill_ForAnInstrumentBeyondTheBooks_IsCountedNotAFault()
+    {
+        var f = new RouterFixture();
+
+        f.Report(ExecutionKind.Fill, 12_345, 10, Bid, side: Side.Buy, instrumentId: 7);
+
+        Assert.That((f.Router.Snapshot.Fills, f.Router.Snapshot.FillsRefusedByPositions, f.Router.Snapshot.UnknownReports), Is.EqualTo((1, 1, 1)));
+    }
+
     [TestCase(true)]
     [TestCase(false)]
     public void Fill_ThePositionsRefuse_IsCountedNotApplied(bool knownOrder)

@@ -29,7 +29,7 @@ public sealed class InstrumentRulesNotionalTests
     [TestCase(4, 0, 100L, 1_000_000L, 1_000_000L)] // the same at four decimals
     [TestCase(5, 8, 50_000_000L, 5_621_840_000L, 2_810_920L)] // 0.5 XBT at 56,218.40000 CHF: 28,109.20
     [TestCase(5, 8, 3_000_000_000L, 5_621_840_000L, 168_655_200L)] // 30 XBT: past 2^31 units, the Int128 path
-    [TestCase(5, 8, 1L, 5_621_840_000L, 1L)] // one ten-millionth of a coin: 0.0056 CHF, rounded up to a cent
+    [TestCase(5, 8, 1L, 5_621_840_000L, 1L)] // one hundred-millionth of a coin: 0.00056 CHF, rounded up to a cent
     [TestCase(1, 3, 1_500L, 123L, 1_845L)] // 1.5 units at 12.3: 18.45
     public void NotionalCents_HandComputed(int priceDecimals, int quantityDecimals, long quantity, long priceTicks, long cents)
     {

@@ -35,10 +35,10 @@ public sealed class StrategyOptionsTests
         Assert.That(options.Strategy.Instruments, Is.EqualTo(new[] { 0, 1, 2, 3 }));
     }
 
-    [TestCase("quoteQuantity", "strategy.marketMaker.quoteQuantity: 0 is outside 1..1000000000")]
+    [TestCase("quoteQuantity", "strategy.marketMaker.quoteQuantity: 0 is outside 1..1000000000000")]
     [TestCase("halfSpreadTicks", "strategy.marketMaker.halfSpreadTicks: 0 is outside 1..1000000")]
     [TestCase("skewTicks", "strategy.marketMaker.skewTicks: -1 is outside 0..1000000")]
-    [TestCase("maxPosition", "strategy.marketMaker.maxPosition: 0 is outside 1..1000000000")]
+    [TestCase("maxPosition", "strategy.marketMaker.maxPosition: 0 is outside 1..1000000000000")]
     [TestCase("requoteThresholdTicks", "strategy.marketMaker.requoteThresholdTicks: 0 is outside 1..1000000")]
     [TestCase("minRequoteIntervalMs", "strategy.marketMaker.minRequoteIntervalMs: 0 is outside 1..60000")]
     public void Validate_BadMarketMakerKey_NamesItsPathAndRange(string key, string expected)
@@ -58,7 +58,7 @@ public sealed class StrategyOptionsTests
 
     [TestCase("levels", "strategy.imbalanceTaker.levels: 0 is outside 1..64")]
     [TestCase("thresholdBps", "strategy.imbalanceTaker.thresholdBps: 10001 is outside 1..10000")]
-    [TestCase("quantity", "strategy.imbalanceTaker.quantity: 0 is outside 1..1000000000")]
+    [TestCase("quantity", "strategy.imbalanceTaker.quantity: 0 is outside 1..1000000000000")]
     [TestCase("throughTicks", "strategy.imbalanceTaker.throughTicks: -1 is outside 0..1000000")]
     [TestCase("cooldownMs", "strategy.imbalanceTaker.cooldownMs: 0 is outside 1..3600000")]
     [TestCase("maxPosition", "strategy.imbalanceTaker.maxPosition: 50 is less than quantity (100)")]

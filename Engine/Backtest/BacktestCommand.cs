@@ -80,7 +80,7 @@ public static class BacktestCommand
             }
             if (report.CrossedOrLockedEvents > 0)
             {
-                stderr.WriteLine($"backtest: {report.CrossedOrLockedEvents} of {data.Events.Length} events left their book crossed or locked (crossedOrLockedEvents): its touch and mid there are no tradable prices (a file that starts after the day's first orders lacks those resting before it), so fills and marks on such books flatter or punish the P&L");
+                stderr.WriteLine($"backtest: {report.CrossedOrLockedEvents} book updates left a book crossed or locked (crossedOrLockedEvents; {data.Events.Length} events in all): its touch and mid there are no tradable prices (a file that starts after the day's first orders lacks those resting before it), so fills and marks on such books flatter or punish the P&L");
             }
             if (report.BookErrors.Total > 0)
             {

@@ -148,6 +148,11 @@ public sealed record BacktestOptions
             }
             options.Risk.Instruments[options.Risk.Instruments.IndexOf(entry)] = entry with { PriceDecimals = instrument.PriceDecimals, QuantityDecimals = instrument.QuantityDecimals };
         }
+        // A backtest always trades on the paper venue, whatever the file says for live running.
+        if (options.Venues is not null)
+        {
+            options.Venues.Kind = Venues.VenueKind.Paper;
+        }
         var problems = options.Validate();
         if (problems.Count > 0)
         {

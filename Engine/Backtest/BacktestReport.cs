@@ -22,10 +22,10 @@ public sealed class BacktestReport(BacktestOptions run, string name, BacktestDat
     /// <summary>The figures.</summary>
     public BacktestFigures Figures => figures;
 
-    /// <summary>The strategy's name (<c>None</c> without one).</summary>
     /// <summary>The currency the money adds up in: a Kraken run's quote currency (one for all its pairs), else USD.</summary>
     public string Currency { get; } = run.Format == BacktestFormat.Kraken && data.Instruments.Count > 0 ? KrakenBacktestData.QuoteCurrency(data.Instruments[0].Symbol) : "USD";
 
+    /// <summary>The strategy's name (<c>None</c> without one).</summary>
     public string StrategyName => runner.Pipeline.Strategy.Strategy?.Name ?? StrategyKind.None.ToString();
 
     /// <summary>What the run recorded: fills, round trips, the curve, the latency.</summary>

@@ -118,12 +118,14 @@ public sealed class BacktestRunner
             order = slot >= 0 ? orders[slot] : default;
             before = positions[report.InstrumentId];
         }
+        long refusedBefore = _pipeline.Router.Snapshot.FillsRefusedByPositions;
         long startTicks = Stopwatch.GetTimestamp();
         processor.RunAvailable(1);
         long elapsed = Stopwatch.GetTimestamp() - startTicks;
         var latency = _recorder.Latency;
         latency.RecordValue(Math.Min((long)(elapsed * (1e9 / Stopwatch.Frequency)), latency.HighestTrackableValue));
-        if (fill)
+        // A fill the positions refused is not in the P&L, so it is not in the fills, notional and trips either (the report counts it).
+        if (fill && _pipeline.Router.Snapshot.FillsRefusedByPositions == refusedBefore)
         {
             _recorder.OnFill(in report, in order, in before, in positions[report.InstrumentId], _notionalDecimals[report.InstrumentId]);
         }

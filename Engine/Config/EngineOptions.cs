@@ -112,7 +112,7 @@ public sealed record EngineOptions
     /// </summary>
     private void ValidateQuantityScales(List<string> errors)
     {
-        if (Risk?.Instruments is null || Risk.Defaults is null || Feeds is null || Venues is null || Synthetic is null || Book is null)
+        if (Risk?.Instruments is null || Risk.Defaults is null || Feeds is null || Venues is null || Synthetic is null || Book is null || Book.Instruments is < 1 or > 100_000)
         {
             return; // reported by their own validation
         }

@@ -85,7 +85,7 @@ public sealed class EngineMetrics
         _backPressure = f.CreateCounter("engine_ring_backpressure_total", "Times a producer found the inbound ring full and waited.");
         _faults = f.CreateCounter("engine_handler_faults_total", "Handler exceptions that reached the exception policy.");
         _ordersSubmitted = f.CreateCounter("engine_orders_submitted_total", "New orders written to the outbound ring.");
-        _fills = f.CreateCounter("engine_fills_total", "Fills applied to positions.");
+        _fills = f.CreateCounter("engine_fills_total", "Fills the venue reported (those the position table refused included: engine_fills_refused_total).");
         _venueRejects = f.CreateCounter("engine_orders_rejected_total", "Orders the venue rejected.");
         _fillsRefused = f.CreateCounter("engine_fills_refused_total", "Fills the venue reported that the position table refused (a price above positions.maxPriceTicks, a position past positions.maxPositionQty): the engine's positions no longer match the venue's.");
         _unanswered = f.CreateCounter("engine_orders_unanswered_total", "Orders the venue had not answered (accepted, rejected or filled) orders.ackTimeoutMs after their send; each also counts as an order-path error toward the breaker.");

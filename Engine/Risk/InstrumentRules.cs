@@ -8,7 +8,8 @@ internal readonly struct InstrumentRules
         Tradable = options.Tradable;
         TicksPerDollar = Pow10(options.PriceDecimals);
         QuantityScale = Pow10(options.QuantityDecimals);
-        UnitTicksPerCent = TicksPerDollar >= 100 ? TicksPerDollar / 100 * QuantityScale : 0;
+        int decimals = options.PriceDecimals + options.QuantityDecimals;
+        UnitTicksPerCent = decimals >= 2 ? Pow10(decimals - 2) : 0;
         // The sub-penny rule in ticks: 2 decimals at or above $1, 4 below; a coarser tick satisfies it anyway.
         PennyStepTicks = options.SubPennyRule ? Pow10(Math.Max(0, options.PriceDecimals - 2)) : 1;
         SubPennyStepTicks = options.SubPennyRule ? Pow10(Math.Max(0, options.PriceDecimals - 4)) : 1;
@@ -29,7 +30,7 @@ internal readonly struct InstrumentRules
     /// <summary>Quantity units in one whole unit (a share, a coin): 10^quantity decimals.</summary>
     public long QuantityScale { get; }
 
-    /// <summary>Quantity units x ticks in a cent at two or more price decimals (1 for whole shares priced in cents); 0 below two.</summary>
+    /// <summary>Quantity units x ticks in a cent when price and quantity decimals add up to two or more (1 for whole shares priced in cents); 0 below two.</summary>
     public long UnitTicksPerCent { get; }
 
     public long PennyStepTicks { get; }

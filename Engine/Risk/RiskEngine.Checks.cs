@@ -88,7 +88,7 @@ public sealed partial class RiskEngine
         {
             return RiskRejectReason.MaxOrderNotional;
         }
-        // Positions are at most 10^15 (the position table's bound) and order quantities at most 10^9
+        // Positions are at most 10^15 (the position table's bound) and order quantities at most 10^12
         // (validated limits), so these sums cannot overflow.
         long projected = intent.Side == Side.Buy
             ? position + exposure.OpenBuyQuantity + intent.Quantity

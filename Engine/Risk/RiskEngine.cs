@@ -225,6 +225,10 @@ public sealed partial class RiskEngine
     public PositionError OnFill(in Fill fill, long releasedNotionalCents, bool orderDone, long nowNs)
     {
         int id = fill.InstrumentId;
+        if ((uint)id >= (uint)_exposure.Length)
+        {
+            return _positions.ApplyFill(id, fill.Side, fill.Quantity, fill.PriceTicks, fill.FeeValue); // refused and counted as UnknownInstrument
+        }
         ref var e = ref _exposure[id];
         bool wasEngaged = IsEngaged(id);
         var error = _positions.ApplyFill(id, fill.Side, fill.Quantity, fill.PriceTicks, fill.FeeValue);

@@ -4,8 +4,11 @@ namespace Engine.Risk;
 /// <remarks>An entry is complete on its own: a key it leaves out takes the built-in default below, not <see cref="RiskOptions.Defaults"/>.</remarks>
 public sealed record RiskInstrumentOptions
 {
-    /// <summary>Largest <see cref="MaxOrderQuantity"/> and <see cref="MaxPositionQuantity"/>.</summary>
-    public const long MaxQuantityBound = 1_000_000_000;
+    /// <summary>
+    /// Largest <see cref="MaxOrderQuantity"/> and <see cref="MaxPositionQuantity"/> (and the strategies'
+    /// sizes): the slippage estimator's bound, 10,000 coins at 8 quantity decimals.
+    /// </summary>
+    public const long MaxQuantityBound = Slippage.SlippageEstimator.MaxQuantity;
 
     /// <summary>Largest <see cref="MaxOrderNotionalCents"/>.</summary>
     public const long MaxNotionalBoundCents = 1_000_000_000_000_000;

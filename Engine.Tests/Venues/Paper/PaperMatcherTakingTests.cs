@@ -228,6 +228,8 @@ public sealed class PaperMatcherTakingTests
     [TestCase(1, 1, 1, 1)]
     [TestCase(1_000_000, 10_000_000, 100_000, 10_000_000_000_000_000)]
     [TestCase(5, 100, 0, 0)]
+    [TestCase(1_000_000_000, 5_621_840_000, 300, long.MaxValue)] // 10 XBT at 5 price decimals, 3 bps: held at the bound
+    [TestCase(1_000_000_000, 5_621_840_000, -300, long.MinValue)] // not wrapped into the other sign
     public void Fee_ValueTimesCentiBps_IsRoundedTowardPlusInfinity(long quantity, long priceTicks, long centiBps, long expected) =>
         Assert.That(PaperMatcher.Fee(quantity, priceTicks, centiBps), Is.EqualTo(expected));
 }

@@ -285,12 +285,14 @@ public sealed partial class PaperMatcher
     /// <summary>
     /// The fee of a fill in value units (sub-ticks x quantity): quantity x price in sub-ticks x
     /// <paramref name="feeCentiBps"/> / 10^6, rounded up toward +infinity (a fee is never
-    /// understated, a rebate never overstated). Exact integer arithmetic; no double.
+    /// understated, a rebate never overstated). Exact integer arithmetic; no double. A fee beyond a
+    /// long (value units are small at many price and quantity decimals: 92 CHF at 5 and 8) is held at
+    /// long's bound rather than wrapped into a rebate.
     /// </summary>
     internal static long Fee(long quantity, long priceTicks, long feeCentiBps) =>
         feeCentiBps == 0
             ? 0
-            : (long)FixedPoint.DivideCeiling((Int128)quantity * priceTicks * feeCentiBps, CentiBpsPerUnit / OrderBook.SubTicksPerTick);
+            : (long)Int128.Clamp(FixedPoint.DivideCeiling((Int128)quantity * priceTicks * feeCentiBps, CentiBpsPerUnit / OrderBook.SubTicksPerTick), long.MinValue, long.MaxValue);
 
     private static Side Opposite(Side side) => side == Side.Buy ? Side.Sell : Side.Buy;
 
