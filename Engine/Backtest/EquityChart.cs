@@ -46,36 +46,17 @@ public static class EquityChart
         top.Title($"{title}\n{Headline(figures, currency)}");
         top.YLabel($"net P&L ({currency})");
 
-        // Steps like the curve above: each value holds until the next point.
-        var (stepSeconds, stepDrawdown) = Steps(seconds, drawdown);
-        var fill = bottom.Add.FillY(stepSeconds, stepDrawdown, new double[stepSeconds.Length]);
-        fill.FillColor = Colors.Red.WithAlpha(0.35);
-        fill.LineColor = Colors.DarkRed;
+        // Steps like the curve above (each value holds until the next point), filled down from 0.
+        var fill = bottom.Add.ScatterLine(seconds, drawdown);
+        fill.ConnectStyle = ConnectStyle.StepHorizontal;
+        fill.Color = Colors.DarkRed;
+        fill.FillY = true;
+        fill.FillYValue = 0;
+        fill.FillYColor = Colors.Red.WithAlpha(0.35);
         bottom.YLabel($"drawdown ({currency})");
         bottom.XLabel("venue time since the first event (s)");
         multiplot.SharedAxes.ShareX([top, bottom]);
         multiplot.SavePng(path, Width, Height);
-    }
-
-    /// <summary>The points of a step line through (<paramref name="x"/>, <paramref name="y"/>): before each point after the first, one at its x with the value before it.</summary>
-    private static (double[] X, double[] Y) Steps(double[] x, double[] y)
-    {
-        if (x.Length == 0)
-        {
-            return (x, y);
-        }
-        var stepX = new double[(2 * x.Length) - 1];
-        var stepY = new double[stepX.Length];
-        stepX[0] = x[0];
-        stepY[0] = y[0];
-        for (int i = 1; i < x.Length; i++)
-        {
-            stepX[(2 * i) - 1] = x[i];
-            stepY[(2 * i) - 1] = y[i - 1];
-            stepX[2 * i] = x[i];
-            stepY[2 * i] = y[i];
-        }
-        return (stepX, stepY);
     }
 
     // The ratios are annualised from the interval's returns: over a short sample they say little, so the count is beside them.
