@@ -10,22 +10,19 @@ internal static class KrakenVolumes
     /// <summary>Gives every Kraken pair of <paramref name="options"/> within the books quantityDecimals 8, in its risk entry or a new one; returns the options.</summary>
     public static EngineOptions WithKrakenVolumes(this EngineOptions options)
     {
-        int id = options.Synthetic.ActiveInstruments();
-        foreach (var (_, venue) in options.Feeds.Instruments())
+        int first = options.Synthetic.ActiveInstruments();
+        int pairs = options.Feeds.Kraken.Enabled ? options.Feeds.Kraken.Pairs.Count : 0;
+        for (int id = first; id < first + pairs && id < options.Book.Instruments; id++)
         {
-            if (venue == "KRAKEN" && id < options.Book.Instruments)
+            var entry = options.Risk.Instruments.Find(e => e.InstrumentId == id);
+            if (entry is null)
             {
-                var entry = options.Risk.Instruments.Find(e => e.InstrumentId == id);
-                if (entry is null)
-                {
-                    options.Risk.Instruments.Add(new RiskInstrumentOptions { InstrumentId = id, QuantityDecimals = KrakenBook.VolumeDecimals });
-                }
-                else
-                {
-                    entry.QuantityDecimals = KrakenBook.VolumeDecimals;
-                }
+                options.Risk.Instruments.Add(new RiskInstrumentOptions { InstrumentId = id, QuantityDecimals = KrakenBook.VolumeDecimals });
             }
-            id++;
+            else
+            {
+                entry.QuantityDecimals = KrakenBook.VolumeDecimals;
+            }
         }
         return options;
     }

@@ -118,7 +118,7 @@ public sealed class BacktestRunner
             order = slot >= 0 ? orders[slot] : default;
             before = positions[report.InstrumentId];
         }
-        long refusedBefore = _pipeline.Router.Snapshot.FillsRefusedByPositions;
+        long refusedBefore = fill ? _pipeline.Router.Snapshot.FillsRefusedByPositions : 0;
         long startTicks = Stopwatch.GetTimestamp();
         processor.RunAvailable(1);
         long elapsed = Stopwatch.GetTimestamp() - startTicks;

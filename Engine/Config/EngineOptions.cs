@@ -117,14 +117,16 @@ public sealed record EngineOptions
             return; // reported by their own validation
         }
         int[] decimals = Risk.QuantityDecimalsOf(Book.Instruments);
-        int id = Synthetic.ActiveInstruments();
-        foreach (var (symbol, venue) in Feeds.Instruments())
+        if (Feeds.Kraken is { Enabled: true, Pairs: { } pairs })
         {
-            if (venue == "KRAKEN" && id < decimals.Length && decimals[id] != KrakenBook.VolumeDecimals)
+            // The pairs take the ids right after the synthetic market's (FeedsOptions.Instruments).
+            for (int i = 0, id = Synthetic.ActiveInstruments(); i < pairs.Count && id < decimals.Length; i++, id++)
             {
-                errors.Add($"risk.instruments: {symbol} (instrument id {id}) comes from Kraken, whose volumes are in 10^-{KrakenBook.VolumeDecimals} of a coin; give it an entry {{ \"instrumentId\": {id}, \"quantityDecimals\": {KrakenBook.VolumeDecimals} }} (its quantity limits and the strategy's sizes are then in those units too)");
+                if (decimals[id] != KrakenBook.VolumeDecimals)
+                {
+                    errors.Add($"risk.instruments: {pairs[i]} (instrument id {id}) comes from Kraken, whose volumes are in 10^-{KrakenBook.VolumeDecimals} of a coin; give it an entry {{ \"instrumentId\": {id}, \"quantityDecimals\": {KrakenBook.VolumeDecimals} }} (its quantity limits and the strategy's sizes are then in those units too)");
+                }
             }
-            id++;
         }
         if (Venues.Kind == VenueKind.Alpaca)
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Engine.Admin;
 using Engine.Backtest;
 using Engine.Book;
@@ -244,12 +243,7 @@ public sealed class EngineHost : IDisposable
     public void Send(ControlCommand command, in OrderIntent intent, long requestId)
     {
         using var claim = _ring.Claim();
-        ref var slot = ref claim.Event;
-        slot.Kind = InboundKind.Command;
-        slot.Command = command;
-        slot.Intent = intent;
-        slot.RequestId = requestId;
-        slot.TsPublishTicks = Stopwatch.GetTimestamp();
+        claim.Event.SetCommand(command, in intent, requestId);
     }
 
     /// <summary>Reads the engine's counters. Any thread.</summary>

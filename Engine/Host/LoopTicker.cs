@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Engine.Pipeline;
 using Engine.Ring;
 
@@ -34,18 +33,15 @@ internal sealed class LoopTicker(RingBuffer<InboundEvent> ring)
     /// <summary>Publishes one tick, or counts it skipped if the ring is full. The loop's thread.</summary>
     public void Tick()
     {
-        if (!ring.TryNext(out long sequence))
+        if (!ring.TryClaim(out var claim))
         {
             Volatile.Write(ref _skipped, _skipped + 1);
             return;
         }
-        ref var slot = ref ring[sequence];
-        slot.Kind = InboundKind.Command;
-        slot.Command = ControlCommand.None;
-        slot.Intent = default;
-        slot.RequestId = 0;
-        slot.TsPublishTicks = Stopwatch.GetTimestamp();
-        ring.Publish(sequence);
+        using (claim)
+        {
+            claim.Event.SetCommand(ControlCommand.None);
+        }
         Volatile.Write(ref _published, _published + 1);
     }
 }

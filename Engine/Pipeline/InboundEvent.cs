@@ -36,4 +36,14 @@ public struct InboundEvent
 
     /// <summary>The venue's report, copied in by the gateway's sink, when <see cref="Kind"/> is <see cref="InboundKind.Execution"/>.</summary>
     public ExecutionReport Execution;
+
+    /// <summary>Makes the slot <paramref name="command"/> with its order and request number (none: default and 0), stamped now.</summary>
+    public void SetCommand(ControlCommand command, in Risk.OrderIntent intent = default, long requestId = 0)
+    {
+        Kind = InboundKind.Command;
+        Command = command;
+        Intent = intent;
+        RequestId = requestId;
+        TsPublishTicks = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
 }
